@@ -1,0 +1,8 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123092403_init } from './Migration20261123092403_init.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
+ * vitest and compiled code load them the same way; `npm run migration:create` appends new ones.
+ */
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261123092403_init', class: Migration20261123092403_init }];

@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../context.js';
+import { Module } from '../module/module.entity.js';
+import { Begroting, BegrotingSoort } from './begroting.entity.js';
+
+@Resolver(() => Begroting)
+export class BegrotingResolver {
+  @Query(() => [Begroting], { description: 'Begrotingsversies, te filteren op module, jaar en soort.' })
+  begrotingen(
+    @Ctx() ctx: Context,
+    @Arg('module', () => String, { nullable: true }) module?: string,
+    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @Arg('soort', () => BegrotingSoort, { nullable: true }) soort?: BegrotingSoort,
+  ): Promise<Begroting[]> {
+    const where: FilterQuery<Begroting> = {};
+    if (module) where.module = { code: module };
+    if (jaar !== undefined) where.jaar = jaar;
+    if (soort) where.soort = soort;
+    return ctx.em.find(Begroting, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc', vastgesteldOp: 'asc', volgnummer: 'asc' } });
+  }
+
+  @FieldResolver(() => Module)
+  module(@Root() begroting: Begroting, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.loaders.ref(Module, begroting.module);
+  }
+}

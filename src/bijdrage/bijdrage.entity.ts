@@ -1,0 +1,84 @@
+import { type Opt, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Begroting } from '../begroting/begroting.entity.js';
+import { NumericType, type Decimal } from '../core/decimal.js';
+import { DateTime } from '../core/graphql-types.js';
+import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Module } from '../module/module.entity.js';
+import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
+
+export enum Fase {
+  BEGROOT = 'BEGROOT',
+  GEWIJZIGD = 'GEWIJZIGD',
+  GEREALISEERD = 'GEREALISEERD',
+}
+registerEnumType(Fase, { name: 'Fase', description: 'Begroot (primitief), gewijzigd (na begrotingswijziging) of gerealiseerd (jaarrekening).' });
+
+/**
+ * What one gemeente pays one module for a year in one phase, with its provenance: the budget
+ * version and allocation key it was computed from, the gemeente's units, participation days and share.
+ */
+@ObjectType({ description: 'Bijdrage van een gemeente aan een module voor een jaar, in een fase.' })
+@Entity({ tableName: 'bijdrage' })
+@Unique({
+  name: 'bijdrage_unique',
+  expression:
+    'create unique index "bijdrage_unique" on "bijdrage" ("gemeente_id", "module_id", "jaar", "fase", coalesce("begroting_id", 0))',
+})
+@Index({ name: 'bijdrage_jaar_fase_idx', properties: ['jaar', 'fase', 'gemeente', 'module'] })
+@Index({ name: 'bijdrage_module_jaar_idx', properties: ['module', 'jaar'] })
+@Check({ name: 'bijdrage_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
+@Check({ name: 'bijdrage_taakveld_check', expression: "taakveld ~ '^[0-8]\\.[0-9]{1,2}$'" })
+@Check({ name: 'bijdrage_aandeel_check', expression: 'aandeel is null or (aandeel >= 0 and aandeel <= 1)' })
+@Check({ name: 'bijdrage_dagen_check', expression: 'deelname_dagen is null or deelname_dagen >= 0 and deelname_dagen <= 366' })
+export class Bijdrage {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Gemeente, deleteRule: 'restrict' })
+  gemeente!: Gemeente;
+
+  @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
+  module!: Module;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  jaar!: number;
+
+  @Field(() => Fase)
+  @Enum({ items: () => Fase })
+  fase!: Fase;
+
+  @Field(() => BedragScalar)
+  @Property({ type: NumericType, precision: 15, scale: 2 })
+  bedrag!: Decimal;
+
+  @Field(() => String, { description: 'BBV-taakveld in de begroting van de gemeente, bijvoorbeeld 6.4 Begeleide participatie.' })
+  @Property({ type: 'string', length: 5 })
+  taakveld!: string;
+
+  /** Provenance: the budget version this amount was computed from. */
+  @ManyToOne({ entity: () => Begroting, nullable: true, deleteRule: 'restrict' })
+  begroting?: Begroting | null;
+
+  @ManyToOne({ entity: () => Verdeelsleutel, nullable: true, deleteRule: 'restrict' })
+  verdeelsleutel?: Verdeelsleutel | null;
+
+  @Field(() => DecimaalScalar, { nullable: true, description: 'Eenheden van de gemeente in de verdeelsleutel.' })
+  @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
+  eenheden?: Decimal | null;
+
+  @Field(() => Int, { nullable: true, description: 'Dagen deelname in het jaar (pro rata bij toe- of uittreden).' })
+  @Property({ type: 'smallint', nullable: true })
+  deelnameDagen?: number | null;
+
+  @Field(() => DecimaalScalar, { nullable: true, description: 'Aandeel van de gemeente in het saldo (0–1).' })
+  @Property({ type: NumericType, precision: 12, scale: 10, nullable: true })
+  aandeel?: Decimal | null;
+
+  @Field(() => DateTime)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  berekendOp: Opt<Date> = new Date();
+}

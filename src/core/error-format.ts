@@ -1,0 +1,49 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DriverException } from '@mikro-orm/core';
+import type { GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode } from './errors.js';
+import { logger } from './logger.js';
+
+/** PostgreSQL SQLSTATEs that mean "your data breaks a rule", with what to tell the user. */
+const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  '23505': { code: ErrorCode.CONFLICT, message: 'Dit gegeven bestaat al (dubbele sleutel).' },
+  '23P01': { code: ErrorCode.CONFLICT, message: 'Deze periode overlapt met een bestaande periode.' },
+  '23503': { code: ErrorCode.BAD_USER_INPUT, message: 'Verwijzing naar een gegeven dat niet bestaat of nog in gebruik is.' },
+  '23514': { code: ErrorCode.BAD_USER_INPUT, message: 'Een waarde voldoet niet aan de regels van het gegevensmodel.' },
+  '23502': { code: ErrorCode.BAD_USER_INPUT, message: 'Een verplicht gegeven ontbreekt.' },
+};
+
+const CONNECTION_STATES = ['08000', '08003', '08006', '57P01', '57P03', 'ECONNREFUSED', 'ECONNRESET'];
+
+/**
+ * Every error leaves with a stable extensions.code. Known database rule violations get a Dutch
+ * message and the constraint's name; anything unexpected is logged with an id and, in production,
+ * reaches the client only as that id.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DriverException) {
+    const sqlState = String((original as DriverException & { code?: string }).code ?? '');
+    const known = CONSTRAINT_ERRORS[sqlState];
+    if (known) {
+      const constraint = (original as unknown as { constraint?: string }).constraint;
+      return { ...formatted, message: known.message, extensions: { code: known.code, constraint } };
+    }
+    if (CONNECTION_STATES.includes(sqlState)) {
+      return { ...formatted, message: 'De database is tijdelijk niet bereikbaar. Probeer het later opnieuw.', extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+    }
+  }
+  const code = formatted.extensions?.code;
+  if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+
+  const errorId = randomUUID();
+  logger.error({ errorId, err: original }, 'onverwachte fout');
+  if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
+  return {
+    message: `Er ging iets mis aan onze kant. Vermeld fout-id ${errorId} als u contact opneemt.`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId },
+  };
+}

@@ -1,0 +1,21 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable machine-readable codes in `extensions.code`; clients switch on these, never on messages. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** An error meant for the user: a Dutch message and a stable code, plus optional details. */
+export function hubError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code } });
+}
+
+export function notFound(what: string, key: string): GraphQLError {
+  return hubError(ErrorCode.NOT_FOUND, `${what} "${key}" bestaat niet.`, { key });
+}

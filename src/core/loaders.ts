@@ -1,0 +1,73 @@
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+type WithId = { id: number };
+
+/** Lines rows up with the requested keys: one result per key, in key order. */
+export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
+/**
+ * The DataLoaders of one request, created on first use and bound to that request's EntityManager
+ * fork. Never shared between requests: that would leak rows across identities and stale data.
+ */
+export class RequestLoaders {
+  readonly #loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** A named loader with its own batch function (for aggregates or custom SQL). */
+  custom<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    let loader = this.#loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch);
+      this.#loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /** Entities by primary key; a missing id gives null. */
+  byId<T extends WithId>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    return this.custom(`${entity.name}#id`, async (ids: readonly number[]) => {
+      const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** The entity a many-to-one points to; the foreign key guarantees that it exists. */
+  async ref<T extends WithId>(entity: EntityClass<T>, target: WithId): Promise<T> {
+    const row = await this.byId(entity).load(target.id);
+    if (!row) throw new Error(`${entity.name} ${target.id} ontbreekt ondanks verwijzing`);
+    return row;
+  }
+
+  /** As ref, for an optional many-to-one. */
+  async optionalRef<T extends WithId>(entity: EntityClass<T>, target: WithId | null | undefined): Promise<T | null> {
+    return target ? this.ref(entity, target) : null;
+  }
+
+  /**
+   * Rows that point to a parent through the many-to-one `via`, optionally narrowed by `where`:
+   * one SQL statement for all parents of one request, whatever their number.
+   */
+  manyBy<T extends WithId>(
+    entity: EntityClass<T>,
+    via: keyof T & string,
+    where: FilterQuery<T> = {},
+    orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
+  ): DataLoader<number, T[]> {
+    const name = `${entity.name}#${via}#${JSON.stringify(where)}#${JSON.stringify(orderBy)}`;
+    return this.custom(name, async (parentIds: readonly number[]) => {
+      const filter = { $and: [{ [via]: { $in: [...parentIds] } }, where] } as FilterQuery<T>;
+      const rows = await this.em.find(entity, filter, { orderBy });
+      const byIdLoader = this.byId(entity);
+      for (const row of rows) byIdLoader.prime(row.id, row);
+      return groupByKey(parentIds, rows, (row) => (row[via] as WithId).id);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
+import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
+import { bijdragenVanDeelnemer } from '../bijdrage/bijdrage.loaders.js';
+import type { Context } from '../context.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Module } from '../module/module.entity.js';
+import { DeelnamesArgs } from './deelname.args.js';
+import { Deelname } from './deelname.entity.js';
+import { zoekDeelnames } from './deelname.service.js';
+
+@Resolver(() => Deelname)
+export class DeelnameResolver {
+  @Query(() => [Deelname], { description: 'Deelnames, te filteren op gemeente, module en periode; zonder periode: alle.' })
+  deelnames(@Args(() => DeelnamesArgs) args: DeelnamesArgs, @Ctx() ctx: Context): Promise<Deelname[]> {
+    return zoekDeelnames(ctx.em, args);
+  }
+
+  @FieldResolver(() => Gemeente)
+  async gemeente(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Gemeente> {
+    return ctx.loaders.ref(Gemeente, deelname.gemeente);
+  }
+
+  @FieldResolver(() => Module)
+  async module(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.loaders.ref(Module, deelname.module);
+  }
+
+  @FieldResolver(() => [Bijdrage], { description: 'Bijdragen van deze gemeente aan deze (sub)module.' })
+  bijdragen(@Root() deelname: Deelname, @Args(() => BijdrageFilterArgs) args: BijdrageFilterArgs, @Ctx() ctx: Context) {
+    return bijdragenVanDeelnemer(ctx, args).load(`${deelname.gemeente.id}:${deelname.module.id}`);
+  }
+}

@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { Bijdrage, Fase } from '../bijdrage/bijdrage.entity.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../bijdrage/verdeling.js';
+import { Decimal } from '../core/decimal.js';
+import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
+import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
+import type { Stamdata } from './demo-stamdata.js';
+import { demoFactor } from './demo-random.js';
+import { GEMEENTEN, INBURGERING_PERCENTAGES, JAREN, MODULES, type DemoModule } from './regio.js';
+
+const LAATSTE_JAARREKENING = 2025;
+
+/** Budgets (primitief, wijziging 1, realisatie), allocation keys and the contributions computed from them. */
+export function maakFinancien(em: EntityManager, stam: Stamdata): void {
+  for (const m of MODULES) {
+    if (!m.begroting) continue;
+    const module = stam.modules.get(m.code)!;
+    for (const jaar of JAREN.filter((j) => j >= Number(m.startdatum.slice(0, 4)))) {
+      const index = new Decimal(1.03).pow(jaar - 2024);
+      const lasten = new Decimal(m.begroting.lasten2024).times(index);
+      const baten = new Decimal(m.begroting.baten2024).times(index);
+      const versies: Array<{ soort: BegrotingSoort; volgnummer: number; factor: number; datum: string; fase: Fase }> = [
+        { soort: BegrotingSoort.PRIMITIEF, volgnummer: 0, factor: 1, datum: `${jaar - 1}-07-03`, fase: Fase.BEGROOT },
+        { soort: BegrotingSoort.WIJZIGING, volgnummer: 1, factor: demoFactor(`${m.code}/${jaar}/w`, 0.02) + 0.01, datum: `${jaar}-07-02`, fase: Fase.GEWIJZIGD },
+      ];
+      if (jaar <= LAATSTE_JAARREKENING) {
+        versies.push({ soort: BegrotingSoort.REALISATIE, volgnummer: 0, factor: demoFactor(`${m.code}/${jaar}/r`, 0.03), datum: `${jaar + 1}-07-01`, fase: Fase.GEREALISEERD });
+      }
+      const sleutel = maakSleutel(em, stam, m, jaar);
+      for (const v of versies) {
+        const begroting = em.create(Begroting, {
+          module,
+          jaar,
+          soort: v.soort,
+          volgnummer: v.volgnummer,
+          lasten: lasten.times(v.factor).toDecimalPlaces(2),
+          baten: baten.times(v.factor).toDecimalPlaces(2),
+          vastgesteldOp: v.datum,
+          omschrijving: `${omschrijvingVan(v.soort, v.volgnummer)} ${jaar} ${m.naam} (demodata)`,
+        });
+        verdeelBegroting(em, stam, m, begroting, sleutel, v.fase);
+      }
+    }
+  }
+}
+
+function omschrijvingVan(soort: BegrotingSoort, volgnummer: number): string {
+  if (soort === BegrotingSoort.PRIMITIEF) return 'Primitieve begroting';
+  if (soort === BegrotingSoort.WIJZIGING) return `Begrotingswijziging ${volgnummer}`;
+  return 'Jaarrekening';
+}
+
+interface SleutelRegel {
+  cbsCode: string;
+  eenheden: Decimal;
+  dagen: number;
+}
+
+function maakSleutel(em: EntityManager, stam: Stamdata, m: DemoModule, jaar: number) {
+  const grondslag = Grondslag[m.begroting!.grondslag];
+  const verdeelsleutel = em.create(Verdeelsleutel, {
+    module: stam.modules.get(m.code)!,
+    jaar,
+    grondslag,
+    omschrijving: `Verdeling ${m.naam} ${jaar} naar ${grondslag.toLowerCase().replaceAll('_', ' ')} (demodata)`,
+  });
+  const regels: SleutelRegel[] = [];
+  for (const d of m.deelnames) {
+    const dagen = deelnameDagenInJaar(d.vanaf, d.tot, jaar);
+    if (dagen === 0) continue;
+    const { eenheden, bron } = eenhedenVan(stam, m, grondslag, d.cbsCode, jaar);
+    em.create(VerdeelsleutelEenheid, { verdeelsleutel, gemeente: stam.gemeenten.get(d.cbsCode)!, eenheden, bron });
+    regels.push({ cbsCode: d.cbsCode, eenheden, dagen });
+  }
+  return { verdeelsleutel, regels };
+}
+
+function eenhedenVan(stam: Stamdata, m: DemoModule, grondslag: Grondslag, cbsCode: string, jaar: number) {
+  const gemeente = GEMEENTEN.find((g) => g.cbsCode === cbsCode)!;
+  switch (grondslag) {
+    case Grondslag.INWONERS:
+      return { eenheden: new Decimal(stam.inwoners(cbsCode, jaar)), bron: `CBS, inwoners 1 januari ${jaar} (demodata)` };
+    case Grondslag.LEERLINGEN:
+      return {
+        eenheden: new Decimal(Math.round(stam.inwoners(cbsCode, jaar) * gemeente.leerlingFractie)),
+        bron: `DUO-leerlingtelling, gemiddelde ${jaar - 3}–${jaar - 1} (demodata)`,
+      };
+    case Grondslag.SW_ARBEIDSJAREN:
+      return {
+        eenheden: new Decimal(gemeente.swArbeidsjaren2024).times(new Decimal(0.96).pow(jaar - 2024)).toDecimalPlaces(1),
+        bron: `Scalabor, SW-arbeidsjaren per 1 januari ${jaar} (demodata)`,
+      };
+    case Grondslag.VASTE_PERCENTAGES: {
+      // Before Overbetuwe joined (2024) Arnhem carried its ten percent as well.
+      const procent = jaar < 2024 && cbsCode === 'GM0202' ? 54 : INBURGERING_PERCENTAGES[cbsCode];
+      return { eenheden: new Decimal(procent), bron: `Bestuurscommissie ${m.naam}, vastgestelde percentages (demodata)` };
+    }
+    default:
+      return { eenheden: new Decimal(1), bron: 'Gelijke delen per deelnemende gemeente' };
+  }
+}
+
+function verdeelBegroting(
+  em: EntityManager,
+  stam: Stamdata,
+  m: DemoModule,
+  begroting: Begroting,
+  sleutel: { verdeelsleutel: Verdeelsleutel; regels: SleutelRegel[] },
+  fase: Fase,
+): void {
+  const jaardagen = dagenInJaar(begroting.jaar);
+  const posten = sleutel.regels.map((r) => ({ sleutel: r.cbsCode, gewicht: r.eenheden.times(r.dagen).dividedBy(jaardagen) }));
+  for (const deel of verdeel(begroting.saldo, posten)) {
+    const regel = sleutel.regels.find((r) => r.cbsCode === deel.sleutel)!;
+    em.create(Bijdrage, {
+      gemeente: stam.gemeenten.get(deel.sleutel)!,
+      module: begroting.module,
+      jaar: begroting.jaar,
+      fase,
+      bedrag: deel.bedrag,
+      taakveld: m.taakveld!,
+      begroting,
+      verdeelsleutel: sleutel.verdeelsleutel,
+      eenheden: regel.eenheden,
+      deelnameDagen: regel.dagen,
+      aandeel: deel.aandeel.toDecimalPlaces(10),
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditLog } from '../audit/audit-log.entity.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { maakFinancien } from './demo-financien.js';
+import { maakStamdata } from './demo-stamdata.js';
+import { maakVerantwoording } from './demo-verantwoording.js';
+
+/**
+ * Loads the demo region (MGR Sociaal Domein Centraal Gelderland) in one transaction, only into a
+ * database without gemeenten. Returns false when there was already data.
+ */
+export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    if ((await tx.count(Gemeente, {})) > 0) return false;
+    const stam = maakStamdata(tx);
+    maakFinancien(tx, stam);
+    maakVerantwoording(tx, stam);
+    tx.create(AuditLog, {
+      wie: 'systeem',
+      actie: 'DEMOREGIO_GELADEN',
+      entiteit: 'Regio',
+      entiteitId: 'MGR-SD-CG',
+      voor: null,
+      na: { gemeenten: stam.gemeenten.size, modules: stam.modules.size },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,41 @@
+import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { NumericType, type Decimal } from '../core/decimal.js';
+import { DecimaalScalar } from '../core/scalars.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Kpi } from '../kpi/kpi.entity.js';
+import { Dvo } from './dvo.entity.js';
+
+/**
+ * A KPI target agreed in a DVO for one year; for a per-gemeente KPI in a DVO with an organisation
+ * (Scalabor) the target may be set per gemeente. One norm per (dvo, kpi, jaar, gemeente-or-none).
+ */
+@ObjectType({ description: 'Norm (streefwaarde) voor een KPI in een jaar, zoals afgesproken in de DVO.' })
+@Entity({ tableName: 'dvo_norm' })
+@Unique({
+  name: 'dvo_norm_unique',
+  expression: 'create unique index "dvo_norm_unique" on "dvo_norm" ("dvo_id", "kpi_id", "jaar", coalesce("gemeente_id", 0))',
+})
+@Check({ name: 'dvo_norm_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
+export class DvoNorm {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Dvo, deleteRule: 'cascade' })
+  dvo!: Dvo;
+
+  @ManyToOne({ entity: () => Kpi, deleteRule: 'restrict' })
+  kpi!: Kpi;
+
+  @ManyToOne({ entity: () => Gemeente, nullable: true, deleteRule: 'restrict' })
+  gemeente?: Gemeente | null;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  jaar!: number;
+
+  @Field(() => DecimaalScalar)
+  @Property({ type: NumericType, precision: 14, scale: 4 })
+  norm!: Decimal;
+}

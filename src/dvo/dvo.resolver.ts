@@ -1,0 +1,62 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Kpi } from '../kpi/kpi.entity.js';
+import { Module } from '../module/module.entity.js';
+import { Organisatie } from '../organisatie/organisatie.entity.js';
+import { DvoNorm } from './dvo-norm.entity.js';
+import { Dvo } from './dvo.entity.js';
+import { dvoMetKenmerk, zoekDvos } from './dvo.service.js';
+
+export const Partij = createUnionType({
+  name: 'Partij',
+  description: 'De partij van een DVO: een gemeente of een externe organisatie.',
+  types: () => [Gemeente, Organisatie] as const,
+});
+
+@Resolver(() => Dvo)
+export class DvoResolver {
+  @Query(() => [Dvo], { description: 'DVO’s, eventueel van één module.' })
+  dvos(@Ctx() ctx: Context, @Arg('module', () => String, { nullable: true }) module?: string): Promise<Dvo[]> {
+    return zoekDvos(ctx.em, module);
+  }
+
+  @Query(() => Dvo)
+  dvo(@Arg('kenmerk', () => String) kenmerk: string, @Ctx() ctx: Context): Promise<Dvo> {
+    return dvoMetKenmerk(ctx.em, kenmerk);
+  }
+
+  @FieldResolver(() => Module)
+  async module(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.loaders.ref(Module, dvo.module);
+  }
+
+  @FieldResolver(() => Partij)
+  async partij(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<typeof Partij> {
+    if (dvo.gemeente) return ctx.loaders.ref(Gemeente, dvo.gemeente);
+    return ctx.loaders.ref(Organisatie, dvo.organisatie!);
+  }
+
+  @FieldResolver(() => [DvoNorm], { description: 'Afgesproken KPI-normen, eventueel van één jaar.' })
+  normen(@Root() dvo: Dvo, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+    return ctx.loaders.manyBy(DvoNorm, 'dvo', jaar === undefined ? {} : { jaar }, { jaar: 'asc', id: 'asc' }).load(dvo.id);
+  }
+}
+
+@Resolver(() => DvoNorm)
+export class DvoNormResolver {
+  @FieldResolver(() => Kpi)
+  async kpi(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Kpi> {
+    return ctx.loaders.ref(Kpi, norm.kpi);
+  }
+
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'Gemeente waarvoor de norm geldt; leeg = de hele DVO.' })
+  gemeente(@Root() norm: DvoNorm, @Ctx() ctx: Context) {
+    return ctx.loaders.optionalRef(Gemeente, norm.gemeente);
+  }
+
+  @FieldResolver(() => Dvo)
+  async dvo(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Dvo> {
+    return ctx.loaders.ref(Dvo, norm.dvo);
+  }
+}

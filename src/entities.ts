@@ -1,0 +1,36 @@
+import { AuditLog } from './audit/audit-log.entity.js';
+import { Begroting } from './begroting/begroting.entity.js';
+import { Bijdrage } from './bijdrage/bijdrage.entity.js';
+import { Deelname } from './deelname/deelname.entity.js';
+import { DvoNorm } from './dvo/dvo-norm.entity.js';
+import { Dvo } from './dvo/dvo.entity.js';
+import { Gemeente } from './gemeente/gemeente.entity.js';
+import { Inwonertal } from './gemeente/inwonertal.entity.js';
+import { Kpi } from './kpi/kpi.entity.js';
+import { Module } from './module/module.entity.js';
+import { Programma } from './module/programma.entity.js';
+import { Organisatie } from './organisatie/organisatie.entity.js';
+import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
+import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
+import { VerdeelsleutelEenheid } from './verdeelsleutel/verdeelsleutel-eenheid.entity.js';
+import { Verdeelsleutel } from './verdeelsleutel/verdeelsleutel.entity.js';
+
+/** Every MikroORM entity, listed explicitly (no folder scanning: works the same under tsx, vitest and tsc). */
+export const entities = [
+  Gemeente,
+  Inwonertal,
+  Programma,
+  Module,
+  Deelname,
+  Organisatie,
+  Dvo,
+  DvoNorm,
+  Begroting,
+  Verdeelsleutel,
+  VerdeelsleutelEenheid,
+  Bijdrage,
+  Kpi,
+  Kwartaalrapportage,
+  KpiWaarde,
+  AuditLog,
+];

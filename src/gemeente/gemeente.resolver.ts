@@ -1,0 +1,70 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
+import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
+import { bijdragenVanGemeente } from '../bijdrage/bijdrage.loaders.js';
+import type { Context } from '../context.js';
+import { PeriodeArgs } from '../deelname/deelname.args.js';
+import { Deelname } from '../deelname/deelname.entity.js';
+import { deelnamesVanGemeente } from '../deelname/deelname.loaders.js';
+import { Dvo } from '../dvo/dvo.entity.js';
+import { Module } from '../module/module.entity.js';
+import { Gemeente } from './gemeente.entity.js';
+import { alleGemeenten, gemeenteMetCode, inwonersIn } from './gemeente.service.js';
+import { Inwonertal } from './inwonertal.entity.js';
+
+@Resolver(() => Gemeente)
+export class GemeenteResolver {
+  @Query(() => [Gemeente], { description: 'Alle deelnemende gemeenten, op naam.' })
+  gemeenten(@Ctx() ctx: Context): Promise<Gemeente[]> {
+    return alleGemeenten(ctx.em);
+  }
+
+  @Query(() => Gemeente, { description: 'Eén gemeente op CBS-code, bijvoorbeeld GM0202.' })
+  gemeente(@Arg('cbsCode', () => String) cbsCode: string, @Ctx() ctx: Context): Promise<Gemeente> {
+    return gemeenteMetCode(ctx.em, cbsCode);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar; zonder jaar: het laatst bekende jaar.' })
+  async inwoners(@Root() gemeente: Gemeente, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+    return inwonersIn(await this.tallen(gemeente, ctx), jaar);
+  }
+
+  @FieldResolver(() => [Inwonertal], { description: 'Inwonertallen per jaar.' })
+  inwonertallen(@Root() gemeente: Gemeente, @Ctx() ctx: Context): Promise<Inwonertal[]> {
+    return this.tallen(gemeente, ctx);
+  }
+
+  @FieldResolver(() => [Deelname], { description: 'Deelnames aan (sub)modules; zonder periode: die van vandaag.' })
+  deelnames(@Root() gemeente: Gemeente, @Args(() => PeriodeArgs) periode: PeriodeArgs, @Ctx() ctx: Context) {
+    return deelnamesVanGemeente(ctx, periode).load(gemeente.id);
+  }
+
+  @FieldResolver(() => [Module], { description: 'Modules waaraan de gemeente deelneemt; zonder periode: vandaag.' })
+  async modules(
+    @Root() gemeente: Gemeente,
+    @Args(() => PeriodeArgs) periode: PeriodeArgs,
+    @Ctx() ctx: Context,
+    @Arg('inclusiefSubmodules', () => Boolean, { defaultValue: false }) inclusiefSubmodules: boolean,
+  ): Promise<Module[]> {
+    const deelnames = await deelnamesVanGemeente(ctx, periode).load(gemeente.id);
+    const ids = [...new Set(deelnames.map((d) => d.module.id))];
+    const modules = (await ctx.loaders.byId(Module).loadMany(ids)) as Array<Module | null>;
+    return modules
+      .filter((m): m is Module => m !== null && (inclusiefSubmodules || !m.hoofdmodule))
+      .sort((a, b) => (a.code < b.code ? -1 : 1));
+  }
+
+  @FieldResolver(() => [Bijdrage], { description: 'Bijdragen van de gemeente aan alle modules.' })
+  bijdragen(@Root() gemeente: Gemeente, @Args(() => BijdrageFilterArgs) args: BijdrageFilterArgs, @Ctx() ctx: Context) {
+    return bijdragenVanGemeente(ctx, args).load(gemeente.id);
+  }
+
+  @FieldResolver(() => [Dvo], { description: 'DVO’s met deze gemeente als partij.' })
+  dvos(@Root() gemeente: Gemeente, @Ctx() ctx: Context): Promise<Dvo[]> {
+    return ctx.loaders.manyBy(Dvo, 'gemeente').load(gemeente.id);
+  }
+
+  private tallen(gemeente: Gemeente, ctx: Context): Promise<Inwonertal[]> {
+    return ctx.loaders.manyBy(Inwonertal, 'gemeente', {}, { jaar: 'asc' }).load(gemeente.id);
+  }
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import path from 'node:path';
+import { loadConfig } from './core/config.js';
+import { openDatabase } from './core/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
+import { logger } from './core/logger.js';
+import { laadDemoRegio } from './demo/demo-regio.js';
+import { createHub, type Hub } from './server.js';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  let orm: MikroORM | undefined;
+  let hub: Hub | undefined;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Regiohub stopt');
+    const force = setTimeout(() => {
+      logger.error('afsluiten duurt te lang; geforceerd gestopt');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    // Order matters: stop taking requests and finish those in flight, then the pool, then PostgreSQL.
+    if (hub) await hub.apollo.stop();
+    if (orm) await orm.close(true);
+    if (embedded) await embedded.stop();
+    logger.info('Regiohub gestopt');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    let url = config.databaseUrl;
+    if (!url) {
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(config.embedded.dataDir, 'pg'),
+        port: config.embedded.port,
+        database: 'regiohub',
+      });
+      url = embedded.url;
+    }
+    orm = await openDatabase({ url });
+    if (config.loadDemoData && (await laadDemoRegio(orm.em.fork()))) {
+      logger.info('demoregio MGR Sociaal Domein Centraal Gelderland geladen');
+    }
+    hub = await createHub({ orm, production: config.production });
+    await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
+  } catch (error) {
+    logger.error({ err: error }, 'Regiohub kon niet starten');
+    await orm?.close(true).catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+
+  const database = embedded ? `ingebouwde PostgreSQL (${config.embedded.dataDir})` : 'DATABASE_URL';
+  console.log(
+    `Regiohub draait op http://localhost:${config.port}/graphql met ${database} — ` +
+      'nog zonder authenticatie: elke aanvraag is toegestaan (tokens volgen in een latere versie).',
+  );
+}
+
+void main();

@@ -1,0 +1,82 @@
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { NumericType, type Decimal } from '../core/decimal.js';
+import { LocalDate } from '../core/graphql-types.js';
+import { DecimaalScalar } from '../core/scalars.js';
+import { Module } from '../module/module.entity.js';
+
+export enum KpiEenheid {
+  AANTAL = 'AANTAL',
+  PERCENTAGE = 'PERCENTAGE',
+  EURO = 'EURO',
+  DAGEN = 'DAGEN',
+  FTE = 'FTE',
+}
+registerEnumType(KpiEenheid, { name: 'KpiEenheid' });
+
+export enum KpiRichting {
+  HOGER_IS_BETER = 'HOGER_IS_BETER',
+  LAGER_IS_BETER = 'LAGER_IS_BETER',
+}
+registerEnumType(KpiRichting, { name: 'KpiRichting', description: 'Of een hogere of een lagere waarde beter is.' })
+
+export enum KpiNiveau {
+  GEMEENTE = 'GEMEENTE',
+  REGIO = 'REGIO',
+}
+registerEnumType(KpiNiveau, { name: 'KpiNiveau', description: 'Wordt de KPI per gemeente of voor de hele regio gerapporteerd?' });
+
+@ObjectType({ description: 'Indicator waarover een module elk kwartaal verantwoording aflegt.' })
+@Entity({ tableName: 'kpi' })
+@Unique({ name: 'kpi_module_code_unique', properties: ['module', 'code'] })
+@Check({ name: 'kpi_code_check', expression: "code ~ '^[A-Z][A-Z0-9_]{1,39}$'" })
+@Check({ name: 'kpi_grenzen_check', expression: 'ondergrens is null or bovengrens is null or ondergrens <= bovengrens' })
+@Check({
+  name: 'kpi_percentage_check',
+  expression: "eenheid <> 'PERCENTAGE' or (coalesce(ondergrens, 0) >= 0 and coalesce(bovengrens, 100) <= 100)",
+})
+@Check({ name: 'kpi_actief_check', expression: 'actief_tot is null or actief_tot > actief_vanaf' })
+export class Kpi {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
+  module!: Module;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 40 })
+  code!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  naam!: string;
+
+  @Field(() => KpiEenheid)
+  @Enum({ items: () => KpiEenheid })
+  eenheid!: KpiEenheid;
+
+  @Field(() => KpiRichting)
+  @Enum({ items: () => KpiRichting })
+  richting!: KpiRichting;
+
+  @Field(() => KpiNiveau)
+  @Enum({ items: () => KpiNiveau })
+  niveau!: KpiNiveau;
+
+  @Field(() => DecimaalScalar, { nullable: true, description: 'Laagst toegestane waarde.' })
+  @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
+  ondergrens?: Decimal | null;
+
+  @Field(() => DecimaalScalar, { nullable: true, description: 'Hoogst toegestane waarde.' })
+  @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
+  bovengrens?: Decimal | null;
+
+  @Field(() => LocalDate)
+  @Property({ type: 'date' })
+  actiefVanaf!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Eerste dag waarop de KPI niet meer geldt; leeg = open.' })
+  @Property({ type: 'date', nullable: true })
+  actiefTot?: string | null;
+}

@@ -1,0 +1,67 @@
+import { type Opt, Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../core/graphql-types.js';
+import { Module } from '../module/module.entity.js';
+
+export enum RapportageStatus {
+  CONCEPT = 'CONCEPT',
+  INGEDIEND = 'INGEDIEND',
+  VASTGESTELD = 'VASTGESTELD',
+  TERUGGESTUURD = 'TERUGGESTUURD',
+}
+registerEnumType(RapportageStatus, { name: 'RapportageStatus' });
+
+/**
+ * One version of a module's KPI report for a quarter. An adopted version is never overwritten:
+ * a correction is a new version (versie + 1) with a reason.
+ */
+@ObjectType({ description: 'Kwartaalrapportage van een module: KPI-waarden over één kwartaal, in versies.' })
+@Entity({ tableName: 'kwartaalrapportage' })
+@Unique({ name: 'kwartaalrapportage_versie_unique', properties: ['module', 'jaar', 'kwartaal', 'versie'] })
+@Check({ name: 'kwartaalrapportage_kwartaal_check', expression: 'kwartaal >= 1 and kwartaal <= 4' })
+@Check({ name: 'kwartaalrapportage_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
+@Check({ name: 'kwartaalrapportage_versie_check', expression: 'versie >= 1' })
+@Check({
+  name: 'kwartaalrapportage_reden_check',
+  expression: "(status <> 'TERUGGESTUURD' and versie = 1) or reden is not null",
+})
+export class Kwartaalrapportage {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
+  module!: Module;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  jaar!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  kwartaal!: number;
+
+  @Field(() => Int, { description: '1 voor de eerste versie; elke correctie na vaststelling is een nieuwe versie.' })
+  @Property({ type: 'smallint' })
+  versie!: number;
+
+  @Field(() => RapportageStatus)
+  @Enum({ items: () => RapportageStatus })
+  status!: RapportageStatus;
+
+  @Field(() => String, { nullable: true, description: 'Reden van terugsturen of van correctie.' })
+  @Property({ type: 'text', nullable: true })
+  reden?: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  ingediendOp?: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  vastgesteldOp?: Date | null;
+
+  @Field(() => DateTime)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  gewijzigdOp: Opt<Date> = new Date();
+}

@@ -1,0 +1,46 @@
+import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { BegrotingResolver } from './begroting/begroting.resolver.js';
+import { BijdrageResolver } from './bijdrage/bijdrage.resolver.js';
+import { DeelnameResolver } from './deelname/deelname.resolver.js';
+import { DvoNormResolver, DvoResolver } from './dvo/dvo.resolver.js';
+import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
+import { KpiResolver } from './kpi/kpi.resolver.js';
+import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
+import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
+import { KpiWaardeResolver, KwartaalrapportageResolver } from './rapportage/rapportage.resolver.js';
+import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
+
+const resolvers = [
+  GemeenteResolver,
+  ModuleResolver,
+  ProgrammaResolver,
+  DeelnameResolver,
+  OrganisatieResolver,
+  DvoResolver,
+  DvoNormResolver,
+  BegrotingResolver,
+  VerdeelsleutelResolver,
+  VerdeelsleutelEenheidResolver,
+  BijdrageResolver,
+  KpiResolver,
+  KwartaalrapportageResolver,
+  KpiWaardeResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once per process from the type-graphql classes. */
+export function hubSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers, validate: false });
+  return built;
+}
+
+export const SCHEMA_HEADER =
+  '# Gegenereerd uit de code (src/**/*.resolver.ts en *.entity.ts) met `npm run schema`. Niet met de hand wijzigen.\n\n';
+
+/** The schema as committed in schema.graphql: sorted, so that diffs show real changes only. */
+export async function printHubSchema(): Promise<string> {
+  return SCHEMA_HEADER + printSchema(lexicographicSortSchema(await hubSchema())) + '\n';
+}

@@ -1,0 +1,40 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Module } from '../module/module.entity.js';
+import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
+import { Verdeelsleutel } from './verdeelsleutel.entity.js';
+
+@Resolver(() => Verdeelsleutel)
+export class VerdeelsleutelResolver {
+  @Query(() => [Verdeelsleutel], { description: 'Verdeelsleutels, te filteren op module en jaar.' })
+  verdeelsleutels(
+    @Ctx() ctx: Context,
+    @Arg('module', () => String, { nullable: true }) module?: string,
+    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+  ): Promise<Verdeelsleutel[]> {
+    const where: FilterQuery<Verdeelsleutel> = {};
+    if (module) where.module = { code: module };
+    if (jaar !== undefined) where.jaar = jaar;
+    return ctx.em.find(Verdeelsleutel, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
+  }
+
+  @FieldResolver(() => Module)
+  module(@Root() sleutel: Verdeelsleutel, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.loaders.ref(Module, sleutel.module);
+  }
+
+  @FieldResolver(() => [VerdeelsleutelEenheid], { description: 'Eenheden per gemeente.' })
+  eenheden(@Root() sleutel: Verdeelsleutel, @Ctx() ctx: Context): Promise<VerdeelsleutelEenheid[]> {
+    return ctx.loaders.manyBy(VerdeelsleutelEenheid, 'verdeelsleutel').load(sleutel.id);
+  }
+}
+
+@Resolver(() => VerdeelsleutelEenheid)
+export class VerdeelsleutelEenheidResolver {
+  @FieldResolver(() => Gemeente)
+  gemeente(@Root() eenheid: VerdeelsleutelEenheid, @Ctx() ctx: Context): Promise<Gemeente> {
+    return ctx.loaders.ref(Gemeente, eenheid.gemeente);
+  }
+}

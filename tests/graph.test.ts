@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Decimal } from '../src/core/decimal.js';
+import {
+  AlleGemeentenDocument,
+  DvosVanModuleDocument,
+  GemeenteModulesKpisDocument,
+  KwartaalrapportagesVanModuleDocument,
+  ModuleDeelnemersBijdragenDocument,
+  ModulesMetDeelnemersDocument,
+  ProgrammasEnModulesDocument,
+  VerdeelsleutelsVanModuleDocument,
+} from './generated/graphql.js';
+import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.statements.length = 0;
+});
+
+const som = (bedragen: string[]) => bedragen.reduce((s, b) => s.plus(b), new Decimal(0)).toFixed(2);
+
+describe('gemeente { modules { kpis } }', () => {
+  it('geeft de hoofdmodules waaraan Arnhem deelneemt, met hun KPI’s', async () => {
+    const { data, errors } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0202', peildatum: '2025-06-30' });
+    expect(errors).toBeUndefined();
+    expect(data!.gemeente.inwoners).toBe(166_000);
+    expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['INBURGERING', 'INKOOP', 'RBL', 'RFZ', 'WGSW', 'WSP']);
+    const wgsw = data!.gemeente.modules.find((m) => m.code === 'WGSW')!;
+    expect(wgsw.kpis.map((k) => `${k.code}:${k.niveau}`)).toEqual(['GEDETACHEERD:REGIO', 'SW_ARBEIDSJAREN:GEMEENTE', 'ZIEKTEVERZUIM:REGIO']);
+  });
+
+  it('geeft voor Wageningen alleen de modules waaraan zij deelneemt', async () => {
+    const { data } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0289', peildatum: '2025-06-30' });
+    expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['INKOOP', 'WSP']);
+  });
+
+  it('gebruikt zonder peildatum de datum van vandaag', async () => {
+    const { data } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM1734' });
+    expect(data!.gemeente.modules.map((m) => m.code)).toContain('INBURGERING');
+  });
+
+  it('meldt een onbekende gemeente met NOT_FOUND en een Nederlandse melding', async () => {
+    const { data, errors } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM9999' });
+    expect(data).toBeNull();
+    expect(errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(errors![0].message).toBe('Gemeente "GM9999" bestaat niet.');
+  });
+});
+
+describe('module { deelnemers { bijdragen } }', () => {
+  it('geeft per deelnemer van WgSW de begrote bijdrage 2024, samen exact het saldo van de primitieve begroting', async () => {
+    const { data, errors } = await t.execute(ModuleDeelnemersBijdragenDocument, { code: 'WGSW', jaar: 2024, fase: 'BEGROOT' });
+    expect(errors).toBeUndefined();
+    const module = data!.module;
+    expect(module.programma!.code).toBe('PARTICIPATIE');
+    expect(module.deelnemers).toHaveLength(9);
+    expect(module.deelnemers.map((d) => d.gemeente.cbsCode)).not.toContain('GM0289');
+    const primitief = module.begrotingen.find((b) => b.soort === 'PRIMITIEF')!;
+    expect(primitief.saldo).toBe(new Decimal(primitief.lasten).minus(primitief.baten).toFixed(2));
+    const bijdragen = module.deelnemers.flatMap((d) => d.bijdragen);
+    expect(bijdragen.every((b) => b.begroting!.soort === 'PRIMITIEF')).toBe(true);
+    expect(som(bijdragen.map((b) => b.bedrag))).toBe(primitief.saldo);
+  });
+
+  it('telt Wageningen na uittreden per 1-1-2023 niet meer mee in Inkoop Wmo', async () => {
+    const in2022 = await t.execute(ModuleDeelnemersBijdragenDocument, { code: 'INKOOP-WMO', jaar: 2022 });
+    const in2023 = await t.execute(ModuleDeelnemersBijdragenDocument, { code: 'INKOOP-WMO', jaar: 2023 });
+    expect(in2022.data!.module.deelnemers.map((d) => d.gemeente.cbsCode)).toContain('GM0289');
+    expect(in2023.data!.module.deelnemers.map((d) => d.gemeente.cbsCode)).not.toContain('GM0289');
+    expect(in2022.data!.module.hoofdmodule!.code).toBe('INKOOP');
+  });
+
+  it('toont hoe een bijdrage is berekend: eenheden, dagen en aandeel', async () => {
+    const { data } = await t.execute(ModuleDeelnemersBijdragenDocument, { code: 'INBURGERING', jaar: 2024, fase: 'BEGROOT' });
+    const overbetuwe = data!.module.deelnemers.find((d) => d.gemeente.cbsCode === 'GM1734')!;
+    expect(overbetuwe.vanaf).toBe('2024-07-01');
+    expect(overbetuwe.bijdragen[0]).toMatchObject({ deelnameDagen: 184, eenheden: '10' });
+    const aandelen = data!.module.deelnemers.map((d) => new Decimal(d.bijdragen[0].aandeel!));
+    expect(aandelen.reduce((s, a) => s.plus(a), new Decimal(0)).minus(1).abs().lessThan('1e-8')).toBe(true);
+  });
+});
+
+describe('andere paden door de graaf', () => {
+  it('geeft programma’s met hun modules en submodules', async () => {
+    const { data } = await t.execute(ProgrammasEnModulesDocument);
+    const zorg = data!.programmas.find((p) => p.code === 'ZORG')!;
+    expect(zorg.modules.map((m) => m.code)).toEqual(['INKOOP', 'RFZ']);
+    expect(zorg.modules[0]).toMatchObject({ startdatum: '2017-04-01' });
+    expect(zorg.modules[0].submodules.map((s) => s.code)).toEqual(['INKOOP-BW', 'INKOOP-JEUGD', 'INKOOP-WMO']);
+  });
+
+  it('geeft de DVO met Scalabor als partij, met normen per gemeente en voor de regio', async () => {
+    const { data } = await t.execute(DvosVanModuleDocument, { module: 'WGSW', jaar: 2025 });
+    const actief = data!.dvos.find((d) => d.status === 'ACTIEF')!;
+    expect(actief.partij).toEqual({ __typename: 'Organisatie', naam: 'Scalabor B.V.' });
+    expect(actief.normen.filter((n) => n.kpi.code === 'SW_ARBEIDSJAREN')).toHaveLength(9);
+    expect(actief.normen.filter((n) => n.gemeente === null).map((n) => n.kpi.code).sort()).toEqual(['GEDETACHEERD', 'ZIEKTEVERZUIM']);
+  });
+
+  it('houdt een gecorrigeerde rapportage als nieuwe versie naast de vastgestelde', async () => {
+    const { data } = await t.execute(KwartaalrapportagesVanModuleDocument, { module: 'WSP', jaar: 2025, kwartaal: 2 });
+    expect(data!.kwartaalrapportages.map((r) => [r.versie, r.status])).toEqual([
+      [1, 'VASTGESTELD'],
+      [2, 'VASTGESTELD'],
+    ]);
+    const arnhem = (versie: number) =>
+      data!.kwartaalrapportages[versie - 1].waarden.find((w) => w.kpi.code === 'PLAATSINGEN' && w.gemeente?.cbsCode === 'GM0202')!;
+    expect(Number(arnhem(2).waarde)).toBeLessThan(Number(arnhem(1).waarde));
+    expect(data!.kwartaalrapportages[1].reden).toMatch(/dubbel geteld/);
+    const regionaal = data!.kwartaalrapportages[0].waarden.filter((w) => w.kpi.niveau === 'REGIO');
+    expect(regionaal.every((w) => w.gemeente === null)).toBe(true);
+  });
+
+  it('geeft de eenheden van een verdeelsleutel met hun bron', async () => {
+    const { data } = await t.execute(VerdeelsleutelsVanModuleDocument, { module: 'RBL', jaar: 2025 });
+    expect(data!.verdeelsleutels[0].grondslag).toBe('LEERLINGEN');
+    expect(data!.verdeelsleutels[0].eenheden).toHaveLength(10);
+    expect(data!.verdeelsleutels[0].eenheden[0].bron).toMatch(/DUO/);
+  });
+});
+
+describe('aantal SQL-statements per request', () => {
+  it('groeit niet met het aantal gemeenten, modules of deelnames', async () => {
+    await t.execute(ModulesMetDeelnemersDocument, { peildatum: '2025-06-30' });
+    // modules, deelnames of all modules, their gemeenten: three statements for 9 modules and 89 deelnames.
+    expect(dataStatements(t.statements)).toHaveLength(3);
+
+    t.statements.length = 0;
+    await t.execute(AlleGemeentenDocument);
+    expect(dataStatements(t.statements)).toHaveLength(2);
+  });
+
+  it('is gelijk voor een module met veel en met weinig deelnemers', async () => {
+    const tel = async (code: string) => {
+      t.statements.length = 0;
+      await t.execute(ModuleDeelnemersBijdragenDocument, { code, jaar: 2024 });
+      return dataStatements(t.statements).length;
+    };
+    const veel = await tel('WSP');
+    const weinig = await tel('RFZ');
+    expect(veel).toBe(weinig);
+    expect(veel).toBeLessThanOrEqual(8);
+  });
+});

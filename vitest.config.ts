@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+// Quiet logs in the test run (global setup included); failures still show.
+process.env.LOG_LEVEL ??= 'warn';
 
 export default defineConfig({
   resolve: {

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import getPort from 'get-port';
+import { describe, expect, it } from 'vitest';
+import { scratchDataDir } from '../src/core/embedded-postgres.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+interface RunningHub {
+  process: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the hub as `npm start` does (tsx src/index.ts) and waits for its start line. */
+async function startHub(env: Record<string, string>): Promise<RunningHub> {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'info', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('Regiohub draait op')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`hub startte niet:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { process: child, output: () => output, exited };
+}
+
+async function graphql(port: number, query: string): Promise<unknown> {
+  const response = await fetch(`http://localhost:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The README's example query and its documented answer. */
+function readmeExample(): { query: string; answer: unknown } {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const match = /```graphql\n([\s\S]*?)```[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+  if (!match) throw new Error('README mist een ```graphql-voorbeeld met ```json-antwoord');
+  return { query: match[1], answer: JSON.parse(match[2]) };
+}
+
+describe('npm start met de ingebouwde PostgreSQL', () => {
+  it('start, beantwoordt het README-voorbeeld, stopt schoon en hergebruikt de data bij een tweede start', async () => {
+    const dataDir = path.dirname(scratchDataDir('regiohub-start-'));
+    const port = await getPort();
+    const env = { REGIOHUB_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await getPort()) };
+
+    const eerste = await startHub(env);
+    expect(eerste.output()).toContain(`http://localhost:${port}/graphql`);
+    expect(eerste.output()).toContain('demoregio MGR Sociaal Domein Centraal Gelderland geladen');
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(isAlive(postmaster)).toBe(true);
+
+    const { query, answer } = readmeExample();
+    expect(await graphql(port, query)).toEqual(answer);
+    const health = await fetch(`http://localhost:${port}/health/ready`);
+    expect(health.status).toBe(200);
+
+    eerste.process.kill('SIGTERM');
+    expect(await eerste.exited).toBe(0);
+    expect(isAlive(postmaster)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    const tweede = await startHub(env);
+    expect(tweede.output()).not.toContain('demoregio MGR Sociaal Domein Centraal Gelderland geladen');
+    expect(await graphql(port, '{ gemeenten { cbsCode } }')).toMatchObject({ data: { gemeenten: expect.any(Array) } });
+    const count = (await graphql(port, '{ gemeenten { cbsCode } }')) as { data: { gemeenten: unknown[] } };
+    expect(count.data.gemeenten).toHaveLength(11);
+    tweede.process.kill('SIGINT');
+    expect(await tweede.exited).toBe(0);
+  }, 240_000);
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import getPort from 'get-port';
 import { describe, expect, it } from 'vitest';
 import { scratchDataDir } from '../src/core/embedded-postgres.js';
+import { createTestDatabase } from './helpers/database.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -17,7 +18,7 @@ interface RunningHub {
 async function startHub(env: Record<string, string>): Promise<RunningHub> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/index.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'info', DATABASE_URL: '' },
+    env: { ...process.env, DATABASE_URL: '', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -88,4 +89,18 @@ describe('npm start met de ingebouwde PostgreSQL', () => {
     tweede.process.kill('SIGINT');
     expect(await tweede.exited).toBe(0);
   }, 240_000);
+});
+
+describe('npm start met DATABASE_URL', () => {
+  it('gebruikt die database, start niets ingebouwd en laadt geen demodata', async () => {
+    const port = await getPort();
+    const dataDir = path.dirname(scratchDataDir('regiohub-url-'));
+    const hub = await startHub({ DATABASE_URL: await createTestDatabase('empty'), PORT: String(port), REGIOHUB_DATA_DIR: dataDir });
+    expect(hub.output()).toContain('met DATABASE_URL');
+    expect(hub.output()).not.toContain('demoregio');
+    expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
+    expect(await graphql(port, '{ gemeenten { cbsCode } }')).toEqual({ data: { gemeenten: [] } });
+    hub.process.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+  }, 120_000);
 });

@@ -1,8 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123092403_init } from './Migration20261123092403_init.js';
+import { Migration20261123094415_api_token } from './Migration20261123094415_api_token.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
  * vitest and compiled code load them the same way; `npm run migration:create` appends new ones.
  */
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261123092403_init', class: Migration20261123092403_init }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123092403_init', class: Migration20261123092403_init },
+  { name: 'Migration20261123094415_api_token', class: Migration20261123094415_api_token },
+];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { Identity } from './auth/identity.js';
 import { RequestLoaders } from './core/loaders.js';
 
 /** Everything one GraphQL request works with; built once per request, never shared. */
@@ -7,15 +8,32 @@ export interface Context {
   /** EntityManager fork of this request: its own identity map and unit of work. */
   em: EntityManager;
   loaders: RequestLoaders;
+  /** Who makes the request; every service and loader filters by it. */
+  identity: Identity;
   requestId: string;
   log: Logger;
   /** The request's clock, so that "today" can be fixed in tests. */
   now: () => Date;
 }
 
-export function createContext(em: EntityManager, requestId: string, log: Logger, now: () => Date = () => new Date()): Context {
-  const fork = em.fork();
-  return { em: fork, loaders: new RequestLoaders(fork), requestId, log, now };
+export interface ContextOptions {
+  em: EntityManager;
+  identity: Identity;
+  requestId: string;
+  log: Logger;
+  now?: () => Date;
+}
+
+export function createContext(options: ContextOptions): Context {
+  const em = options.em.fork();
+  return {
+    em,
+    loaders: new RequestLoaders(em),
+    identity: options.identity,
+    requestId: options.requestId,
+    log: options.log.child({ identity: options.identity.id, rol: options.identity.rol }),
+    now: options.now ?? (() => new Date()),
+  };
 }
 
 const DUTCH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
@@ -24,3 +42,6 @@ const DUTCH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterda
 export function vandaag(ctx: Context): string {
   return DUTCH_DATE.format(ctx.now());
 }
+
+/** What a writing service needs: the request's EntityManager and who is writing (for rules and audit). */
+export type Schrijver = Pick<Context, 'em' | 'identity'>;

@@ -1,4 +1,5 @@
 import { AuditLog } from './audit/audit-log.entity.js';
+import { ApiToken } from './auth/api-token.entity.js';
 import { Begroting } from './begroting/begroting.entity.js';
 import { Bijdrage } from './bijdrage/bijdrage.entity.js';
 import { Deelname } from './deelname/deelname.entity.js';
@@ -33,4 +34,5 @@ export const entities = [
   Kwartaalrapportage,
   KpiWaarde,
   AuditLog,
+  ApiToken,
 ];

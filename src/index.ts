@@ -1,17 +1,20 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { logger } from './core/logger.js';
 import { laadDemoRegio } from './demo/demo-regio.js';
+import { maakDemoTokens } from './demo/demo-tokens.js';
 import { createHub, type Hub } from './server.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const demoTokenBestand = path.join(config.embedded.dataDir, 'demo-tokens.json');
   let embedded: EmbeddedDatabase | undefined;
   let orm: MikroORM | undefined;
   let hub: Hub | undefined;
@@ -46,11 +49,18 @@ async function main(): Promise<void> {
       });
       url = embedded.url;
     }
-    orm = await openDatabase({ url });
+    orm = await openDatabase({ url, statementTimeoutMs: config.statementTimeoutMs });
     if (config.loadDemoData && (await laadDemoRegio(orm.em.fork()))) {
       logger.info('demoregio MGR Sociaal Domein Centraal Gelderland geladen');
+      if (embedded) await maakDemoTokens(orm.em.fork(), demoTokenBestand);
     }
-    hub = await createHub({ orm, production: config.production });
+    hub = await createHub({
+      orm,
+      production: config.production,
+      oidc: config.oidc,
+      introspectie: config.introspectie,
+      requestsPerMinuut: config.requestsPerMinuut,
+    });
     await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
   } catch (error) {
     logger.error({ err: error }, 'Regiohub kon niet starten');
@@ -60,9 +70,10 @@ async function main(): Promise<void> {
   }
 
   const database = embedded ? `ingebouwde PostgreSQL (${config.embedded.dataDir})` : 'DATABASE_URL';
+  const tokens = embedded && existsSync(demoTokenBestand) ? `demotokens per rol in ${demoTokenBestand}` : 'maak een token met npm run token -- create --role controller --name "Mijn naam"';
   console.log(
     `Regiohub draait op http://localhost:${config.port}/graphql met ${database} — ` +
-      'nog zonder authenticatie: elke aanvraag is toegestaan (tokens volgen in een latere versie).',
+      `aanmelden met de header "Authorization: Bearer <token>" (${tokens}${config.oidc ? ', of een OIDC-token' : ''}).`,
   );
 }
 

@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditLogResolver } from './audit/audit.resolver.js';
+import { ApiTokenResolver } from './auth/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
 import { BijdrageResolver } from './bijdrage/bijdrage.resolver.js';
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
@@ -27,13 +29,16 @@ const resolvers = [
   KpiResolver,
   KwartaalrapportageResolver,
   KpiWaardeResolver,
+  AuditLogResolver,
+  ApiTokenResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The GraphQL schema, built once per process from the type-graphql classes. */
 export function hubSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false });
+  // Inputs are checked with class-validator (Dutch messages on the decorators) before a resolver runs.
+  built ??= buildSchema({ resolvers, validate: { forbidUnknownValues: false } });
   return built;
 }
 

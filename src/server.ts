@@ -1,19 +1,30 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { authenticate, type JwtVerifier } from './auth/authenticate.js';
+import type { Identity, Rol } from './auth/identity.js';
+import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
 import { createContext, type Context } from './context.js';
 import { formatError } from './core/error-format.js';
+import { introspectionPolicy } from './core/introspection.js';
+import { armorProtection, costLimit } from './core/limits.js';
 import { logger } from './core/logger.js';
+import { rateLimiter } from './core/rate-limit.js';
 import { requestLogging } from './core/request-logging.js';
 import { hubSchema } from './schema.js';
 
 export interface HubOptions {
   orm: MikroORM;
   production?: boolean;
+  oidc?: OidcConfig | null;
+  /** Roles that may introspect the schema; null = all. */
+  introspectie?: Rol[] | null;
+  requestsPerMinuut?: number;
   /** Clock for "today"; tests fix it. */
   now?: () => Date;
 }
@@ -22,8 +33,8 @@ export interface Hub {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
-  /** Builds a request context as the HTTP layer does (used by in-process tests). */
-  context: () => Context;
+  /** Builds a request context for an identity as the HTTP layer does (in-process tests). */
+  context: (identity: Identity) => Context;
 }
 
 /** A caller's X-Request-Id is kept for tracing when it is harmless in logs; otherwise a new id. */
@@ -31,20 +42,36 @@ function requestIdFrom(header: string | undefined): string {
   return header && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
 }
 
-/** Builds the HTTP app: GraphQL on /graphql and health checks. Does not listen. */
+/** Builds the HTTP app: GraphQL on /graphql (token required) and health checks. Does not listen. */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const production = options.production ?? false;
-  const context = (requestId: string = randomUUID()) =>
-    createContext(options.orm.em, requestId, logger.child({ requestId }), options.now);
+  const schema = await hubSchema();
+  const verifyJwt: JwtVerifier | null = options.oidc ? oidcVerifier(options.oidc) : null;
+  const rateLimit = rateLimiter(options.requestsPerMinuut ?? 600);
+  const context = (identity: Identity, requestId: string = randomUUID()) =>
+    createContext({ em: options.orm.em, identity, requestId, log: logger.child({ requestId }), now: options.now });
 
+  const armor = armorProtection(production);
   const apollo = new ApolloServer<Context>({
-    schema: await hubSchema(),
+    schema,
+    // Introspection is decided per role by introspectionPolicy.
     introspection: true,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(formatted, error, production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLogging()],
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // graphql-armor's typings point at Apollo's CommonJS declarations; the plugins are plain objects.
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      introspectionPolicy(schema, options.introspectie === undefined ? null : options.introspectie),
+      costLimit(schema),
+      requestLogging(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -63,8 +90,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => context(requestIdFrom(req.get('x-request-id'))),
+      context: async ({ req }) => {
+        const requestId = requestIdFrom(req.get('x-request-id'));
+        const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt);
+        await rateLimit(identity.id);
+        return context(identity, requestId);
+      },
     }),
   );
-  return { app, httpServer, apollo, context: () => context() };
+  return { app, httpServer, apollo, context: (identity) => context(identity) };
 }

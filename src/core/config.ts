@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { Rol } from '../auth/identity.js';
+import type { OidcConfig } from '../auth/oidc.js';
 
 /** Runtime settings, read once from the environment. */
 export interface Config {
@@ -11,13 +13,19 @@ export interface Config {
   loadDemoData: boolean;
   logLevel: string;
   production: boolean;
+  /** OpenID Connect; null when OIDC_ISSUER is not set (API tokens only). */
+  oidc: OidcConfig | null;
+  /** Roles allowed to introspect the schema; null = everyone. */
+  introspectie: Rol[] | null;
+  requestsPerMinuut: number;
+  statementTimeoutMs: number;
 }
 
-function intFrom(name: string, fallback: number): number {
+function intFrom(name: string, fallback: number, max = 65535): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
     throw new Error(`Omgevingsvariabele ${name} moet een geheel getal zijn (nu: "${raw}")`);
   }
   return value;
@@ -31,8 +39,33 @@ function boolFrom(name: string, fallback: boolean): boolean {
   throw new Error(`Omgevingsvariabele ${name} moet true of false zijn (nu: "${raw}")`);
 }
 
+function oidcFrom(): OidcConfig | null {
+  const issuer = process.env.OIDC_ISSUER;
+  if (!issuer) return null;
+  const audience = process.env.OIDC_AUDIENCE;
+  if (!audience) throw new Error('OIDC_ISSUER is gezet maar OIDC_AUDIENCE niet');
+  return {
+    issuer,
+    audience,
+    jwksUrl: process.env.OIDC_JWKS_URL || new URL('.well-known/jwks.json', issuer.endsWith('/') ? issuer : `${issuer}/`).href,
+    rolClaim: process.env.OIDC_ROL_CLAIM || 'regiohub_rol',
+    gemeenteClaim: process.env.OIDC_GEMEENTE_CLAIM || 'regiohub_gemeente',
+    modulesClaim: process.env.OIDC_MODULES_CLAIM || 'regiohub_modules',
+  };
+}
+
+/** INTROSPECTIE: "alle", "controllers" (beheerder and controller) or "uit"; off by default in production. */
+function introspectieFrom(production: boolean): Rol[] | null {
+  const raw = (process.env.INTROSPECTIE || (production ? 'uit' : 'alle')).toLowerCase();
+  if (raw === 'alle') return null;
+  if (raw === 'controllers') return [Rol.BEHEERDER, Rol.CONTROLLER];
+  if (raw === 'uit') return [];
+  throw new Error(`INTROSPECTIE moet alle, controllers of uit zijn (nu: "${raw}")`);
+}
+
 export function loadConfig(): Config {
   const databaseUrl = process.env.DATABASE_URL || undefined;
+  const production = process.env.NODE_ENV === 'production';
   return {
     port: intFrom('PORT', 4000),
     host: process.env.HOST || '0.0.0.0',
@@ -43,6 +76,10 @@ export function loadConfig(): Config {
     },
     loadDemoData: boolFrom('DEMO_DATA', databaseUrl === undefined),
     logLevel: process.env.LOG_LEVEL || 'info',
-    production: process.env.NODE_ENV === 'production',
+    production,
+    oidc: oidcFrom(),
+    introspectie: introspectieFrom(production),
+    requestsPerMinuut: intFrom('RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
+    statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
   };
 }

@@ -10,6 +10,8 @@ const migrationsPath = fileURLToPath(new URL('../../migrations', import.meta.url
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
+  /** PostgreSQL statement_timeout for every connection of the pool, so no request runs unbounded. */
+  statementTimeoutMs?: number;
   /** Receives every SQL statement MikroORM sends (tests count them to prove batching). */
   onQuery?: (sql: string) => void;
 }
@@ -25,6 +27,7 @@ export function ormConfig(options: DatabaseOptions): Options {
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     preferTs: true,
     pool: { min: 0, max: options.poolSize ?? 10 },
+    driverOptions: { connection: { statement_timeout: options.statementTimeoutMs ?? 15_000 } },
     migrations: {
       path: migrationsPath,
       pathTs: migrationsPath,

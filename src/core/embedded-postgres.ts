@@ -27,6 +27,11 @@ const PASSWORD = 'regiohub-lokaal';
 // (exit codes 130/143), racing the hub's own ordered shutdown (stop HTTP, close pool, stop
 // PostgreSQL), and an 'exit' hook that throws. We remove them all; startEmbeddedPostgres installs
 // its own 'exit' safety net.
+/** URL of a database on the embedded server (loopback only). */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@localhost:${port}/${database}`;
+}
+
 const TAKEN_OVER_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 async function importEmbeddedPostgres() {
@@ -121,7 +126,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   process.on('exit', stopOnExit);
   await ensureDatabase(options.port, options.database);
   return {
-    url: `postgres://${USER}:${PASSWORD}@localhost:${options.port}/${options.database}`,
+    url: embeddedUrl(options.port, options.database),
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await server.stop();

@@ -3,6 +3,7 @@ import { DriverException } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from './errors.js';
+import { ARMOR_WEIGERINGEN } from './limits.js';
 import { logger } from './logger.js';
 
 /** PostgreSQL SQLSTATEs that mean "your data breaks a rule", with what to tell the user. */
@@ -35,6 +36,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
     }
   }
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+    for (const { patroon, code: limietCode, melding } of ARMOR_WEIGERINGEN) {
+      const treffer = patroon.exec(formatted.message);
+      if (treffer) return { message: melding.replace('$1', treffer[1]), extensions: { code: limietCode } };
+    }
+  }
+  const validatie = formatted.extensions?.validationErrors as Array<{ property: string; constraints?: Record<string, string> }> | undefined;
+  if (validatie) {
+    const meldingen = validatie.flatMap((v) => Object.values(v.constraints ?? {}).map((m) => `${v.property}: ${m}`));
+    return { ...formatted, message: `Ongeldige invoer. ${meldingen.join(' ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, velden: validatie.map((v) => v.property) } };
+  }
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
 
   const errorId = randomUUID();

@@ -1,8 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hubError, ErrorCode } from '../core/errors.js';
-import { Deelname } from './deelname.entity.js';
+import { audit } from '../audit/audit.service.js';
+import type { Schrijver } from '../context.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
+import { gemeenteMetCode } from '../gemeente/gemeente.service.js';
+import { moduleMetCode } from '../module/module.service.js';
 import type { DeelnamesArgs, PeriodeArgs } from './deelname.args.js';
+import { Deelname } from './deelname.entity.js';
+import type { DeelnameInvoer } from './deelname.inputs.js';
 
 /**
  * Which participations count: those running on `peildatum`, or during any part of `jaar`;
@@ -26,4 +31,42 @@ export function zoekDeelnames(em: EntityManager, args: DeelnamesArgs): Promise<D
   if (args.module) filters.push({ module: { code: args.module } });
   if (args.peildatum || args.jaar !== undefined) filters.push(deelnameFilter(args, ''));
   return em.find(Deelname, { $and: filters }, { orderBy: { module: { code: 'asc' }, gemeente: { cbsCode: 'asc' }, vanaf: 'asc' } });
+}
+
+/** A gemeente joins a (sub)module (beheerder): the period may not overlap an existing one. */
+export function deelnameToevoegen(ctx: Schrijver, invoer: DeelnameInvoer): Promise<Deelname> {
+  if (invoer.tot && invoer.tot <= invoer.vanaf) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, `De deelname moet eindigen na ${invoer.vanaf}.`);
+  }
+  return ctx.em.transactional(async (em) => {
+    const gemeente = await gemeenteMetCode(em, invoer.gemeente);
+    const module = await moduleMetCode(em, invoer.module);
+    const overlapt: FilterQuery<Deelname> = { gemeente, module, $or: [{ tot: null }, { tot: { $gt: invoer.vanaf } }] };
+    if (invoer.tot) overlapt.vanaf = { $lt: invoer.tot };
+    const overlap = await em.findOne(Deelname, overlapt);
+    if (overlap) {
+      const periode = `${overlap.vanaf} tot ${overlap.tot ?? 'open einde'}`;
+      throw hubError(ErrorCode.CONFLICT, `${gemeente.naam} neemt in deze periode al deel aan ${module.code} (${periode}).`, {
+        deelname: overlap.id,
+      });
+    }
+    const deelname = em.create(Deelname, { gemeente, module, vanaf: invoer.vanaf, tot: invoer.tot ?? null });
+    await em.flush();
+    audit(em, ctx.identity, 'DEELNAME_TOEGEVOEGD', 'Deelname', deelname.id, null, deelname);
+    return deelname;
+  });
+}
+
+/** Ends a participation on `tot` (the first day without participation). */
+export function deelnameBeeindigen(ctx: Schrijver, id: number, tot: string): Promise<Deelname> {
+  return ctx.em.transactional(async (em) => {
+    const deelname = await em.findOne(Deelname, id);
+    if (!deelname) throw notFound('Deelname', String(id));
+    if (tot <= deelname.vanaf) throw hubError(ErrorCode.BAD_USER_INPUT, `De deelname begint op ${deelname.vanaf}; kies een einddatum daarna.`);
+    const voor = { ...deelname };
+    deelname.tot = tot;
+    await em.flush();
+    audit(em, ctx.identity, 'DEELNAME_BEEINDIGD', 'Deelname', deelname.id, voor, deelname);
+    return deelname;
+  });
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
@@ -6,7 +8,8 @@ import { Module } from '../module/module.entity.js';
 import { Organisatie } from '../organisatie/organisatie.entity.js';
 import { DvoNorm } from './dvo-norm.entity.js';
 import { Dvo } from './dvo.entity.js';
-import { dvoMetKenmerk, zoekDvos } from './dvo.service.js';
+import { DvoInvoer } from './dvo.inputs.js';
+import { dvoMetKenmerk, dvoToevoegen, zoekDvos } from './dvo.service.js';
 
 export const Partij = createUnionType({
   name: 'Partij',
@@ -24,6 +27,12 @@ export class DvoResolver {
   @Query(() => Dvo)
   dvo(@Arg('kenmerk', () => String) kenmerk: string, @Ctx() ctx: Context): Promise<Dvo> {
     return dvoMetKenmerk(ctx.em, kenmerk);
+  }
+
+  @Mutation(() => Dvo, { description: 'Registreert een DVO (beheerder).' })
+  dvoToevoegen(@Arg('invoer', () => DvoInvoer) invoer: DvoInvoer, @Ctx() ctx: Context): Promise<Dvo> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'DVO’s registreren');
+    return dvoToevoegen(ctx, invoer);
   }
 
   @FieldResolver(() => Module)

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
 import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
 import { bijdragenVanGemeente } from '../bijdrage/bijdrage.loaders.js';
@@ -9,7 +11,8 @@ import { deelnamesVanGemeente } from '../deelname/deelname.loaders.js';
 import { Dvo } from '../dvo/dvo.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Gemeente } from './gemeente.entity.js';
-import { alleGemeenten, gemeenteMetCode, inwonersIn } from './gemeente.service.js';
+import { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
+import { alleGemeenten, gemeenteMetCode, gemeenteToevoegen, inwonersIn, inwonertalVastleggen } from './gemeente.service.js';
 import { Inwonertal } from './inwonertal.entity.js';
 
 @Resolver(() => Gemeente)
@@ -22,6 +25,18 @@ export class GemeenteResolver {
   @Query(() => Gemeente, { description: 'Eén gemeente op CBS-code, bijvoorbeeld GM0202.' })
   gemeente(@Arg('cbsCode', () => String) cbsCode: string, @Ctx() ctx: Context): Promise<Gemeente> {
     return gemeenteMetCode(ctx.em, cbsCode);
+  }
+
+  @Mutation(() => Gemeente, { description: 'Voegt een deelnemende gemeente toe (beheerder).' })
+  gemeenteToevoegen(@Arg('invoer', () => GemeenteInvoer) invoer: GemeenteInvoer, @Ctx() ctx: Context): Promise<Gemeente> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'gemeenten toevoegen');
+    return gemeenteToevoegen(ctx, invoer);
+  }
+
+  @Mutation(() => Inwonertal, { description: 'Legt het inwonertal van een gemeente voor een jaar vast of corrigeert het (beheerder).' })
+  inwonertalVastleggen(@Arg('invoer', () => InwonertalInvoer) invoer: InwonertalInvoer, @Ctx() ctx: Context): Promise<Inwonertal> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'inwonertallen vastleggen');
+    return inwonertalVastleggen(ctx, invoer);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar; zonder jaar: het laatst bekende jaar.' })

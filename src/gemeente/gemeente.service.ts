@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../core/errors.js';
+import { audit } from '../audit/audit.service.js';
+import type { Schrijver } from '../context.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { Gemeente } from './gemeente.entity.js';
-import type { Inwonertal } from './inwonertal.entity.js';
+import type { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
+import { Inwonertal } from './inwonertal.entity.js';
 
 export function alleGemeenten(em: EntityManager): Promise<Gemeente[]> {
   return em.find(Gemeente, {}, { orderBy: { naam: 'asc' } });
@@ -17,4 +20,32 @@ export async function gemeenteMetCode(em: EntityManager, cbsCode: string): Promi
 export function inwonersIn(tallen: Inwonertal[], jaar: number | undefined): number | null {
   if (jaar !== undefined) return tallen.find((t) => t.jaar === jaar)?.aantal ?? null;
   return tallen.reduce<Inwonertal | null>((laatste, t) => (!laatste || t.jaar > laatste.jaar ? t : laatste), null)?.aantal ?? null;
+}
+
+/** Adds a gemeente (beheerder); one transaction, audited. */
+export function gemeenteToevoegen(ctx: Schrijver, invoer: GemeenteInvoer): Promise<Gemeente> {
+  return ctx.em.transactional(async (em) => {
+    if (await em.count(Gemeente, { cbsCode: invoer.cbsCode })) {
+      throw hubError(ErrorCode.CONFLICT, `Gemeente ${invoer.cbsCode} bestaat al.`, { cbsCode: invoer.cbsCode });
+    }
+    const gemeente = em.create(Gemeente, { cbsCode: invoer.cbsCode, naam: invoer.naam.trim() });
+    await em.flush();
+    audit(em, ctx.identity, 'GEMEENTE_TOEGEVOEGD', 'Gemeente', gemeente.id, null, gemeente);
+    return gemeente;
+  });
+}
+
+/** Records (or corrects) a gemeente's inhabitants for a year; the previous figure goes to the audit log. */
+export function inwonertalVastleggen(ctx: Schrijver, invoer: InwonertalInvoer): Promise<Inwonertal> {
+  return ctx.em.transactional(async (em) => {
+    const gemeente = await gemeenteMetCode(em, invoer.gemeente);
+    const bestaand = await em.findOne(Inwonertal, { gemeente, jaar: invoer.jaar });
+    const voor = bestaand ? { ...bestaand } : null;
+    const tal = bestaand ?? em.create(Inwonertal, { gemeente, jaar: invoer.jaar, aantal: invoer.aantal, bron: invoer.bron });
+    tal.aantal = invoer.aantal;
+    tal.bron = invoer.bron.trim();
+    await em.flush();
+    audit(em, ctx.identity, 'INWONERTAL_VASTGELEGD', 'Inwonertal', tal.id, voor, tal);
+    return tal;
+  });
 }

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 import { Begroting } from '../begroting/begroting.entity.js';
 import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
 import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
@@ -10,9 +12,11 @@ import { deelnamesVanModule } from '../deelname/deelname.loaders.js';
 import { Dvo } from '../dvo/dvo.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Kwartaalrapportage } from '../rapportage/kwartaalrapportage.entity.js';
+import { rapportagesVanModule } from '../rapportage/rapportage.service.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { Module } from './module.entity.js';
-import { alleModules, alleProgrammas, moduleMetCode } from './module.service.js';
+import { ModuleInvoer } from './module.inputs.js';
+import { alleModules, alleProgrammas, moduleMetCode, moduleToevoegen } from './module.service.js';
 import { Programma } from './programma.entity.js';
 
 const perJaar = (jaar?: number) => (jaar === undefined ? {} : { jaar });
@@ -30,6 +34,12 @@ export class ModuleResolver {
   @Query(() => Module, { description: 'Eén (sub)module op code, bijvoorbeeld WGSW.' })
   module(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<Module> {
     return moduleMetCode(ctx.em, code);
+  }
+
+  @Mutation(() => Module, { description: 'Voegt een module of submodule toe (beheerder).' })
+  moduleToevoegen(@Arg('invoer', () => ModuleInvoer) invoer: ModuleInvoer, @Ctx() ctx: Context): Promise<Module> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'modules toevoegen');
+    return moduleToevoegen(ctx, invoer);
   }
 
   @FieldResolver(() => Programma, { nullable: true })
@@ -72,11 +82,9 @@ export class ModuleResolver {
     return ctx.loaders.manyBy(Kpi, 'module', {}, { code: 'asc' }).load(module.id);
   }
 
-  @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle versies van de kwartaalrapportages.' })
+  @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
   kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
-    return ctx.loaders
-      .manyBy(Kwartaalrapportage, 'module', perJaar(jaar), { jaar: 'asc', kwartaal: 'asc', versie: 'asc' })
-      .load(module.id);
+    return rapportagesVanModule(ctx, { jaar }).load(module.id);
   }
 
   @FieldResolver(() => [Bijdrage], { description: 'Bijdragen van alle gemeenten aan deze (sub)module.' })

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../core/errors.js';
+import { audit } from '../audit/audit.service.js';
+import type { Schrijver } from '../context.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
+import type { ModuleInvoer } from './module.inputs.js';
 import { Module } from './module.entity.js';
 import { Programma } from './programma.entity.js';
 
@@ -15,4 +18,31 @@ export async function moduleMetCode(em: EntityManager, code: string): Promise<Mo
 
 export function alleProgrammas(em: EntityManager): Promise<Programma[]> {
   return em.find(Programma, {}, { orderBy: { code: 'asc' } });
+}
+
+/** Adds a module or submodule (beheerder): the MGR grows over time. One transaction, audited. */
+export function moduleToevoegen(ctx: Schrijver, invoer: ModuleInvoer): Promise<Module> {
+  return ctx.em.transactional(async (em) => {
+    if (await em.count(Module, { code: invoer.code })) {
+      throw hubError(ErrorCode.CONFLICT, `Module ${invoer.code} bestaat al.`, { code: invoer.code });
+    }
+    const programma = invoer.programma ? await em.findOne(Programma, { code: invoer.programma }) : null;
+    if (invoer.programma && !programma) throw notFound('Programma', invoer.programma);
+    const hoofdmodule = invoer.hoofdmodule ? await moduleMetCode(em, invoer.hoofdmodule) : null;
+    if (hoofdmodule?.hoofdmodule) {
+      throw hubError(ErrorCode.BAD_USER_INPUT, `${hoofdmodule.code} is zelf een submodule; submodules hebben geen submodules.`);
+    }
+    const module = em.create(Module, {
+      code: invoer.code,
+      naam: invoer.naam.trim(),
+      omschrijving: invoer.omschrijving.trim(),
+      programma: programma ?? hoofdmodule?.programma ?? null,
+      hoofdmodule,
+      startdatum: invoer.startdatum,
+      taakveld: invoer.taakveld ?? null,
+    });
+    await em.flush();
+    audit(em, ctx.identity, 'MODULE_TOEGEVOEGD', 'Module', module.id, null, module);
+    return module;
+  });
 }

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
@@ -6,23 +5,20 @@ import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { waardenVanRapportage, zoekRapportages } from './rapportage.service.js';
 
 @Resolver(() => Kwartaalrapportage)
 export class KwartaalrapportageResolver {
-  @Query(() => [Kwartaalrapportage], { description: 'Kwartaalrapportages (alle versies), te filteren op module, jaar en kwartaal.' })
+  @Query(() => [Kwartaalrapportage], {
+    description: 'Kwartaalrapportages (alle zichtbare versies), te filteren op module, jaar en kwartaal. Gemeenten en dashboards zien alleen vastgestelde versies.',
+  })
   kwartaalrapportages(
     @Ctx() ctx: Context,
     @Arg('module', () => String, { nullable: true }) module?: string,
     @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
     @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
   ): Promise<Kwartaalrapportage[]> {
-    const where: FilterQuery<Kwartaalrapportage> = {};
-    if (module) where.module = { code: module };
-    if (jaar !== undefined) where.jaar = jaar;
-    if (kwartaal !== undefined) where.kwartaal = kwartaal;
-    return ctx.em.find(Kwartaalrapportage, where, {
-      orderBy: { module: { code: 'asc' }, jaar: 'asc', kwartaal: 'asc', versie: 'asc' },
-    });
+    return zoekRapportages(ctx, { module, jaar, kwartaal });
   }
 
   @FieldResolver(() => Module)
@@ -36,8 +32,7 @@ export class KwartaalrapportageResolver {
     @Ctx() ctx: Context,
     @Arg('gemeente', () => String, { nullable: true }) gemeente?: string,
   ): Promise<KpiWaarde[]> {
-    const where: FilterQuery<KpiWaarde> = gemeente ? { gemeente: { cbsCode: gemeente } } : {};
-    return ctx.loaders.manyBy(KpiWaarde, 'rapportage', where).load(rapportage.id);
+    return waardenVanRapportage(ctx, gemeente).load(rapportage.id);
   }
 }
 

@@ -2,41 +2,57 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLFormattedError } from 'graphql';
 import { print } from 'graphql';
-import { createHub, type Hub } from '../../src/server.js';
+import type { Identity } from '../../src/auth/identity.js';
+import { createHub, type Hub, type HubOptions } from '../../src/server.js';
 import { connect, createTestDatabase } from './database.js';
+import { ALS } from './identities.js';
 
 export interface TestHub {
   orm: MikroORM;
   hub: Hub;
   /** Every SQL statement sent since the last reset. */
   statements: string[];
-  /** Runs an operation in-process through Apollo (same schema, context and plugins as over HTTP). */
+  /**
+   * Runs an operation in-process through Apollo (same schema, plugins and per-request context as
+   * over HTTP, after authentication), as the given identity (default: a controller).
+   */
   execute<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     variables?: TVariables,
+    identity?: Identity,
   ): Promise<{ data: TData | null | undefined; errors: readonly GraphQLFormattedError[] | undefined }>;
+  /** Listens on a free loopback port for HTTP tests; returns the GraphQL URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
 /** A hub on a fresh copy of the demo region, with the clock fixed when asked. */
-export async function startTestHub(options: { now?: Date; database?: 'demo' | 'empty' } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { now?: Date; database?: 'demo' | 'empty' } & Partial<Omit<HubOptions, 'orm' | 'now'>> = {},
+): Promise<TestHub> {
   const statements: string[] = [];
   const url = await createTestDatabase(options.database ?? 'demo');
   const orm = await connect({ url, onQuery: (sql) => statements.push(sql) });
   const now = options.now;
-  const hub = await createHub({ orm, now: now ? () => now : undefined });
+  const { now: _now, database: _database, ...hubOptions } = options;
+  const hub = await createHub({ ...hubOptions, orm, now: now ? () => now : undefined });
   return {
     orm,
     hub,
     statements,
-    async execute(document, variables) {
+    async execute(document, variables, identity = ALS.controller) {
       const response = await hub.apollo.executeOperation(
         { query: print(document), variables },
-        { contextValue: hub.context() },
+        { contextValue: hub.context(identity) },
       );
       if (response.body.kind !== 'single') throw new Error('onverwacht incrementeel antwoord');
       const { data, errors } = response.body.singleResult;
       return { data: data as never, errors };
+    },
+    async listen() {
+      await new Promise<void>((resolve) => hub.httpServer.listen(0, '127.0.0.1', resolve));
+      const address = hub.httpServer.address() as { port: number };
+      return `http://127.0.0.1:${address.port}/graphql`;
     },
     async close() {
       await hub.apollo.stop();

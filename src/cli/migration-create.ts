@@ -2,8 +2,8 @@
 // every existing migration applied. Usage: npm run migration:create -- <naam>
 import { MikroORM } from '@mikro-orm/postgresql';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ormConfig } from '../src/core/database.js';
-import { scratchDataDir, startEmbeddedPostgres } from '../src/core/embedded-postgres.js';
+import { ormConfig } from '../core/database.js';
+import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres.js';
 
 const name = process.argv[2];
 const scratch = await startEmbeddedPostgres({
@@ -30,9 +30,9 @@ try {
 
 /** Adds the new migration to the explicit list in migrations/index.ts. */
 function registreer(naam: string): void {
-  const index = new URL('../migrations/index.ts', import.meta.url);
+  const index = new URL('../../migrations/index.ts', import.meta.url);
   const bron = readFileSync(index, 'utf8')
     .replace(/(\nconst|\n\/\*\*)/, `import { ${naam} } from './${naam}.js';\n$1`)
-    .replace(/\];\s*$/, `, { name: '${naam}', class: ${naam} }];\n`);
+    .replace(/\];\s*$/, `  { name: '${naam}', class: ${naam} },\n];\n`);
   writeFileSync(index, bron);
 }

@@ -1,0 +1,22 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { LocalDate } from '../core/graphql-types.js';
+import { CBS_CODE, CBS_MELDING } from '../gemeente/gemeente.inputs.js';
+
+@InputType({ description: 'Een gemeente gaat deelnemen aan een (sub)module.' })
+export class DeelnameInvoer {
+  @Field(() => String, { description: 'CBS-code van de gemeente.' })
+  @Matches(CBS_CODE, { message: CBS_MELDING })
+  gemeente!: string;
+
+  @Field(() => String, { description: 'Code van de (sub)module.' })
+  @Length(2, 30, { message: 'Modulecode moet 2 tot 30 tekens lang zijn.' })
+  module!: string;
+
+  @Field(() => LocalDate, { description: 'Eerste dag van deelname.' })
+  vanaf!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Eerste dag zonder deelname; leeg = open einde.' })
+  @IsOptional()
+  tot?: string;
+}

@@ -1,0 +1,38 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { LocalDate } from '../core/graphql-types.js';
+import { CBS_CODE, CBS_MELDING } from '../gemeente/gemeente.inputs.js';
+import { DvoStatus } from './dvo.entity.js';
+
+@InputType({ description: 'Een nieuwe DVO; geef als partij óf een gemeente óf een organisatie.' })
+export class DvoInvoer {
+  @Field(() => String)
+  @Length(3, 60, { message: 'Kenmerk moet 3 tot 60 tekens lang zijn.' })
+  kenmerk!: string;
+
+  @Field(() => String)
+  @Length(1, 2000, { message: 'Omschrijving moet 1 tot 2000 tekens lang zijn.' })
+  omschrijving!: string;
+
+  @Field(() => String, { description: 'Code van de module.' })
+  module!: string;
+
+  @Field(() => String, { nullable: true, description: 'CBS-code van de gemeente als partij.' })
+  @IsOptional()
+  @Matches(CBS_CODE, { message: CBS_MELDING })
+  gemeente?: string;
+
+  @Field(() => String, { nullable: true, description: 'Naam van de organisatie als partij.' })
+  @IsOptional()
+  organisatie?: string;
+
+  @Field(() => LocalDate)
+  ingangsdatum!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  einddatum?: string;
+
+  @Field(() => DvoStatus, { defaultValue: DvoStatus.CONCEPT })
+  status!: DvoStatus;
+}

@@ -1,0 +1,37 @@
+import { IsInt, Length, Matches, Max, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+
+export const CBS_CODE = /^GM[0-9]{4}$/;
+export const CBS_MELDING = 'CBS-code moet GM gevolgd door vier cijfers zijn, bijvoorbeeld GM0202.';
+
+@InputType({ description: 'Een nieuwe deelnemende gemeente.' })
+export class GemeenteInvoer {
+  @Field(() => String)
+  @Matches(CBS_CODE, { message: CBS_MELDING })
+  cbsCode!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Naam moet 1 tot 100 tekens lang zijn.' })
+  naam!: string;
+}
+
+@InputType({ description: 'Het aantal inwoners van een gemeente op 1 januari van een jaar.' })
+export class InwonertalInvoer {
+  @Field(() => String, { description: 'CBS-code van de gemeente.' })
+  @Matches(CBS_CODE, { message: CBS_MELDING })
+  gemeente!: string;
+
+  @Field(() => Int)
+  @Min(1900, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
+  @Max(2200, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
+  jaar!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0, { message: 'Aantal inwoners kan niet negatief zijn.' })
+  aantal!: number;
+
+  @Field(() => String, { description: 'Herkomst, bijvoorbeeld "CBS StatLine, bevolking 1 januari".' })
+  @Length(1, 200, { message: 'Bron moet 1 tot 200 tekens lang zijn.' })
+  bron!: string;
+}

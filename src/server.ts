@@ -12,7 +12,7 @@ import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
 import { createContext, type Context } from './context.js';
 import { formatError } from './core/error-format.js';
 import { introspectionPolicy } from './core/introspection.js';
-import { armorProtection, costLimit } from './core/limits.js';
+import { armorProtection, costLimit, LIMIETEN } from './core/limits.js';
 import { logger } from './core/logger.js';
 import { rateLimiter } from './core/rate-limit.js';
 import { requestLogging } from './core/request-logging.js';
@@ -62,6 +62,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(formatted, error, production),
+    parseOptions: { maxTokens: LIMIETEN.maxTokens },
     validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -98,5 +99,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       },
     }),
   );
+  // Body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON, never Express's HTML page.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const [code, message] =
+      status === 413
+        ? ['PAYLOAD_TOO_LARGE', 'Het verzoek is te groot (maximaal 1 MB).']
+        : status < 500
+          ? ['BAD_REQUEST', 'Het verzoek is geen geldige JSON.']
+          : ['INTERNAL_SERVER_ERROR', 'Er ging iets mis aan onze kant.'];
+    if (status === 500) logger.error({ err: error }, 'onverwachte fout in HTTP-laag');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
   return { app, httpServer, apollo, context: (identity) => context(identity) };
 }

@@ -29,7 +29,8 @@ export function armorProtection(production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: LIMIETEN.maxDiepte },
     maxAliases: { n: LIMIETEN.maxAliassen },
-    maxTokens: { n: LIMIETEN.maxTokens },
+    // Tokens are limited by graphql-js's own parser (parseOptions.maxTokens in the server).
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMIETEN.maxDirectives },
     // Cost depends on the role, so graphql-query-complexity does it below.
     costLimit: { enabled: false },
@@ -71,10 +72,10 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   };
 }
 
-/** graphql-armor rejects with English validation messages; users get a Dutch one and a stable code. */
+/** graphql-armor and graphql-js reject with English messages; users get a Dutch one and a stable code. */
 export const ARMOR_WEIGERINGEN: Array<{ patroon: RegExp; code: ErrorCode; melding: string }> = [
   { patroon: /Query depth limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_DEEP, melding: 'De query is te diep genest (maximaal $1 niveaus).' },
   { patroon: /Aliases limit of (\d+) exceeded/, code: ErrorCode.TOO_MANY_ALIASES, melding: 'De query gebruikt te veel aliassen (maximaal $1).' },
-  { patroon: /Token limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_LARGE, melding: 'De query is te groot (maximaal $1 tokens).' },
+  { patroon: /Document contains more tha[nt] (\d+) tokens/, code: ErrorCode.QUERY_TOO_LARGE, melding: 'De query is te groot (maximaal $1 tokens).' },
   { patroon: /Directives limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_LARGE, melding: 'De query gebruikt te veel directives (maximaal $1).' },
 ];

@@ -22,13 +22,29 @@ export class DeelnameResolver {
     return zoekDeelnames(ctx.em, args);
   }
 
+  @Mutation(() => Deelname, { description: 'Laat een gemeente deelnemen aan een (sub)module (beheerder).' })
+  deelnameToevoegen(@Arg('invoer', () => DeelnameInvoer) invoer: DeelnameInvoer, @Ctx() ctx: Context): Promise<Deelname> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'deelnames wijzigen');
+    return deelnameToevoegen(ctx, invoer);
+  }
+
+  @Mutation(() => Deelname, { description: 'Beëindigt een deelname per de opgegeven datum (eerste dag zonder deelname; beheerder).' })
+  deelnameBeeindigen(
+    @Arg('id', () => Int) id: number,
+    @Arg('tot', () => LocalDate) tot: string,
+    @Ctx() ctx: Context,
+  ): Promise<Deelname> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'deelnames wijzigen');
+    return deelnameBeeindigen(ctx, id, tot);
+  }
+
   @FieldResolver(() => Gemeente)
-  async gemeente(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Gemeente> {
+  gemeente(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Gemeente> {
     return ctx.loaders.ref(Gemeente, deelname.gemeente);
   }
 
   @FieldResolver(() => Module)
-  async module(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Module> {
+  module(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Module> {
     return ctx.loaders.ref(Module, deelname.module);
   }
 

@@ -36,7 +36,7 @@ export class DvoResolver {
   }
 
   @FieldResolver(() => Module)
-  async module(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<Module> {
+  module(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<Module> {
     return ctx.loaders.ref(Module, dvo.module);
   }
 
@@ -55,7 +55,7 @@ export class DvoResolver {
 @Resolver(() => DvoNorm)
 export class DvoNormResolver {
   @FieldResolver(() => Kpi)
-  async kpi(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Kpi> {
+  kpi(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Kpi> {
     return ctx.loaders.ref(Kpi, norm.kpi);
   }
 
@@ -65,7 +65,7 @@ export class DvoNormResolver {
   }
 
   @FieldResolver(() => Dvo)
-  async dvo(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Dvo> {
+  dvo(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Dvo> {
     return ctx.loaders.ref(Dvo, norm.dvo);
   }
 }

@@ -1,0 +1,153 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Identity } from '../src/auth/identity.js';
+import { AuditLog } from '../src/audit/audit-log.entity.js';
+import * as ops from './generated/graphql.js';
+import { ALS } from './helpers/identities.js';
+import { startTestHub, type TestHub } from './helpers/test-hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+});
+afterAll(() => t.close());
+
+type Rol = keyof typeof ALS;
+const ROLLEN = Object.keys(ALS) as Rol[];
+const iedereen = ROLLEN;
+const alleen = (...rollen: Rol[]) => rollen;
+
+// Every root query field, with the roles that may call it (the others get FORBIDDEN and no data).
+const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>, Rol[]]> = [
+  ['gemeenten', ops.RootGemeentenDocument, iedereen],
+  ['gemeente', ops.RootGemeenteDocument, iedereen],
+  ['programmas', ops.RootProgrammasDocument, iedereen],
+  ['modules', ops.RootModulesDocument, iedereen],
+  ['module', ops.RootModuleDocument, iedereen],
+  ['deelnames', ops.RootDeelnamesDocument, iedereen],
+  ['organisaties', ops.RootOrganisatiesDocument, iedereen],
+  ['dvos', ops.RootDvosDocument, iedereen],
+  ['dvo', ops.RootDvoDocument, iedereen],
+  ['begrotingen', ops.RootBegrotingenDocument, iedereen],
+  ['verdeelsleutels', ops.RootVerdeelsleutelsDocument, iedereen],
+  ['bijdragen', ops.RootBijdragenDocument, iedereen],
+  ['kpis', ops.RootKpisDocument, iedereen],
+  ['kwartaalrapportages', ops.RootKwartaalrapportagesDocument, iedereen],
+  ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
+  ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
+];
+
+describe('autorisatiematrix: elke rol × elk root-queryveld', () => {
+  for (const [veld, document, toegestaan] of QUERIES) {
+    for (const rol of ROLLEN) {
+      const mag = toegestaan.includes(rol);
+      it(`${veld} als ${rol}: ${mag ? 'toegestaan' : 'FORBIDDEN'}`, async () => {
+        const { data, errors } = await t.execute(document, {}, ALS[rol]);
+        if (mag) {
+          expect(errors).toBeUndefined();
+          expect(data).toBeTruthy();
+        } else {
+          expect(data).toBeNull();
+          expect(errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN']);
+        }
+      });
+    }
+  }
+});
+
+const ALLEEN_BEHEERDER = ROLLEN.filter((r) => r !== 'beheerder');
+
+async function auditRegels(): Promise<number> {
+  return t.orm.em.fork().count(AuditLog, {});
+}
+
+// Each mutation with a valid input: everyone but the beheerder is refused, and nothing changes.
+describe('autorisatiematrix: elke rol × elke mutatie', () => {
+  const gevallen: Array<[string, (als: Identity, n: number) => ReturnType<TestHub['execute']>]> = [
+    ['gemeenteToevoegen', (als, n) => t.execute(ops.GemeenteToevoegenDocument, { invoer: { cbsCode: `GM99${String(n).padStart(2, '0')}`, naam: `Testgemeente ${n}` } }, als)],
+    ['inwonertalVastleggen', (als) => t.execute(ops.InwonertalVastleggenDocument, { invoer: { gemeente: 'GM0277', jaar: 2027, aantal: 1712, bron: 'test' } }, als)],
+    ['moduleToevoegen', (als, n) => t.execute(ops.ModuleToevoegenDocument, { invoer: { code: `TEST-${n}`, naam: 'Test', omschrijving: 'Testmodule', startdatum: '2027-01-01', programma: 'ZORG' } }, als)],
+    ['deelnameToevoegen', (als, n) => t.execute(ops.DeelnameToevoegenDocument, { invoer: { gemeente: 'GM0274', module: 'WGSW', vanaf: `20${30 + n}-01-01`, tot: `20${30 + n}-06-01` } }, als)],
+    ['deelnameBeeindigen', (als) => t.execute(ops.DeelnameBeeindigenDocument, { id: 1, tot: '2030-01-01' }, als)],
+    ['dvoToevoegen', (als, n) => t.execute(ops.DvoToevoegenDocument, { invoer: { kenmerk: `DVO-TEST-${n}`, omschrijving: 'test', module: 'WSP', organisatie: 'UWV', ingangsdatum: '2027-01-01' } }, als)],
+    ['apiTokenAanmaken', (als) => t.execute(ops.ApiTokenAanmakenDocument, { invoer: { naam: 'test', rol: 'DASHBOARD' } }, als)],
+    ['apiTokenIntrekken', (als) => t.execute(ops.ApiTokenIntrekkenDocument, { id: 999_999 }, als)],
+  ];
+
+  for (const [mutatie, voerUit] of gevallen) {
+    it(`${mutatie}: FORBIDDEN voor ${ALLEEN_BEHEERDER.join(', ')}, zonder wijziging`, async () => {
+      const voor = await auditRegels();
+      for (const [i, rol] of ALLEEN_BEHEERDER.entries()) {
+        const { data, errors } = await voerUit(ALS[rol], i);
+        expect(data, rol).toBeNull();
+        expect(errors!.map((e) => e.extensions!.code), rol).toEqual(['FORBIDDEN']);
+      }
+      expect(await auditRegels()).toBe(voor);
+    });
+  }
+
+  it('alle mutaties zijn toegestaan voor de beheerder en worden geaudit', async () => {
+    const voor = await auditRegels();
+    const resultaten = [];
+    for (const [mutatie, voerUit] of gevallen.filter(([m]) => m !== 'apiTokenIntrekken')) {
+      const { errors } = await voerUit(ALS.beheerder, 50);
+      expect(errors, mutatie).toBeUndefined();
+      resultaten.push(mutatie);
+    }
+    expect(await auditRegels()).toBe(voor + resultaten.length);
+    const { errors } = await t.execute(ops.ApiTokenIntrekkenDocument, { id: 999_999 }, ALS.beheerder);
+    expect(errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('scope: geen pad geeft rijen buiten de scope', () => {
+  it('een gemeente ziet via module { deelnemers { kpiWaarden } } alleen haar eigen waarden en regionale totalen', async () => {
+    const { data } = await t.execute(ops.ScopeKpiWaardenDocument, {}, ALS.gemeenteArnhem);
+    const deelnemers = data!.module.deelnemers;
+    expect(deelnemers.length).toBe(9);
+    for (const d of deelnemers) {
+      if (d.gemeente.cbsCode === 'GM0202') expect(d.kpiWaarden.length).toBeGreaterThan(0);
+      else expect(d.kpiWaarden).toEqual([]);
+      expect(d.kpiWaarden.every((w) => w.rapportage.status === 'VASTGESTELD')).toBe(true);
+    }
+    const waarden = data!.module.kwartaalrapportages.flatMap((r) => r.waarden);
+    expect(waarden.length).toBeGreaterThan(0);
+    expect(waarden.every((w) => w.gemeente === null || w.gemeente.cbsCode === 'GM0202')).toBe(true);
+  });
+
+  it('een regionaal dashboard ziet alleen regionale totalen', async () => {
+    const { data } = await t.execute(ops.ScopeKpiWaardenDocument, {}, ALS.dashboardRegio);
+    expect(data!.module.deelnemers.flatMap((d) => d.kpiWaarden)).toEqual([]);
+    const waarden = data!.module.kwartaalrapportages.flatMap((r) => r.waarden);
+    expect(waarden.length).toBeGreaterThan(0);
+    expect(waarden.every((w) => w.gemeente === null && w.kpi.niveau === 'REGIO')).toBe(true);
+  });
+
+  it('een dashboard met gemeentescope ziet wat die gemeente ziet', async () => {
+    const gemeente = await t.execute(ops.ScopeKpiWaardenDocument, {}, ALS.gemeenteArnhem);
+    const dashboard = await t.execute(ops.ScopeKpiWaardenDocument, {}, ALS.dashboardArnhem);
+    expect(dashboard.data).toEqual(gemeente.data);
+  });
+
+  it('gemeenten en dashboards zien alleen vastgestelde rapportages; een controller ziet alles', async () => {
+    const statussen = async (als: Identity) =>
+      (await t.execute(ops.RootKwartaalrapportagesDocument, {}, als)).data!.kwartaalrapportages.map((r) => `${r.module.code}:${r.status}`).sort();
+    expect(await statussen(ALS.controller)).toEqual([
+      'INBURGERING:INGEDIEND',
+      'INKOOP:TERUGGESTUURD',
+      'RBL:INGEDIEND',
+      'WGSW:VASTGESTELD',
+      'WSP:CONCEPT',
+    ]);
+    expect(await statussen(ALS.gemeenteArnhem)).toEqual(['WGSW:VASTGESTELD']);
+    expect(await statussen(ALS.dashboardRegio)).toEqual(['WGSW:VASTGESTELD']);
+  });
+
+  it('een modulemanager ziet alle versies van de eigen module, en van andere modules niets', async () => {
+    const { data } = await t.execute(ops.RootKwartaalrapportagesDocument, {}, ALS.modulemanagerRbl);
+    expect(data!.kwartaalrapportages.map((r) => `${r.module.code}:${r.status}`)).toEqual(['RBL:INGEDIEND']);
+    const wgsw = await t.execute(ops.ScopeKpiWaardenDocument, {}, ALS.modulemanagerRbl);
+    expect(wgsw.data!.module.kwartaalrapportages).toEqual([]);
+    expect(wgsw.data!.module.deelnemers.flatMap((d) => d.kpiWaarden)).toEqual([]);
+  });
+});

@@ -93,9 +93,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdFrom(req.get('x-request-id'));
-        const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt);
-        await rateLimit(identity.id);
-        return context(identity, requestId);
+        try {
+          const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt);
+          await rateLimit(identity.id);
+          return context(identity, requestId);
+        } catch (error) {
+          // Refused before any operation runs: log the outcome here (never the token).
+          const code = (error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+          logger.warn({ requestId, outcome: 'geweigerd', errorCodes: [code] }, 'graphql');
+          throw error;
+        }
       },
     }),
   );

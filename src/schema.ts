@@ -4,7 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { AuditLogResolver } from './audit/audit.resolver.js';
 import { ApiTokenResolver } from './auth/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
-import { BijdrageResolver } from './bijdrage/bijdrage.resolver.js';
+import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.resolver.js';
+import { KostenoverzichtResolver, KostenRegelResolver } from './bijdrage/kostenoverzicht.resolver.js';
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
 import { DvoNormResolver, DvoResolver } from './dvo/dvo.resolver.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
@@ -26,6 +27,9 @@ const resolvers = [
   VerdeelsleutelResolver,
   VerdeelsleutelEenheidResolver,
   BijdrageResolver,
+  BijdrageTotaalResolver,
+  KostenoverzichtResolver,
+  KostenRegelResolver,
   KpiResolver,
   KwartaalrapportageResolver,
   KpiWaardeResolver,

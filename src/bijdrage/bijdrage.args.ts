@@ -9,12 +9,3 @@ export class BijdrageFilterArgs {
   @Field(() => Fase, { nullable: true })
   fase?: Fase;
 }
-
-@ArgsType()
-export class BijdragenArgs extends BijdrageFilterArgs {
-  @Field(() => String, { nullable: true, description: 'CBS-code van de gemeente.' })
-  gemeente?: string;
-
-  @Field(() => String, { nullable: true, description: 'Code van de (sub)module.' })
-  module?: string;
-}

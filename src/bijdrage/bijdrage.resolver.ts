@@ -1,18 +1,36 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Begroting } from '../begroting/begroting.entity.js';
 import type { Context } from '../context.js';
+import { Connection, PaginaArgs, pagineer, type ConnectionResult } from '../core/connection.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
-import { BijdragenArgs } from './bijdrage.args.js';
+import { BijdrageGroepering, BijdrageTotaal, bijdrageTotalen } from './bijdrage-totalen.js';
 import { Bijdrage } from './bijdrage.entity.js';
-import { zoekBijdragen } from './bijdrage.service.js';
+import { BijdrageOrder, BijdrageWhere, bijdrageOrder, bijdrageWhere } from './bijdrage.where.js';
+
+@ObjectType()
+export class BijdrageConnection extends Connection(Bijdrage, 'Bijdrage') {}
 
 @Resolver(() => Bijdrage)
 export class BijdrageResolver {
-  @Query(() => [Bijdrage], { description: 'Bijdragen, te filteren op gemeente, module, jaar en fase.' })
-  bijdragen(@Args(() => BijdragenArgs) args: BijdragenArgs, @Ctx() ctx: Context): Promise<Bijdrage[]> {
-    return zoekBijdragen(ctx.em, args);
+  @Query(() => BijdrageConnection, { description: 'Bijdragen, gefilterd, gesorteerd en gepagineerd.' })
+  bijdragen(
+    @Ctx() ctx: Context,
+    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
+    @Arg('orderBy', () => [BijdrageOrder], { nullable: true }) orderBy?: BijdrageOrder[],
+  ): Promise<ConnectionResult<Bijdrage>> {
+    return pagineer(ctx.em, Bijdrage, bijdrageWhere(where), bijdrageOrder(orderBy), pagina);
+  }
+
+  @Query(() => [BijdrageTotaal], { description: 'Totalen van bijdragen per groep, berekend door PostgreSQL.' })
+  bijdrageTotalen(
+    @Ctx() ctx: Context,
+    @Arg('groupBy', () => [BijdrageGroepering]) groupBy: BijdrageGroepering[],
+    @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
+  ): Promise<BijdrageTotaal[]> {
+    return bijdrageTotalen(ctx.em, groupBy, where);
   }
 
   @FieldResolver(() => Gemeente)
@@ -33,5 +51,18 @@ export class BijdrageResolver {
   @FieldResolver(() => Verdeelsleutel, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })
   verdeelsleutel(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context) {
     return ctx.loaders.optionalRef(Verdeelsleutel, bijdrage.verdeelsleutel);
+  }
+}
+
+@Resolver(() => BijdrageTotaal)
+export class BijdrageTotaalResolver {
+  @FieldResolver(() => Gemeente, { nullable: true })
+  gemeente(@Root() totaal: BijdrageTotaal, @Ctx() ctx: Context) {
+    return totaal.gemeenteId === null ? null : ctx.loaders.byId(Gemeente).load(totaal.gemeenteId);
+  }
+
+  @FieldResolver(() => Module, { nullable: true })
+  module(@Root() totaal: BijdrageTotaal, @Ctx() ctx: Context) {
+    return totaal.moduleId === null ? null : ctx.loaders.byId(Module).load(totaal.moduleId);
   }
 }

@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Decimal } from '../core/decimal.js';
+import { ErrorCode, hubError } from '../core/errors.js';
+import { BedragScalar } from '../core/scalars.js';
+import { Fase } from './bijdrage.entity.js';
+
+@ObjectType({
+  description:
+    'Kosten van een gemeente in een module in een jaar (of een totaal daarvan): begroot, gewijzigd, gerealiseerd, ' +
+    'het verschil en het bedrag per inwoner. Bij meerdere begrotingswijzigingen telt de laatste.',
+})
+export class KostenRegel {
+  gemeenteId!: number | null;
+  moduleId!: number | null;
+
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => BedragScalar, { nullable: true })
+  begroot!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true })
+  gewijzigd!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true })
+  gerealiseerd!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Gerealiseerd min laatst begroot (gewijzigd, anders begroot).' })
+  verschil!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Het bedrag in de gevraagde fase.' })
+  bedrag!: Decimal | null;
+
+  @Field(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar (bij totalen: van de gemeenten erin).' })
+  inwoners!: number | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Bedrag in de gevraagde fase per inwoner, afgerond op centen.' })
+  perInwoner!: Decimal | null;
+}
+
+@ObjectType({ description: 'De kostenmatrix van de regio voor één jaar: gemeente × module, met totalen.' })
+export class Kostenoverzicht {
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => Fase, { description: 'De fase van `bedrag` en `perInwoner`.' })
+  fase!: Fase;
+
+  @Field(() => [KostenRegel], { description: 'Eén regel per gemeente × module.' })
+  regels!: KostenRegel[];
+
+  @Field(() => [KostenRegel], { description: 'Totaal per gemeente over de modules.' })
+  perGemeente!: KostenRegel[];
+
+  @Field(() => [KostenRegel], { description: 'Totaal per module over de gemeenten.' })
+  perModule!: KostenRegel[];
+
+  @Field(() => KostenRegel, { nullable: true, description: 'Totaal van de regio.' })
+  regio!: KostenRegel | null;
+}
+
+export interface KostenFilter {
+  van: number;
+  tot: number;
+  fase: Fase;
+  modules?: string[] | null;
+  gemeenten?: string[] | null;
+}
+
+interface Rij {
+  jaar: number;
+  gemeente_id: number | null;
+  module_id: number | null;
+  alle_gemeenten: number;
+  alle_modules: number;
+  begroot: string | null;
+  gewijzigd: string | null;
+  gerealiseerd: string | null;
+  inwoners: string | null;
+}
+
+// One statement for the whole matrix and its totals: the current contribution per gemeente, module,
+// year and phase (the latest amendment wins), pivoted per phase, with GROUPING SETS for the totals.
+const SQL = `
+with actueel as (
+  select distinct on (bd.gemeente_id, bd.module_id, bd.jaar, bd.fase)
+         bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.bedrag
+  from bijdrage bd
+  join module m on m.id = bd.module_id
+  join gemeente g on g.id = bd.gemeente_id
+  left join begroting b on b.id = bd.begroting_id
+  where bd.jaar between ? and ?
+    and (?::jsonb is null or m.code in (select jsonb_array_elements_text(?::jsonb)))
+    and (?::jsonb is null or g.cbs_code in (select jsonb_array_elements_text(?::jsonb)))
+  order by bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, coalesce(b.volgnummer, 0) desc, bd.id desc
+), cel as (
+  select a.jaar, a.gemeente_id, a.module_id,
+         sum(a.bedrag) filter (where a.fase = 'BEGROOT') as begroot,
+         sum(a.bedrag) filter (where a.fase = 'GEWIJZIGD') as gewijzigd,
+         sum(a.bedrag) filter (where a.fase = 'GEREALISEERD') as gerealiseerd,
+         max(i.aantal) as inwoners
+  from actueel a
+  left join inwonertal i on i.gemeente_id = a.gemeente_id and i.jaar = a.jaar
+  group by a.jaar, a.gemeente_id, a.module_id
+), gemeente_inwoners as (
+  select jaar, gemeente_id, max(inwoners) as inwoners from cel group by jaar, gemeente_id
+)
+select c.jaar, c.gemeente_id, c.module_id,
+       grouping(c.gemeente_id) as alle_gemeenten, grouping(c.module_id) as alle_modules,
+       sum(c.begroot) as begroot, sum(c.gewijzigd) as gewijzigd, sum(c.gerealiseerd) as gerealiseerd,
+       case when grouping(c.gemeente_id) = 0 then max(c.inwoners)
+            when grouping(c.module_id) = 0 then sum(c.inwoners)
+            else (select sum(gi.inwoners) from gemeente_inwoners gi where gi.jaar = c.jaar) end as inwoners
+from cel c
+group by grouping sets ((c.jaar, c.gemeente_id, c.module_id), (c.jaar, c.gemeente_id), (c.jaar, c.module_id), (c.jaar))
+order by c.jaar, alle_gemeenten, alle_modules, c.gemeente_id, c.module_id`;
+
+const decimaal = (v: string | null) => (v === null ? null : new Decimal(v));
+
+function regel(rij: Rij, fase: Fase): KostenRegel {
+  const begroot = decimaal(rij.begroot);
+  const gewijzigd = decimaal(rij.gewijzigd);
+  const gerealiseerd = decimaal(rij.gerealiseerd);
+  const laatstBegroot = gewijzigd ?? begroot;
+  const bedrag = fase === Fase.BEGROOT ? begroot : fase === Fase.GEWIJZIGD ? gewijzigd : gerealiseerd;
+  const inwoners = rij.inwoners === null ? null : Number(rij.inwoners);
+  return {
+    gemeenteId: rij.alle_gemeenten ? null : rij.gemeente_id,
+    moduleId: rij.alle_modules ? null : rij.module_id,
+    jaar: rij.jaar,
+    begroot,
+    gewijzigd,
+    gerealiseerd,
+    verschil: gerealiseerd && laatstBegroot ? gerealiseerd.minus(laatstBegroot) : null,
+    bedrag,
+    inwoners,
+    perInwoner: bedrag && inwoners ? bedrag.dividedBy(inwoners).toDecimalPlaces(2) : null,
+  };
+}
+
+/** Cost matrices for a range of years, in one SQL statement. */
+export async function kostenoverzichten(em: EntityManager, filter: KostenFilter): Promise<Kostenoverzicht[]> {
+  if (filter.tot < filter.van || filter.tot - filter.van > 25) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, 'Kies een periode van hoogstens 25 jaar, met "tot" niet vóór "van".');
+  }
+  // Lists travel as one JSON parameter (knex would expand an array into separate parameters).
+  const modules = filter.modules?.length ? JSON.stringify(filter.modules) : null;
+  const gemeenten = filter.gemeenten?.length ? JSON.stringify(filter.gemeenten) : null;
+  const rijen = await em.getConnection().execute<Rij[]>(SQL, [filter.van, filter.tot, modules, modules, gemeenten, gemeenten]);
+  const perJaar = new Map<number, Kostenoverzicht>();
+  for (let jaar = filter.van; jaar <= filter.tot; jaar++) {
+    perJaar.set(jaar, { jaar, fase: filter.fase, regels: [], perGemeente: [], perModule: [], regio: null });
+  }
+  for (const rij of rijen) {
+    const overzicht = perJaar.get(rij.jaar)!;
+    const r = regel(rij, filter.fase);
+    if (!rij.alle_gemeenten && !rij.alle_modules) overzicht.regels.push(r);
+    else if (!rij.alle_gemeenten) overzicht.perGemeente.push(r);
+    else if (!rij.alle_modules) overzicht.perModule.push(r);
+    else overzicht.regio = r;
+  }
+  return [...perJaar.values()];
+}

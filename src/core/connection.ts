@@ -1,0 +1,112 @@
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ErrorCode, hubError } from './errors.js';
+
+export const STANDAARD_PAGINA = 50;
+export const MAX_PAGINA = 500;
+
+@ObjectType({ description: 'Paginering volgens de Relay-specificatie.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PaginaArgs {
+  @Field(() => Int, { nullable: true, description: `Aantal rijen (standaard ${STANDAARD_PAGINA}, hoogstens ${MAX_PAGINA}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor (endCursor van de vorige pagina).' })
+  after?: string;
+}
+
+export interface ConnectionResult<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type (edges with cursors, nodes, pageInfo, totalCount) for one node type. */
+export function Connection<T extends object>(Node: ClassType<T>, naam: string): ClassType<ConnectionResult<T>> {
+  @ObjectType(`${naam}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => Node)
+    node!: T;
+  }
+
+  @ObjectType(`${naam}Connection`, { description: `Pagina ${naam}-rijen met het totaal aantal dat aan het filter voldoet.` })
+  class Verbinding {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [Node], { description: 'De rijen zelf, zonder cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return Verbinding;
+}
+
+// Cursors are opaque to clients; they carry the position in the ordered result.
+const encodeCursor = (positie: number) => Buffer.from(`p:${positie}`).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  const match = /^p:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw hubError(ErrorCode.BAD_USER_INPUT, 'Ongeldige cursor: gebruik de endCursor van een vorige pagina.');
+  return Number(match[1]);
+}
+
+/** The page size asked for, within bounds. */
+export function paginaGrootte(first: number | undefined): number {
+  if (first === undefined || first === null) return STANDAARD_PAGINA;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGINA) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, `first moet tussen 0 en ${MAX_PAGINA} liggen.`, { max: MAX_PAGINA });
+  }
+  return first;
+}
+
+/**
+ * One page of entities: the rows and the total count, two SQL statements whatever the page size.
+ * The order must end in a unique column so pages never overlap.
+ */
+export async function pagineer<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>[],
+  args: PaginaArgs,
+): Promise<ConnectionResult<T>> {
+  const limit = paginaGrootte(args.first);
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  const [nodes, totalCount] = await em.findAndCount(entity, where, { orderBy, limit, offset });
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage: offset + nodes.length < totalCount,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Decimal } from '../src/core/decimal.js';
+import { KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
+import { ALS } from './helpers/identities.js';
+import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub();
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.statements.length = 0;
+});
+
+const som = (bedragen: Array<string | null>) => bedragen.reduce((s, b) => (b === null ? s : s.plus(b)), new Decimal(0)).toFixed(2);
+const sql = <T extends object>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(query, params);
+
+describe('kostenoverzicht (dashboard)', () => {
+  it('geeft de matrix gemeente × module van 2024 met totalen die exact optellen', async () => {
+    const { data, errors } = await t.execute(KostenoverzichtDocument, { jaar: 2024 }, ALS.dashboardRegio);
+    expect(errors).toBeUndefined();
+    const o = data!.kostenoverzicht;
+    expect(o.fase).toBe('GEWIJZIGD');
+    // Every contribution row of 2024 in the seed is one cell: 8 budgeted (sub)modules × their participants.
+    const [{ n }] = await sql<{ n: string }>("select count(distinct (gemeente_id, module_id)) as n from bijdrage where jaar = 2024");
+    expect(o.regels).toHaveLength(Number(n));
+    for (const fase of ['begroot', 'gewijzigd', 'gerealiseerd'] as const) {
+      const uitRegels = som(o.regels.map((r) => r[fase]));
+      expect(som(o.perGemeente.map((r) => r[fase]))).toBe(uitRegels);
+      expect(som(o.perModule.map((r) => r[fase]))).toBe(uitRegels);
+      expect(o.regio![fase]).toBe(uitRegels);
+    }
+    // The regional budget equals the sum of the primitieve begrotingen' saldo (all contributions add up exactly).
+    const [{ saldo }] = await sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
+    expect(o.regio!.begroot).toBe(new Decimal(saldo).toFixed(2));
+  });
+
+  it('rekent per inwoner met de inwoners van dat jaar, en het verschil als gerealiseerd min gewijzigd', async () => {
+    const { data } = await t.execute(KostenoverzichtDocument, { jaar: 2024, fase: 'GEREALISEERD', gemeenten: ['GM0202'] });
+    const o = data!.kostenoverzicht;
+    const arnhem = o.perGemeente[0];
+    expect(arnhem.inwoners).toBe(166_000);
+    expect(arnhem.perInwoner).toBe(new Decimal(arnhem.bedrag!).dividedBy(166_000).toDecimalPlaces(2).toFixed(2));
+    for (const r of o.regels) expect(r.verschil).toBe(new Decimal(r.gerealiseerd!).minus(r.gewijzigd!).toFixed(2));
+    expect(o.regels.every((r) => r.gemeente!.cbsCode === 'GM0202')).toBe(true);
+  });
+
+  it('filtert op modules: WgSW in 2025 voor negen gemeenten', async () => {
+    const { data } = await t.execute(KostenoverzichtDocument, { jaar: 2025, modules: ['WGSW'], fase: 'BEGROOT' });
+    const o = data!.kostenoverzicht;
+    expect(o.regels.map((r) => r.gemeente!.cbsCode).sort()).toHaveLength(9);
+    expect(o.perModule).toHaveLength(1);
+    expect(o.perModule[0].inwoners).toBe(o.regels.reduce((s, r) => s + r.inwoners!, 0));
+  });
+
+  it('geeft een trend over jaren in één verzoek', async () => {
+    const { data } = await t.execute(KostenTrendDocument, { van: 2020, tot: 2026, gemeenten: ['GM1734'] });
+    const reeks = data!.kostenoverzichtReeks;
+    expect(reeks.map((o) => o.jaar)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(reeks.every((o) => o.perGemeente.length === 1 && o.regio!.bedrag === o.perGemeente[0].bedrag)).toBe(true);
+    expect(dataStatements(t.statements).length).toBeLessThanOrEqual(2);
+  });
+
+  it('beantwoordt de matrix van de hele regio met drie SQL-statements', async () => {
+    await t.execute(KostenoverzichtDocument, { jaar: 2024 });
+    // the aggregate, gemeenten by id, modules by id
+    expect(dataStatements(t.statements)).toHaveLength(3);
+  });
+});

@@ -12,7 +12,7 @@ import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
 import { KpiResolver } from './kpi/kpi.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
-import { KpiWaardeResolver, KwartaalrapportageResolver } from './rapportage/rapportage.resolver.js';
+import { KpiTotaalResolver, KpiWaardeResolver, KwartaalrapportageResolver } from './rapportage/rapportage.resolver.js';
 import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
 
 const resolvers = [
@@ -33,6 +33,7 @@ const resolvers = [
   KpiResolver,
   KwartaalrapportageResolver,
   KpiWaardeResolver,
+  KpiTotaalResolver,
   AuditLogResolver,
   ApiTokenResolver,
 ] as const;

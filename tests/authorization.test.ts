@@ -33,6 +33,11 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['bijdragen', ops.RootBijdragenDocument, iedereen],
   ['kpis', ops.RootKpisDocument, iedereen],
   ['kwartaalrapportages', ops.RootKwartaalrapportagesDocument, iedereen],
+  ['kpiWaarden', ops.RootKpiWaardenDocument, iedereen],
+  ['kpiTotalen', ops.RootKpiTotalenDocument, iedereen],
+  ['kostenoverzicht', ops.RootKostenoverzichtDocument, iedereen],
+  ['bijdrageTotalen', ops.RootBijdrageTotalenDocument, iedereen],
+  ['kpiReeks', ops.RootKpiReeksDocument, iedereen],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -131,7 +136,7 @@ describe('scope: geen pad geeft rijen buiten de scope', () => {
 
   it('gemeenten en dashboards zien alleen vastgestelde rapportages; een controller ziet alles', async () => {
     const statussen = async (als: Identity) =>
-      (await t.execute(ops.RootKwartaalrapportagesDocument, {}, als)).data!.kwartaalrapportages.map((r) => `${r.module.code}:${r.status}`).sort();
+      (await t.execute(ops.RootKwartaalrapportagesDocument, {}, als)).data!.kwartaalrapportages.nodes.map((r) => `${r.module.code}:${r.status}`).sort();
     expect(await statussen(ALS.controller)).toEqual([
       'INBURGERING:INGEDIEND',
       'INKOOP:TERUGGESTUURD',
@@ -145,7 +150,7 @@ describe('scope: geen pad geeft rijen buiten de scope', () => {
 
   it('een modulemanager ziet alle versies van de eigen module, en van andere modules niets', async () => {
     const { data } = await t.execute(ops.RootKwartaalrapportagesDocument, {}, ALS.modulemanagerRbl);
-    expect(data!.kwartaalrapportages.map((r) => `${r.module.code}:${r.status}`)).toEqual(['RBL:INGEDIEND']);
+    expect(data!.kwartaalrapportages.nodes.map((r) => `${r.module.code}:${r.status}`)).toEqual(['RBL:INGEDIEND']);
     const wgsw = await t.execute(ops.ScopeKpiWaardenDocument, {}, ALS.modulemanagerRbl);
     expect(wgsw.data!.module.kwartaalrapportages).toEqual([]);
     expect(wgsw.data!.module.deelnemers.flatMap((d) => d.kpiWaarden)).toEqual([]);

@@ -1,20 +1,50 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
+import { Connection, PaginaArgs, pagineer, type ConnectionResult } from '../core/connection.js';
+import { CodeFilter, filterVan, veld } from '../core/filters.js';
 import { AuditLog } from './audit-log.entity.js';
+
+@InputType({ description: 'Filter op het auditlog; velden op één niveau gelden samen, met and/or/not te nesten.' })
+export class AuditLogWhere {
+  @Field(() => [AuditLogWhere], { nullable: true })
+  and?: AuditLogWhere[];
+
+  @Field(() => [AuditLogWhere], { nullable: true })
+  or?: AuditLogWhere[];
+
+  @Field(() => AuditLogWhere, { nullable: true })
+  not?: AuditLogWhere;
+
+  @Field(() => CodeFilter, { nullable: true, description: 'Soort gegeven, bijvoorbeeld Deelname.' })
+  entiteit?: CodeFilter;
+
+  @Field(() => CodeFilter, { nullable: true })
+  entiteitId?: CodeFilter;
+
+  @Field(() => CodeFilter, { nullable: true, description: 'Bijvoorbeeld DEELNAME_TOEGEVOEGD.' })
+  actie?: CodeFilter;
+}
+
+@ObjectType()
+export class AuditLogConnection extends Connection(AuditLog, 'AuditLog') {}
 
 @Resolver(() => AuditLog)
 export class AuditLogResolver {
-  @Query(() => [AuditLog], { description: 'Het auditlog, nieuwste eerst (controller en beheerder).' })
+  @Query(() => AuditLogConnection, { description: 'Het auditlog, nieuwste eerst (controller en beheerder).' })
   auditLog(
     @Ctx() ctx: Context,
-    @Arg('entiteit', () => String, { nullable: true }) entiteit?: string,
-    @Arg('laatste', () => Int, { defaultValue: 50, description: 'Aantal regels, hoogstens 500.' }) laatste = 50,
-  ): Promise<AuditLog[]> {
+    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Arg('where', () => AuditLogWhere, { nullable: true }) where?: AuditLogWhere,
+  ): Promise<ConnectionResult<AuditLog>> {
     vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'het auditlog lezen');
-    const where: FilterQuery<AuditLog> = entiteit ? { entiteit } : {};
-    return ctx.em.find(AuditLog, where, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(laatste, 1), 500) });
+    const filter: FilterQuery<AuditLog> = filterVan<AuditLogWhere, AuditLog>(where, (w) => [
+      veld((ops) => ({ entiteit: ops }), w.entiteit),
+      veld((ops) => ({ entiteitId: ops }), w.entiteitId),
+      veld((ops) => ({ actie: ops }), w.actie),
+    ]);
+    return pagineer(ctx.em, AuditLog, filter, [{ id: 'desc' }], pagina);
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { Context } from '../context.js';
 import { DvoNorm } from '../dvo/dvo-norm.entity.js';
 import { Module } from '../module/module.entity.js';
+import { KpiReeksPunt, KwartaalInvoer, kpiReeks } from './kpi-reeks.js';
 import { Kpi } from './kpi.entity.js';
 
 @Resolver(() => Kpi)
@@ -9,6 +10,20 @@ export class KpiResolver {
   @Query(() => [Kpi], { description: 'KPI-definities, eventueel van één module.' })
   kpis(@Ctx() ctx: Context, @Arg('module', () => String, { nullable: true }) module?: string): Promise<Kpi[]> {
     return ctx.em.find(Kpi, module ? { module: { code: module } } : {}, { orderBy: { module: { code: 'asc' }, code: 'asc' } });
+  }
+
+  @Query(() => [KpiReeksPunt], {
+    description: 'De waarden van een KPI per kwartaal met de DVO-norm en of die is gehaald; regionale KPI’s zonder gemeente.',
+  })
+  kpiReeks(
+    @Ctx() ctx: Context,
+    @Arg('module', () => String) module: string,
+    @Arg('kpi', () => String, { description: 'KPI-code binnen de module.' }) kpi: string,
+    @Arg('van', () => KwartaalInvoer) van: KwartaalInvoer,
+    @Arg('tot', () => KwartaalInvoer, { description: 'Tot en met dit kwartaal.' }) tot: KwartaalInvoer,
+    @Arg('gemeente', () => String, { nullable: true, description: 'CBS-code; leeg voor een regionale KPI.' }) gemeente?: string,
+  ): Promise<KpiReeksPunt[]> {
+    return kpiReeks(ctx, { module, kpi, gemeente, van, tot });
   }
 
   @FieldResolver(() => Module)

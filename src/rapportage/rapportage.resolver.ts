@@ -1,24 +1,32 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { Connection, PaginaArgs, type ConnectionResult } from '../core/connection.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
+import { KpiGroepering, KpiTotaal, kpiTotalen } from './kpi-totalen.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
-import { waardenVanRapportage, zoekRapportages } from './rapportage.service.js';
+import { waardenVanRapportage, zoekKpiWaarden, zoekRapportages } from './rapportage.service.js';
+import { KpiWaardeOrder, KpiWaardeWhere, RapportageWhere } from './rapportage.where.js';
+
+@ObjectType()
+export class KwartaalrapportageConnection extends Connection(Kwartaalrapportage, 'Kwartaalrapportage') {}
+
+@ObjectType()
+export class KpiWaardeConnection extends Connection(KpiWaarde, 'KpiWaarde') {}
 
 @Resolver(() => Kwartaalrapportage)
 export class KwartaalrapportageResolver {
-  @Query(() => [Kwartaalrapportage], {
-    description: 'Kwartaalrapportages (alle zichtbare versies), te filteren op module, jaar en kwartaal. Gemeenten en dashboards zien alleen vastgestelde versies.',
+  @Query(() => KwartaalrapportageConnection, {
+    description: 'Kwartaalrapportages (alle zichtbare versies). Gemeenten en dashboards zien alleen vastgestelde versies.',
   })
   kwartaalrapportages(
     @Ctx() ctx: Context,
-    @Arg('module', () => String, { nullable: true }) module?: string,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
-    @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
-  ): Promise<Kwartaalrapportage[]> {
-    return zoekRapportages(ctx, { module, jaar, kwartaal });
+    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Arg('where', () => RapportageWhere, { nullable: true }) where?: RapportageWhere,
+  ): Promise<ConnectionResult<Kwartaalrapportage>> {
+    return zoekRapportages(ctx, where, pagina);
   }
 
   @FieldResolver(() => Module)
@@ -38,6 +46,30 @@ export class KwartaalrapportageResolver {
 
 @Resolver(() => KpiWaarde)
 export class KpiWaardeResolver {
+  @Query(() => KpiWaardeConnection, { description: 'KPI-waarden die u mag zien, gefilterd, gesorteerd en gepagineerd.' })
+  kpiWaarden(
+    @Ctx() ctx: Context,
+    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Arg('where', () => KpiWaardeWhere, { nullable: true }) where?: KpiWaardeWhere,
+    @Arg('orderBy', () => [KpiWaardeOrder], { nullable: true }) orderBy?: KpiWaardeOrder[],
+    @Arg('alleenActueel', () => Boolean, {
+      defaultValue: true,
+      description: 'Alleen waarden uit de actuele versie per module en kwartaal (de laatste die u mag zien).',
+    })
+    alleenActueel = true,
+  ): Promise<ConnectionResult<KpiWaarde>> {
+    return zoekKpiWaarden(ctx, where, orderBy, alleenActueel, pagina);
+  }
+
+  @Query(() => [KpiTotaal], { description: 'Som, gemiddelde, minimum, maximum en aantal van KPI-waarden per groep (actuele versies).' })
+  kpiTotalen(
+    @Ctx() ctx: Context,
+    @Arg('groupBy', () => [KpiGroepering]) groupBy: KpiGroepering[],
+    @Arg('where', () => KpiWaardeWhere, { nullable: true }) where?: KpiWaardeWhere,
+  ): Promise<KpiTotaal[]> {
+    return kpiTotalen(ctx, groupBy, where);
+  }
+
   @FieldResolver(() => Kpi)
   kpi(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<Kpi> {
     return ctx.loaders.ref(Kpi, waarde.kpi);
@@ -51,5 +83,23 @@ export class KpiWaardeResolver {
   @FieldResolver(() => Kwartaalrapportage)
   rapportage(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<Kwartaalrapportage> {
     return ctx.loaders.ref(Kwartaalrapportage, waarde.rapportage);
+  }
+}
+
+@Resolver(() => KpiTotaal)
+export class KpiTotaalResolver {
+  @FieldResolver(() => Kpi, { nullable: true })
+  kpi(@Root() totaal: KpiTotaal, @Ctx() ctx: Context) {
+    return totaal.kpiId === null ? null : ctx.loaders.byId(Kpi).load(totaal.kpiId);
+  }
+
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'Leeg bij regionale waarden of zonder groepering op gemeente.' })
+  gemeente(@Root() totaal: KpiTotaal, @Ctx() ctx: Context) {
+    return totaal.gemeenteId === null ? null : ctx.loaders.byId(Gemeente).load(totaal.gemeenteId);
+  }
+
+  @FieldResolver(() => Module, { nullable: true })
+  module(@Root() totaal: KpiTotaal, @Ctx() ctx: Context) {
+    return totaal.moduleId === null ? null : ctx.loaders.byId(Module).load(totaal.moduleId);
   }
 }

@@ -1,15 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
+import { pagineer, type ConnectionResult, type PaginaArgs } from '../core/connection.js';
 import { groupByKey } from '../core/loaders.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { zichtbareKpiWaarden, zichtbareRapportages } from './rapportage.access.js';
-
-export interface RapportageFilter {
-  module?: string;
-  jaar?: number;
-  kwartaal?: number;
-}
+import { kpiWaardeOrder, kpiWaardeWhere, rapportageWhere, type KpiWaardeOrder, type KpiWaardeWhere, type RapportageWhere } from './rapportage.where.js';
 
 const RAPPORTAGE_VOLGORDE = { jaar: 'asc', kwartaal: 'asc', versie: 'asc' } as const;
 
@@ -20,11 +16,43 @@ function periode(filter: { jaar?: number; kwartaal?: number }) {
   return where;
 }
 
-/** Report versions visible to the caller, filtered. */
-export function zoekRapportages(ctx: Context, filter: RapportageFilter): Promise<Kwartaalrapportage[]> {
-  const where: FilterQuery<Kwartaalrapportage> = { $and: [zichtbareRapportages(ctx.identity), periode(filter)] };
-  if (filter.module) where.module = { code: filter.module };
-  return ctx.em.find(Kwartaalrapportage, where, { orderBy: { module: { code: 'asc' }, ...RAPPORTAGE_VOLGORDE } });
+/** Report versions visible to the caller, filtered and paged. */
+export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined, pagina: PaginaArgs): Promise<ConnectionResult<Kwartaalrapportage>> {
+  const filter = { $and: [zichtbareRapportages(ctx.identity), rapportageWhere(where)] } as FilterQuery<Kwartaalrapportage>;
+  return pagineer(ctx.em, Kwartaalrapportage, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
+}
+
+/**
+ * Ids of the current version of each module's report per quarter, among the versions the caller may
+ * see: for a gemeente the latest adopted version, for a controller the latest version of any status.
+ */
+export async function actueleVersies(ctx: Context): Promise<number[]> {
+  const versies = await ctx.em.find(Kwartaalrapportage, zichtbareRapportages(ctx.identity), {
+    fields: ['id', 'module', 'jaar', 'kwartaal', 'versie'],
+    orderBy: { versie: 'desc' },
+  });
+  const gezien = new Set<string>();
+  return versies
+    .filter((r) => {
+      const sleutel = `${r.module.id}/${r.jaar}/${r.kwartaal}`;
+      if (gezien.has(sleutel)) return false;
+      gezien.add(sleutel);
+      return true;
+    })
+    .map((r) => r.id);
+}
+
+/** KPI values the caller may see, filtered and paged; by default only from current report versions. */
+export async function zoekKpiWaarden(
+  ctx: Context,
+  where: KpiWaardeWhere | undefined,
+  orderBy: KpiWaardeOrder[] | undefined,
+  alleenActueel: boolean,
+  pagina: PaginaArgs,
+): Promise<ConnectionResult<KpiWaarde>> {
+  const delen: FilterQuery<KpiWaarde>[] = [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where)];
+  if (alleenActueel) delen.push({ rapportage: { $in: await actueleVersies(ctx) } });
+  return pagineer(ctx.em, KpiWaarde, { $and: delen } as FilterQuery<KpiWaarde>, kpiWaardeOrder(orderBy), pagina);
 }
 
 export function rapportagesVanModule(ctx: Context, filter: { jaar?: number }) {

@@ -1,0 +1,126 @@
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { CodeFilter, DecimaalFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
+import type { KpiWaarde } from './kpi-waarde.entity.js';
+import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+
+@InputType({ description: 'Filter op rapportagestatus.' })
+export class RapportageStatusFilter {
+  @Field(() => RapportageStatus, { nullable: true })
+  eq?: RapportageStatus;
+
+  @Field(() => [RapportageStatus], { nullable: true })
+  in?: RapportageStatus[];
+}
+
+@InputType({ description: 'Filter op kwartaalrapportages; velden op één niveau gelden samen, met and/or/not te nesten.' })
+export class RapportageWhere {
+  @Field(() => [RapportageWhere], { nullable: true })
+  and?: RapportageWhere[];
+
+  @Field(() => [RapportageWhere], { nullable: true })
+  or?: RapportageWhere[];
+
+  @Field(() => RapportageWhere, { nullable: true })
+  not?: RapportageWhere;
+
+  @Field(() => CodeFilter, { nullable: true })
+  module?: CodeFilter;
+
+  @Field(() => IntFilter, { nullable: true })
+  jaar?: IntFilter;
+
+  @Field(() => IntFilter, { nullable: true })
+  kwartaal?: IntFilter;
+
+  @Field(() => IntFilter, { nullable: true })
+  versie?: IntFilter;
+
+  @Field(() => RapportageStatusFilter, { nullable: true })
+  status?: RapportageStatusFilter;
+}
+
+export function rapportageWhere(where: RapportageWhere | null | undefined): FilterQuery<Kwartaalrapportage> {
+  return filterVan<RapportageWhere, Kwartaalrapportage>(where, (w) => [
+    veld((ops) => ({ module: { code: ops } }), w.module),
+    veld((ops) => ({ jaar: ops }), w.jaar),
+    veld((ops) => ({ kwartaal: ops }), w.kwartaal),
+    veld((ops) => ({ versie: ops }), w.versie),
+    veld((ops) => ({ status: ops }), w.status),
+  ]);
+}
+
+@InputType({ description: 'Filter op KPI-waarden; velden op één niveau gelden samen, met and/or/not te nesten.' })
+export class KpiWaardeWhere {
+  @Field(() => [KpiWaardeWhere], { nullable: true })
+  and?: KpiWaardeWhere[];
+
+  @Field(() => [KpiWaardeWhere], { nullable: true })
+  or?: KpiWaardeWhere[];
+
+  @Field(() => KpiWaardeWhere, { nullable: true })
+  not?: KpiWaardeWhere;
+
+  @Field(() => CodeFilter, { nullable: true, description: 'KPI-code.' })
+  kpi?: CodeFilter;
+
+  @Field(() => CodeFilter, { nullable: true })
+  module?: CodeFilter;
+
+  @Field(() => CodeFilter, { nullable: true, description: 'CBS-code; regionale waarden hebben geen gemeente.' })
+  gemeente?: CodeFilter;
+
+  @Field(() => IntFilter, { nullable: true })
+  jaar?: IntFilter;
+
+  @Field(() => IntFilter, { nullable: true })
+  kwartaal?: IntFilter;
+
+  @Field(() => RapportageStatusFilter, { nullable: true })
+  status?: RapportageStatusFilter;
+
+  @Field(() => DecimaalFilter, { nullable: true })
+  waarde?: DecimaalFilter;
+}
+
+export function kpiWaardeWhere(where: KpiWaardeWhere | null | undefined): FilterQuery<KpiWaarde> {
+  return filterVan<KpiWaardeWhere, KpiWaarde>(where, (w) => [
+    veld((ops) => ({ kpi: { code: ops } }), w.kpi),
+    veld((ops) => ({ rapportage: { module: { code: ops } } }), w.module),
+    veld((ops) => ({ gemeente: { cbsCode: ops } }), w.gemeente),
+    veld((ops) => ({ rapportage: { jaar: ops } }), w.jaar),
+    veld((ops) => ({ rapportage: { kwartaal: ops } }), w.kwartaal),
+    veld((ops) => ({ rapportage: { status: ops } }), w.status),
+    veld((ops) => ({ waarde: ops }), w.waarde),
+  ]);
+}
+
+export enum KpiWaardeSorteerveld {
+  PERIODE = 'PERIODE',
+  WAARDE = 'WAARDE',
+  KPI = 'KPI',
+  GEMEENTE = 'GEMEENTE',
+}
+registerEnumType(KpiWaardeSorteerveld, { name: 'KpiWaardeSorteerveld', description: 'PERIODE = jaar, kwartaal en versie.' });
+
+@InputType()
+export class KpiWaardeOrder {
+  @Field(() => KpiWaardeSorteerveld)
+  veld!: KpiWaardeSorteerveld;
+
+  @Field(() => Richting, { defaultValue: Richting.ASC })
+  richting!: Richting;
+}
+
+export function kpiWaardeOrder(order: KpiWaardeOrder[] | null | undefined): QueryOrderMap<KpiWaarde>[] {
+  const volgorde = (order ?? [{ veld: KpiWaardeSorteerveld.PERIODE, richting: Richting.ASC }]).map(
+    ({ veld: v, richting }): QueryOrderMap<KpiWaarde> => {
+      const r = richting === Richting.DESC ? 'desc' : 'asc';
+      if (v === KpiWaardeSorteerveld.WAARDE) return { waarde: r };
+      if (v === KpiWaardeSorteerveld.KPI) return { kpi: { code: r } };
+      if (v === KpiWaardeSorteerveld.GEMEENTE) return { gemeente: { cbsCode: r } };
+      return { rapportage: { jaar: r, kwartaal: r, versie: r } };
+    },
+  );
+  return [...volgorde, { id: 'asc' }];
+}

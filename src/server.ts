@@ -16,6 +16,7 @@ import { armorProtection, costLimit, LIMIETEN } from './core/limits.js';
 import { logger } from './core/logger.js';
 import { rateLimiter } from './core/rate-limit.js';
 import { requestLogging } from './core/request-logging.js';
+import { exportRouter } from './export/export.route.js';
 import { hubSchema } from './schema.js';
 
 export interface HubOptions {
@@ -87,25 +88,26 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       res.status(503).json({ status: 'niet gereed', reden: 'database niet bereikbaar' });
     }
   });
+  /** Who makes an HTTP request, within the rate limit; refusals are logged (never the token). */
+  const identify = async (req: express.Request): Promise<Identity> => {
+    try {
+      const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt);
+      await rateLimit(identity.id);
+      return identity;
+    } catch (error) {
+      const code = (error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      logger.warn({ path: req.path, outcome: 'geweigerd', errorCodes: [code] }, 'aanmelding');
+      throw error;
+    }
+  };
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = requestIdFrom(req.get('x-request-id'));
-        try {
-          const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt);
-          await rateLimit(identity.id);
-          return context(identity, requestId);
-        } catch (error) {
-          // Refused before any operation runs: log the outcome here (never the token).
-          const code = (error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-          logger.warn({ requestId, outcome: 'geweigerd', errorCodes: [code] }, 'graphql');
-          throw error;
-        }
-      },
+      context: async ({ req }) => context(await identify(req), requestIdFrom(req.get('x-request-id'))),
     }),
   );
+  app.use('/export', exportRouter(apollo, identify, (identity) => context(identity)));
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON, never Express's HTML page.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNullableType, isListType, type GraphQLSchema } from 'graphql';
+import { getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from '../context.js';
 import { Rol } from '../auth/identity.js';
@@ -51,13 +51,20 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue, operationName }) {
-          const kosten = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [lijstEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let kosten: number;
+          try {
+            kosten = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [lijstEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // The estimate coerces the variables first; a wrong variable is the caller's error.
+            if (!(error instanceof GraphQLError)) throw error;
+            throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige variabele: ${error.message}`, { http: { status: 400 } });
+          }
           const budget = KOSTENBUDGET[contextValue.identity.rol];
           if (kosten > budget) {
             throw hubError(

@@ -1,0 +1,110 @@
+import type { ApolloServer } from '@apollo/server';
+import { stringify } from 'csv-stringify/sync';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Identity } from '../auth/identity.js';
+import type { Context } from '../context.js';
+import { ErrorCode } from '../core/errors.js';
+import { EXPORTS, type ExportDefinitie, type Kolom } from './export-definities.js';
+
+export const MAX_EXPORT_RIJEN = 100_000;
+
+class ExportFout extends Error {
+  constructor(
+    readonly status: number,
+    readonly fouten: readonly GraphQLFormattedError[],
+  ) {
+    super(fouten[0]?.message);
+  }
+}
+
+const fout = (status: number, code: string, message: string) => new ExportFout(status, [{ message, extensions: { code } }]);
+
+function variabelen(def: ExportDefinitie, query: express.Request['query']): Record<string, unknown> {
+  const uit: Record<string, unknown> = {};
+  for (const [naam, soort] of Object.entries(def.variabelen)) {
+    const ruw = query[naam];
+    if (typeof ruw !== 'string' || ruw === '') continue;
+    if (soort === 'json') {
+      try {
+        uit[naam] = JSON.parse(ruw);
+      } catch {
+        throw fout(400, ErrorCode.BAD_USER_INPUT, `Parameter ${naam} is geen geldige JSON.`);
+      }
+    } else if (soort === 'int') uit[naam] = Number(ruw);
+    else if (soort === 'lijst') uit[naam] = ruw.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (soort === 'boolean') uit[naam] = ruw === 'true';
+    else uit[naam] = ruw;
+  }
+  for (const naam of Object.keys(def.variabelen)) if (def.variabelen[naam] === 'lijst') uit[naam] ??= [];
+  return uit;
+}
+
+const waardeOp = (rij: unknown, pad: string): unknown =>
+  pad.split('.').reduce<unknown>((v, deel) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[deel] : undefined), rij);
+
+/** Dutch Excel wants a decimal comma and ';' between fields; amounts stay exact strings either way. */
+function cel(kolom: Kolom, waarde: unknown, nl: boolean): string {
+  if (waarde === null || waarde === undefined) return '';
+  const tekst = String(waarde);
+  return nl && kolom.soort !== 'tekst' ? tekst.replace('.', ',') : tekst;
+}
+
+/** Runs the export's operation as the caller, page by page for connections. */
+async function haalRijen(apollo: ApolloServer<Context>, def: ExportDefinitie, vars: Record<string, unknown>, context: () => Context) {
+  const rijen: unknown[] = [];
+  let after: string | null = null;
+  do {
+    const response = await apollo.executeOperation({ query: def.query, variables: { ...vars, after } }, { contextValue: context() });
+    if (response.body.kind !== 'single') throw fout(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Onverwacht antwoord.');
+    const { data, errors } = response.body.singleResult;
+    if (errors?.length) {
+      const code = errors[0].extensions?.code;
+      throw new ExportFout(code === 'FORBIDDEN' ? 403 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400, errors);
+    }
+    const lijst = waardeOp(data, def.lijst) as { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | unknown[];
+    if (def.connection && !Array.isArray(lijst)) {
+      rijen.push(...lijst.nodes);
+      after = lijst.pageInfo.hasNextPage ? lijst.pageInfo.endCursor : null;
+    } else {
+      rijen.push(...(lijst as unknown[]));
+      after = null;
+    }
+    if (rijen.length > MAX_EXPORT_RIJEN) {
+      throw fout(400, ErrorCode.BAD_USER_INPUT, `Meer dan ${MAX_EXPORT_RIJEN} rijen; verfijn het filter.`);
+    }
+  } while (after);
+  return rijen;
+}
+
+/**
+ * CSV exports for Excel: GET /export/<naam>.csv with the same bearer token and the same filters
+ * (as JSON in `where`, `orderBy`) as the graph. `getallen=nl` gives decimal commas and ';'.
+ */
+export function exportRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
+  const router = express.Router();
+  router.get('/:bestand', async (req, res) => {
+    try {
+      const def = EXPORTS[req.params.bestand];
+      if (!def) throw fout(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')}.`);
+      const identity = await identify(req).catch((error: { extensions?: { code?: string; http?: { status?: number } }; message: string }) => {
+        throw fout(error.extensions?.http?.status ?? 401, error.extensions?.code ?? ErrorCode.UNAUTHENTICATED, error.message);
+      });
+      const rijen = await haalRijen(apollo, def, variabelen(def, req.query), () => context(identity));
+      const nl = req.query.getallen === 'nl';
+      const csv = stringify(
+        rijen.map((rij) => def.kolommen.map((kolom) => cel(kolom, waardeOp(rij, kolom.pad), nl))),
+        { header: true, columns: def.kolommen.map((kolom) => kolom.kop), delimiter: nl ? ';' : ',' },
+      );
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .set('content-disposition', `attachment; filename="${req.params.bestand}"`)
+        .send('\uFEFF' + csv);
+    } catch (error) {
+      if (!(error instanceof ExportFout)) throw error;
+      res.status(error.status).json({ errors: error.fouten });
+    }
+  });
+  return router;
+}

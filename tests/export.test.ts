@@ -1,0 +1,95 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maakApiToken } from '../src/auth/api-token.service.js';
+import { Rol } from '../src/auth/identity.js';
+import { Decimal } from '../src/core/decimal.js';
+import { startTestHub, type TestHub } from './helpers/test-hub.js';
+
+let t: TestHub;
+let basis: string;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestHub();
+  basis = (await t.listen()).replace('/graphql', '/export');
+  for (const [naam, invoer] of Object.entries({
+    controller: { naam: 'controller', rol: Rol.CONTROLLER },
+    arnhem: { naam: 'arnhem', rol: Rol.GEMEENTE, gemeente: 'GM0202' },
+    dashboard: { naam: 'dashboard', rol: Rol.DASHBOARD },
+  })) {
+    tokens[naam] = (await maakApiToken(t.orm.em.fork(), invoer, 'test')).geheim;
+  }
+});
+afterAll(() => t.close());
+
+async function csv(pad: string, params: Record<string, unknown>, token = tokens.controller) {
+  const query = new URLSearchParams(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  ).toString();
+  const response = await fetch(`${basis}/${pad}?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const tekst = await response.text();
+  return { status: response.status, type: response.headers.get('content-type'), tekst };
+}
+
+const rijenVan = (tekst: string, delimiter = ',') =>
+  parse(tekst, { bom: true, columns: true, delimiter }) as Array<Record<string, string>>;
+
+describe('CSV-export', () => {
+  it('exporteert bijdragen met hetzelfde filter als de graaf, exact tot op de cent', async () => {
+    const where = { jaar: { eq: 2025 }, fase: { eq: 'BEGROOT' }, module: { eq: 'WGSW' } };
+    const { status, type, tekst } = await csv('bijdragen.csv', { where });
+    expect(status).toBe(200);
+    expect(type).toMatch(/^text\/csv/);
+    const rijen = rijenVan(tekst);
+    expect(rijen).toHaveLength(9);
+    const [{ saldo }] = await t.orm.em
+      .getConnection()
+      .execute<{ saldo: string }[]>("select lasten - baten as saldo from begroting b join module m on m.id = b.module_id where m.code = 'WGSW' and jaar = 2025 and soort = 'PRIMITIEF'");
+    expect(rijen.reduce((s, r) => s.plus(r.Bedrag), new Decimal(0)).toFixed(2)).toBe(new Decimal(saldo).toFixed(2));
+  });
+
+  it('schrijft met getallen=nl decimale komma’s en puntkomma’s voor Excel', async () => {
+    const query = `where=${encodeURIComponent(JSON.stringify({ jaar: { eq: 2025 }, module: { eq: 'WGSW' } }))}&getallen=nl`;
+    const ruw = Buffer.from(await (await fetch(`${basis}/bijdragen.csv?${query}`, { headers: { authorization: `Bearer ${tokens.controller}` } })).arrayBuffer());
+    // A byte-order mark, so that Excel reads the file as UTF-8.
+    expect([...ruw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const tekst = ruw.toString('utf8');
+    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Begrotingsversie;Volgnummer;Bedrag');
+    const rijen = rijenVan(tekst, ';');
+    expect(rijen[0].Bedrag).toMatch(/^\d+,\d{2}$/);
+    expect(rijen[0].Taakveld).toBe('6.4');
+  });
+
+  it('bladert door alle pagina’s van een connection', async () => {
+    const { tekst } = await csv('bijdragen.csv', {});
+    const [{ n }] = await t.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from bijdrage');
+    expect(Number(n)).toBeGreaterThan(500);
+    expect(rijenVan(tekst)).toHaveLength(Number(n));
+  });
+
+  it('past dezelfde autorisatie toe: een gemeente krijgt alleen haar eigen en regionale KPI-waarden', async () => {
+    const rijen = rijenVan((await csv('kpi-waarden.csv', { where: { module: { eq: 'RBL' } } }, tokens.arnhem)).tekst);
+    expect(rijen.length).toBeGreaterThan(0);
+    expect(new Set(rijen.map((r) => r['CBS-code']))).toEqual(new Set(['GM0202', '']));
+    expect(rijen.every((r) => r.Status === 'VASTGESTELD')).toBe(true);
+  });
+
+  it('exporteert totalen per groep', async () => {
+    const rijen = rijenVan((await csv('bijdrage-totalen.csv', { groupBy: 'GEMEENTE', where: { jaar: { eq: 2024 }, fase: { eq: 'BEGROOT' } } })).tekst);
+    expect(rijen).toHaveLength(11);
+    expect(rijen.every((r) => /^GM\d{4}$/.test(r['CBS-code']))).toBe(true);
+  });
+
+  it('weigert zonder token, met te weinig rechten en bij onleesbare filters, met een JSON-fout', async () => {
+    const zonder = await fetch(`${basis}/bijdragen.csv`);
+    expect(zonder.status).toBe(401);
+    const audit = await csv('audit-log.csv', {}, tokens.dashboard);
+    expect(audit.status).toBe(403);
+    expect(JSON.parse(audit.tekst).errors[0].extensions.code).toBe('FORBIDDEN');
+    const kapot = await csv('bijdragen.csv', { where: '{jaar' });
+    expect(kapot.status).toBe(400);
+    const verkeerd = await csv('bijdragen.csv', { where: { jaar: { eq: 'twee' } } });
+    expect(verkeerd.status).toBe(400);
+    expect((await csv('bestaat-niet.csv', {})).status).toBe(404);
+  });
+});

@@ -24,7 +24,7 @@ afterAll(() => t.close());
 
 async function csv(pad: string, params: Record<string, unknown>, token = tokens.controller) {
   const query = new URLSearchParams(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
   ).toString();
   const response = await fetch(`${basis}/${pad}?${query}`, { headers: { authorization: `Bearer ${token}` } });
   const tekst = await response.text();

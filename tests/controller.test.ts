@@ -98,3 +98,15 @@ describe('bijdrageTotalen (GROUP BY in PostgreSQL)', () => {
     expect(data!.bijdrageTotalen[0].som).toBe(new Decimal(saldo).toFixed(2));
   });
 });
+
+describe('kleine lijsten met dezelfde filters', () => {
+  it('filtert gemeenten en modules', async () => {
+    const { GemeentenGefilterdDocument, ModulesGefilterdDocument } = await import('./generated/graphql.js');
+    const gemeenten = await t.execute(GemeentenGefilterdDocument, { where: { or: [{ cbsCode: { in: ['GM0202', 'GM0221'] } }, { naam: { eq: 'Zevenaar' } }] } });
+    expect(gemeenten.data!.gemeenten.map((g) => g.cbsCode)).toEqual(['GM0202', 'GM0221', 'GM0299']);
+    const modules = await t.execute(ModulesGefilterdDocument, { where: { programma: { eq: 'PARTICIPATIE' }, not: { code: { eq: 'WSP' } } } });
+    expect(modules.data!.modules.map((m) => m.code)).toEqual(['INBURGERING', 'WGSW']);
+    const sub = await t.execute(ModulesGefilterdDocument, { where: { hoofdmodule: { eq: 'INKOOP' } } });
+    expect(sub.data!.modules.map((m) => m.code)).toEqual(['INKOOP-BW', 'INKOOP-JEUGD', 'INKOOP-WMO']);
+  });
+});

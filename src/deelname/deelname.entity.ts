@@ -13,6 +13,7 @@ import { Module } from '../module/module.entity.js';
 @Entity({ tableName: 'deelname' })
 @Check({ name: 'deelname_periode_check', expression: 'tot is null or tot > vanaf' })
 @Index({ name: 'deelname_module_idx', properties: ['module', 'vanaf'] })
+@Index({ name: 'deelname_gemeente_idx', properties: ['gemeente', 'vanaf'] })
 @Index({
   name: 'deelname_geen_overlap',
   expression:

@@ -1,4 +1,4 @@
-import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NumericType, type Decimal } from '../core/decimal.js';
 import { DecimaalScalar } from '../core/scalars.js';
@@ -17,6 +17,7 @@ import { Dvo } from './dvo.entity.js';
   expression: 'create unique index "dvo_norm_unique" on "dvo_norm" ("dvo_id", "kpi_id", "jaar", coalesce("gemeente_id", 0))',
 })
 @Check({ name: 'dvo_norm_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
+@Index({ name: 'dvo_norm_kpi_jaar_idx', properties: ['kpi', 'jaar'] })
 export class DvoNorm {
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })

@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
@@ -17,6 +17,8 @@ registerEnumType(DvoStatus, { name: 'DvoStatus' });
 @Entity({ tableName: 'dvo' })
 @Check({ name: 'dvo_partij_check', expression: '(gemeente_id is null) <> (organisatie_id is null)' })
 @Check({ name: 'dvo_looptijd_check', expression: 'einddatum is null or einddatum >= ingangsdatum' })
+@Index({ name: 'dvo_module_idx', properties: ['module'] })
+@Index({ name: 'dvo_gemeente_idx', properties: ['gemeente'] })
 export class Dvo {
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })

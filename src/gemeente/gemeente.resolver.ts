@@ -12,14 +12,15 @@ import { Dvo } from '../dvo/dvo.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Gemeente } from './gemeente.entity.js';
 import { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
+import { GemeenteWhere } from './gemeente.where.js';
 import { alleGemeenten, gemeenteMetCode, gemeenteToevoegen, inwonersIn, inwonertalVastleggen } from './gemeente.service.js';
 import { Inwonertal } from './inwonertal.entity.js';
 
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
-  @Query(() => [Gemeente], { description: 'Alle deelnemende gemeenten, op naam.' })
-  gemeenten(@Ctx() ctx: Context): Promise<Gemeente[]> {
-    return alleGemeenten(ctx.em);
+  @Query(() => [Gemeente], { description: 'De deelnemende gemeenten, op naam; eventueel gefilterd.' })
+  gemeenten(@Ctx() ctx: Context, @Arg('where', () => GemeenteWhere, { nullable: true }) where?: GemeenteWhere): Promise<Gemeente[]> {
+    return alleGemeenten(ctx.em, where);
   }
 
   @Query(() => Gemeente, { description: 'Eén gemeente op CBS-code, bijvoorbeeld GM0202.' })

@@ -4,10 +4,11 @@ import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { Gemeente } from './gemeente.entity.js';
 import type { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
+import { gemeenteWhere, type GemeenteWhere } from './gemeente.where.js';
 import { Inwonertal } from './inwonertal.entity.js';
 
-export function alleGemeenten(em: EntityManager): Promise<Gemeente[]> {
-  return em.find(Gemeente, {}, { orderBy: { naam: 'asc' } });
+export function alleGemeenten(em: EntityManager, where?: GemeenteWhere): Promise<Gemeente[]> {
+  return em.find(Gemeente, gemeenteWhere(where), { orderBy: { naam: 'asc' } });
 }
 
 export async function gemeenteMetCode(em: EntityManager, cbsCode: string): Promise<Gemeente> {

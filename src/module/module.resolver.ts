@@ -16,6 +16,7 @@ import { rapportagesVanModule } from '../rapportage/rapportage.service.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { Module } from './module.entity.js';
 import { ModuleInvoer } from './module.inputs.js';
+import { ModuleWhere } from './module.where.js';
 import { alleModules, alleProgrammas, moduleMetCode, moduleToevoegen } from './module.service.js';
 import { Programma } from './programma.entity.js';
 
@@ -23,12 +24,13 @@ const perJaar = (jaar?: number) => (jaar === undefined ? {} : { jaar });
 
 @Resolver(() => Module)
 export class ModuleResolver {
-  @Query(() => [Module], { description: 'Modules en submodules, op code.' })
+  @Query(() => [Module], { description: 'Modules en submodules, op code; eventueel gefilterd.' })
   modules(
     @Ctx() ctx: Context,
     @Arg('alleenHoofdmodules', () => Boolean, { defaultValue: false }) alleenHoofdmodules: boolean,
+    @Arg('where', () => ModuleWhere, { nullable: true }) where?: ModuleWhere,
   ): Promise<Module[]> {
-    return alleModules(ctx.em, alleenHoofdmodules);
+    return alleModules(ctx.em, alleenHoofdmodules, where);
   }
 
   @Query(() => Module, { description: 'Eén (sub)module op code, bijvoorbeeld WGSW.' })

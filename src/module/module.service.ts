@@ -1,13 +1,16 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import type { ModuleInvoer } from './module.inputs.js';
+import { moduleWhere, type ModuleWhere } from './module.where.js';
 import { Module } from './module.entity.js';
 import { Programma } from './programma.entity.js';
 
-export function alleModules(em: EntityManager, alleenHoofdmodules: boolean): Promise<Module[]> {
-  return em.find(Module, alleenHoofdmodules ? { hoofdmodule: null } : {}, { orderBy: { code: 'asc' } });
+export function alleModules(em: EntityManager, alleenHoofdmodules: boolean, where?: ModuleWhere): Promise<Module[]> {
+  const filter: FilterQuery<Module> = { $and: [moduleWhere(where), alleenHoofdmodules ? { hoofdmodule: null } : {}] };
+  return em.find(Module, filter, { orderBy: { code: 'asc' } });
 }
 
 export async function moduleMetCode(em: EntityManager, code: string): Promise<Module> {

@@ -28,13 +28,13 @@ export interface TestHub {
 
 /** A hub on a fresh copy of the demo region, with the clock fixed when asked. */
 export async function startTestHub(
-  options: { now?: Date; database?: 'demo' | 'empty' } & Partial<Omit<HubOptions, 'orm' | 'now'>> = {},
+  options: { now?: Date; database?: 'demo' | 'empty'; url?: string } & Partial<Omit<HubOptions, 'orm' | 'now'>> = {},
 ): Promise<TestHub> {
   const statements: string[] = [];
-  const url = await createTestDatabase(options.database ?? 'demo');
+  const url = options.url ?? (await createTestDatabase(options.database ?? 'demo'));
   const orm = await connect({ url, onQuery: (sql) => statements.push(sql) });
   const now = options.now;
-  const { now: _now, database: _database, ...hubOptions } = options;
+  const { now: _now, database: _database, url: _url, ...hubOptions } = options;
   const hub = await createHub({ ...hubOptions, orm, now: now ? () => now : undefined });
   return {
     orm,

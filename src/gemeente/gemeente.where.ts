@@ -1,0 +1,29 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Field, InputType } from 'type-graphql';
+import { CodeFilter, filterVan, veld } from '../core/filters.js';
+import type { Gemeente } from './gemeente.entity.js';
+
+@InputType({ description: 'Filter op gemeenten; velden op één niveau gelden samen, met and/or/not te nesten.' })
+export class GemeenteWhere {
+  @Field(() => [GemeenteWhere], { nullable: true })
+  and?: GemeenteWhere[];
+
+  @Field(() => [GemeenteWhere], { nullable: true })
+  or?: GemeenteWhere[];
+
+  @Field(() => GemeenteWhere, { nullable: true })
+  not?: GemeenteWhere;
+
+  @Field(() => CodeFilter, { nullable: true })
+  cbsCode?: CodeFilter;
+
+  @Field(() => CodeFilter, { nullable: true })
+  naam?: CodeFilter;
+}
+
+export function gemeenteWhere(where: GemeenteWhere | null | undefined): FilterQuery<Gemeente> {
+  return filterVan<GemeenteWhere, Gemeente>(where, (w) => [
+    veld((ops) => ({ cbsCode: ops }), w.cbsCode),
+    veld((ops) => ({ naam: ops }), w.naam),
+  ]);
+}

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123092403_init } from './Migration20261123092403_init.js';
 import { Migration20261123094415_api_token } from './Migration20261123094415_api_token.js';
 import { Migration20261123100734_indexen } from './Migration20261123100734_indexen.js';
+import { Migration20261123101404_betaalritme } from './Migration20261123101404_betaalritme.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123092403_init', class: Migration20261123092403_init },
   { name: 'Migration20261123094415_api_token', class: Migration20261123094415_api_token },
   { name: 'Migration20261123100734_indexen', class: Migration20261123100734_indexen },
+  { name: 'Migration20261123101404_betaalritme', class: Migration20261123101404_betaalritme },
 ];

@@ -5,6 +5,7 @@ import { AuditLogResolver } from './audit/audit.resolver.js';
 import { ApiTokenResolver } from './auth/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
 import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.resolver.js';
+import { AfrekeningRegelResolver, BerekeningResolver, VoorschotGemeenteResolver } from './bijdrage/berekening.resolver.js';
 import { KostenoverzichtResolver, KostenRegelResolver } from './bijdrage/kostenoverzicht.resolver.js';
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
 import { DvoNormResolver, DvoResolver } from './dvo/dvo.resolver.js';
@@ -30,6 +31,9 @@ const resolvers = [
   BijdrageTotaalResolver,
   KostenoverzichtResolver,
   KostenRegelResolver,
+  BerekeningResolver,
+  AfrekeningRegelResolver,
+  VoorschotGemeenteResolver,
   KpiResolver,
   KwartaalrapportageResolver,
   KpiWaardeResolver,

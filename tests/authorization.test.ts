@@ -38,6 +38,8 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['kostenoverzicht', ops.RootKostenoverzichtDocument, iedereen],
   ['bijdrageTotalen', ops.RootBijdrageTotalenDocument, iedereen],
   ['kpiReeks', ops.RootKpiReeksDocument, iedereen],
+  ['afrekening', ops.RootAfrekeningDocument, iedereen],
+  ['voorschotten', ops.RootVoorschottenDocument, iedereen],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -75,6 +77,8 @@ describe('autorisatiematrix: elke rol × elke mutatie', () => {
     ['deelnameToevoegen', (als, n) => t.execute(ops.DeelnameToevoegenDocument, { invoer: { gemeente: 'GM0274', module: 'WGSW', vanaf: `20${30 + n}-01-01`, tot: `20${30 + n}-06-01` } }, als)],
     ['deelnameBeeindigen', (als) => t.execute(ops.DeelnameBeeindigenDocument, { id: 1, tot: '2030-01-01' }, als)],
     ['dvoToevoegen', (als, n) => t.execute(ops.DvoToevoegenDocument, { invoer: { kenmerk: `DVO-TEST-${n}`, omschrijving: 'test', module: 'WSP', organisatie: 'UWV', ingangsdatum: '2027-01-01' } }, als)],
+    ['begrotingVastleggen', (als, n) => t.execute(ops.BegrotingVastleggenDocument, { invoer: { module: 'WSP', jaar: 2040 + n, soort: 'PRIMITIEF', lasten: '10.00', baten: '0.00', vastgesteldOp: '2039-07-01', omschrijving: 'test' } }, als)],
+    ['verdeelsleutelVastleggen', (als, n) => t.execute(ops.VerdeelsleutelVastleggenDocument, { invoer: { module: 'WSP', jaar: 2040 + n, grondslag: 'GELIJKE_DELEN', omschrijving: 'test', eenheden: [{ gemeente: 'GM0202', eenheden: '1', bron: 'test' }] } }, als)],
     ['apiTokenAanmaken', (als) => t.execute(ops.ApiTokenAanmakenDocument, { invoer: { naam: 'test', rol: 'DASHBOARD' } }, als)],
     ['apiTokenIntrekken', (als) => t.execute(ops.ApiTokenIntrekkenDocument, { id: 999_999 }, als)],
   ];

@@ -1,8 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { Module } from '../module/module.entity.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
+import { BegrotingInvoer } from './begroting.inputs.js';
+import { begrotingVastleggen } from './begroting.service.js';
 
 @Resolver(() => Begroting)
 export class BegrotingResolver {
@@ -18,6 +22,12 @@ export class BegrotingResolver {
     if (jaar !== undefined) where.jaar = jaar;
     if (soort) where.soort = soort;
     return ctx.em.find(Begroting, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc', vastgesteldOp: 'asc', volgnummer: 'asc' } });
+  }
+
+  @Mutation(() => Begroting, { description: 'Legt een nieuwe begrotingsversie vast (beheerder); bestaande versies blijven ongewijzigd.' })
+  begrotingVastleggen(@Arg('invoer', () => BegrotingInvoer) invoer: BegrotingInvoer, @Ctx() ctx: Context): Promise<Begroting> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'begrotingen vastleggen');
+    return begrotingVastleggen(ctx, invoer);
   }
 
   @FieldResolver(() => Module)

@@ -53,13 +53,16 @@ export function verdeel(totaal: Decimal, posten: readonly Verdeelpost[]): Verdee
 
 const DAG_MS = 86_400_000;
 
+/** Days of participation [vanaf, tot) within the period [periodeBegin, periodeEinde) (UTC ms); tot null = open. */
+export function deelnameDagenIn(vanaf: string, tot: string | null | undefined, periodeBegin: number, periodeEinde: number): number {
+  const begin = Math.max(periodeBegin, Date.parse(`${vanaf}T00:00:00Z`));
+  const einde = Math.min(periodeEinde, tot ? Date.parse(`${tot}T00:00:00Z`) : periodeEinde);
+  return Math.max(0, Math.round((einde - begin) / DAG_MS));
+}
+
 /** Days in [vanaf, tot) that fall within the calendar year; tot null means open-ended. */
 export function deelnameDagenInJaar(vanaf: string, tot: string | null | undefined, jaar: number): number {
-  const jaarBegin = Date.UTC(jaar, 0, 1);
-  const jaarEinde = Date.UTC(jaar + 1, 0, 1);
-  const begin = Math.max(jaarBegin, Date.parse(`${vanaf}T00:00:00Z`));
-  const einde = Math.min(jaarEinde, tot ? Date.parse(`${tot}T00:00:00Z`) : jaarEinde);
-  return Math.max(0, Math.round((einde - begin) / DAG_MS));
+  return deelnameDagenIn(vanaf, tot, Date.UTC(jaar, 0, 1), Date.UTC(jaar + 1, 0, 1));
 }
 
 export function dagenInJaar(jaar: number): number {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Inwonertal } from '../gemeente/inwonertal.entity.js';
-import { Module } from '../module/module.entity.js';
+import { Betaalritme, Module } from '../module/module.entity.js';
 import { Programma } from '../module/programma.entity.js';
 import { Organisatie, OrganisatieSoort } from '../organisatie/organisatie.entity.js';
 import { GEMEENTEN, JAREN, MODULES, ORGANISATIES, PROGRAMMAS } from './regio.js';
@@ -41,6 +41,8 @@ export function maakStamdata(em: EntityManager): Stamdata {
       hoofdmodule: m.hoofdmodule ? modules.get(m.hoofdmodule) : null,
       startdatum: m.startdatum,
       taakveld: m.taakveld ?? null,
+      // The plan: WgSW's salary costs are charged to the gemeenten monthly.
+      betaalritme: m.code === 'WGSW' ? Betaalritme.MAANDELIJKS : Betaalritme.PER_KWARTAAL,
     });
     modules.set(m.code, module);
     for (const d of m.deelnames) {

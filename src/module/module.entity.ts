@@ -1,7 +1,13 @@
-import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
 import { Programma } from './programma.entity.js';
+
+export enum Betaalritme {
+  MAANDELIJKS = 'MAANDELIJKS',
+  PER_KWARTAAL = 'PER_KWARTAAL',
+}
+registerEnumType(Betaalritme, { name: 'Betaalritme', description: 'Hoe vaak gemeenten voorschotten op hun bijdrage betalen.' });
 
 @ObjectType({ description: 'Module (of submodule) van de MGR, met eigen taak, begroting en bestuurscommissie.' })
 @Entity({ tableName: 'module' })
@@ -48,4 +54,8 @@ export class Module {
   })
   @Property({ type: 'string', length: 5, nullable: true })
   taakveld?: string | null;
+
+  @Field(() => Betaalritme, { description: 'WgSW brengt loonkosten maandelijks in rekening; de meeste modules per kwartaal.' })
+  @Enum({ items: () => Betaalritme, default: Betaalritme.PER_KWARTAAL })
+  betaalritme: Opt<Betaalritme> = Betaalritme.PER_KWARTAAL;
 }

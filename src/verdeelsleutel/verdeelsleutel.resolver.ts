@@ -1,10 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
 import { Verdeelsleutel } from './verdeelsleutel.entity.js';
+import { VerdeelsleutelInvoer } from './verdeelsleutel.inputs.js';
+import { verdeelsleutelVastleggen } from './verdeelsleutel.service.js';
 
 @Resolver(() => Verdeelsleutel)
 export class VerdeelsleutelResolver {
@@ -18,6 +22,12 @@ export class VerdeelsleutelResolver {
     if (module) where.module = { code: module };
     if (jaar !== undefined) where.jaar = jaar;
     return ctx.em.find(Verdeelsleutel, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
+  }
+
+  @Mutation(() => Verdeelsleutel, { description: 'Legt de verdeelsleutel van een module voor een jaar vast of vervangt die (beheerder).' })
+  verdeelsleutelVastleggen(@Arg('invoer', () => VerdeelsleutelInvoer) invoer: VerdeelsleutelInvoer, @Ctx() ctx: Context): Promise<Verdeelsleutel> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'verdeelsleutels vastleggen');
+    return verdeelsleutelVastleggen(ctx, invoer);
   }
 
   @FieldResolver(() => Module)

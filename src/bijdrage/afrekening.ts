@@ -1,0 +1,139 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Decimal } from '../core/decimal.js';
+import { ErrorCode, hubError } from '../core/errors.js';
+import { LocalDate } from '../core/graphql-types.js';
+import { BedragScalar } from '../core/scalars.js';
+import { Deelname } from '../deelname/deelname.entity.js';
+import { deelnameFilter } from '../deelname/deelname.service.js';
+import { Betaalritme, type Module } from '../module/module.entity.js';
+import { Fase } from './bijdrage.entity.js';
+import { kostenoverzichten } from './kostenoverzicht.js';
+import { deelnameDagenIn, verdeel } from './verdeling.js';
+
+export enum Afrekenuitkomst {
+  BIJBETALEN = 'BIJBETALEN',
+  TERUGONTVANGEN = 'TERUGONTVANGEN',
+  NIHIL = 'NIHIL',
+}
+registerEnumType(Afrekenuitkomst, { name: 'Afrekenuitkomst', description: 'Wat de gemeente bij de nacalculatie doet.' });
+
+@ObjectType({ description: 'Nacalculatie van één gemeente: wat in rekening is gebracht, wat het had moeten zijn, en het verschil.' })
+export class AfrekeningRegel {
+  gemeenteId!: number | null;
+
+  @Field(() => BedragScalar, { description: 'In rekening gebracht: de laatst begrote bijdrage (gewijzigd, anders primitief).' })
+  gefactureerd!: Decimal;
+
+  @Field(() => BedragScalar, { description: 'Volgens de jaarrekening, met dezelfde verdeelsleutel.' })
+  gerealiseerd!: Decimal;
+
+  @Field(() => BedragScalar, { description: 'Gerealiseerd − gefactureerd: positief = bijbetalen, negatief = terugontvangen.' })
+  saldo!: Decimal;
+
+  @Field(() => Afrekenuitkomst)
+  uitkomst!: Afrekenuitkomst;
+}
+
+@ObjectType({ description: 'De afrekening (nacalculatie) van een module over een jaar.' })
+export class Afrekening {
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => [AfrekeningRegel])
+  regels!: AfrekeningRegel[];
+
+  @Field(() => AfrekeningRegel, { description: 'Totaal over de gemeenten.' })
+  totaal!: AfrekeningRegel;
+}
+
+function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd: Decimal): AfrekeningRegel {
+  const saldo = gerealiseerd.minus(gefactureerd);
+  const uitkomst = saldo.isZero() ? Afrekenuitkomst.NIHIL : saldo.isPositive() ? Afrekenuitkomst.BIJBETALEN : Afrekenuitkomst.TERUGONTVANGEN;
+  return { gemeenteId, gefactureerd, gerealiseerd, saldo, uitkomst };
+}
+
+/** Settlement per gemeente from the contributions; needs the realised contributions of the year. */
+export async function afrekening(em: EntityManager, module: Module, jaar: number): Promise<Afrekening> {
+  const [overzicht] = await kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEREALISEERD, modules: [module.code] });
+  const regels = overzicht.regels.filter((r) => r.gerealiseerd || r.begroot || r.gewijzigd);
+  if (regels.length === 0 || regels.every((r) => !r.gerealiseerd)) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, `Er zijn voor ${module.code} nog geen gerealiseerde bijdragen over ${jaar}; bereken eerst de realisatie uit de jaarrekening.`);
+  }
+  const nul = new Decimal(0);
+  const afgerekend = regels.map((r) => regelVan(r.gemeenteId, r.gewijzigd ?? r.begroot ?? nul, r.gerealiseerd ?? nul));
+  const som = (kies: (r: AfrekeningRegel) => Decimal) => afgerekend.reduce((s, r) => s.plus(kies(r)), new Decimal(0));
+  return { jaar, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
+}
+
+@ObjectType({ description: 'Eén voorschottermijn.' })
+export class Voorschot {
+  @Field(() => Int, { description: 'Maand (1–12) of kwartaal (1–4).' })
+  termijn!: number;
+
+  @Field(() => LocalDate, { description: 'Eerste dag van de termijn.' })
+  vanaf!: string;
+
+  @Field(() => BedragScalar)
+  bedrag!: Decimal;
+}
+
+@ObjectType({ description: 'De voorschotten van één gemeente in een jaar; samen exact de jaarbijdrage.' })
+export class VoorschotGemeente {
+  gemeenteId!: number;
+
+  @Field(() => BedragScalar, { description: 'De laatst begrote bijdrage (gewijzigd, anders primitief).' })
+  jaarbedrag!: Decimal;
+
+  @Field(() => [Voorschot])
+  termijnen!: Voorschot[];
+}
+
+@ObjectType({ description: 'Het voorschotschema van een module: per gemeente per maand of kwartaal.' })
+export class Voorschottenschema {
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => Betaalritme)
+  betaalritme!: Betaalritme;
+
+  @Field(() => [VoorschotGemeente])
+  perGemeente!: VoorschotGemeente[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Spreads each gemeente's current budgeted contribution over the module's payment terms, weighted by
+ * the days it takes part in each term (a gemeente joining in July pays from July), exact to the cent.
+ */
+export async function voorschotten(em: EntityManager, module: Module, jaar: number): Promise<Voorschottenschema> {
+  const maanden = module.betaalritme === Betaalritme.MAANDELIJKS ? 1 : 3;
+  const termijnen = Array.from({ length: 12 / maanden }, (_, i) => ({
+    termijn: i + 1,
+    begin: Date.UTC(jaar, i * maanden, 1),
+    einde: Date.UTC(jaar, (i + 1) * maanden, 1),
+    vanaf: `${jaar}-${pad(i * maanden + 1)}-01`,
+  }));
+  const [[overzicht], deelnames] = await Promise.all([
+    kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEWIJZIGD, modules: [module.code] }),
+    em.find(Deelname, { $and: [{ module }, deelnameFilter({ jaar }, '')] }),
+  ]);
+  const perGemeente = overzicht.regels.map((r) => {
+    const jaarbedrag = r.gewijzigd ?? r.begroot ?? new Decimal(0);
+    const eigen = deelnames.filter((d) => d.gemeente.id === r.gemeenteId);
+    const posten = termijnen.map((t) => ({
+      sleutel: pad(t.termijn),
+      gewicht: new Decimal(eigen.reduce((som, d) => som + deelnameDagenIn(d.vanaf, d.tot, t.begin, t.einde), 0)),
+    }));
+    // Without participation in the year (a correction row), spread evenly.
+    const gewogen = posten.some((p) => !p.gewicht.isZero()) ? posten : posten.map((p) => ({ ...p, gewicht: new Decimal(1) }));
+    const delen = verdeel(jaarbedrag, gewogen);
+    return {
+      gemeenteId: r.gemeenteId!,
+      jaarbedrag,
+      termijnen: termijnen.map((t, i) => ({ termijn: t.termijn, vanaf: t.vanaf, bedrag: delen[i].bedrag })),
+    };
+  });
+  return { jaar, betaalritme: module.betaalritme, perGemeente };
+}

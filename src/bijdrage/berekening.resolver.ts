@@ -1,0 +1,121 @@
+import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
+import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import type { Context } from '../context.js';
+import type { Decimal } from '../core/decimal.js';
+import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { moduleMetCode } from '../module/module.service.js';
+import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
+import { Afrekening, AfrekeningRegel, afrekening, VoorschotGemeente, Voorschottenschema, voorschotten } from './afrekening.js';
+import { bijdragenBerekenen } from './bijdrage-berekening.js';
+import { Bijdrage } from './bijdrage.entity.js';
+import { dagenInJaar } from './verdeling.js';
+
+@ObjectType({ description: 'Hoe een bijdrage is berekend: saldo × aandeel, met aandeel = gewicht / som van de gewichten.' })
+export class Berekening {
+  @Field(() => Grondslag)
+  grondslag!: Grondslag;
+
+  @Field(() => DecimaalScalar, { description: 'Eenheden van de gemeente (1 bij gelijke delen).' })
+  eenheden!: Decimal;
+
+  @Field(() => Int)
+  deelnameDagen!: number;
+
+  @Field(() => Int)
+  dagenInJaar!: number;
+
+  @Field(() => DecimaalScalar, { description: 'Aandeel in het saldo (10 decimalen).' })
+  aandeel!: Decimal;
+
+  @Field(() => BedragScalar, { description: 'Netto lasten van de begrotingsversie die is verdeeld.' })
+  saldo!: Decimal;
+
+  @Field(() => DecimaalScalar, { description: 'Saldo × aandeel vóór afronding; de bijdrage ligt binnen één cent hiervan.' })
+  exactBedrag!: Decimal;
+
+  @Field(() => Begroting)
+  begroting!: Begroting;
+
+  @Field(() => Verdeelsleutel)
+  verdeelsleutel!: Verdeelsleutel;
+}
+
+@ObjectType({ description: 'Uitkomst van bijdragenBerekenen.' })
+class BerekeningResultaat {
+  @Field(() => Begroting)
+  begroting!: Begroting;
+
+  @Field(() => [Bijdrage])
+  bijdragen!: Bijdrage[];
+
+  @Field(() => Boolean, { description: 'Onwaar als dezelfde invoer al precies deze bijdragen had opgeleverd.' })
+  gewijzigd!: boolean;
+}
+
+@Resolver(() => Bijdrage)
+export class BerekeningResolver {
+  @Mutation(() => BerekeningResultaat, {
+    description:
+      'Verdeelt het saldo van een begrotingsversie over de deelnemende gemeenten volgens de verdeelsleutel van dat jaar, ' +
+      'pro rata per deelnamedag en exact tot op de cent (controller en beheerder).',
+  })
+  bijdragenBerekenen(
+    @Ctx() ctx: Context,
+    @Arg('module', () => String) module: string,
+    @Arg('jaar', () => Int) jaar: number,
+    @Arg('soort', () => BegrotingSoort) soort: BegrotingSoort,
+    @Arg('volgnummer', () => Int, { defaultValue: 0, description: '1, 2, … voor een wijziging.' }) volgnummer: number,
+  ): Promise<BerekeningResultaat> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'bijdragen berekenen');
+    return bijdragenBerekenen(ctx, { module, jaar, soort, volgnummer });
+  }
+
+  @Query(() => Afrekening, { description: 'Nacalculatie: per gemeente wat in rekening is gebracht, wat het had moeten zijn en het verschil.' })
+  async afrekening(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @Arg('jaar', () => Int) jaar: number): Promise<Afrekening> {
+    return afrekening(ctx.em, await moduleMetCode(ctx.em, module), jaar);
+  }
+
+  @Query(() => Voorschottenschema, { description: 'Voorschotten per gemeente per maand (WgSW) of kwartaal, samen exact de jaarbijdrage.' })
+  async voorschotten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @Arg('jaar', () => Int) jaar: number): Promise<Voorschottenschema> {
+    return voorschotten(ctx.em, await moduleMetCode(ctx.em, module), jaar);
+  }
+
+  @FieldResolver(() => Berekening, { nullable: true, description: 'De berekening achter het bedrag; leeg als het niet is berekend.' })
+  async berekening(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<Berekening | null> {
+    if (!bijdrage.begroting || !bijdrage.verdeelsleutel || !bijdrage.aandeel || !bijdrage.eenheden) return null;
+    const [begroting, verdeelsleutel] = await Promise.all([
+      ctx.loaders.ref(Begroting, bijdrage.begroting),
+      ctx.loaders.ref(Verdeelsleutel, bijdrage.verdeelsleutel),
+    ]);
+    return {
+      grondslag: verdeelsleutel.grondslag,
+      eenheden: bijdrage.eenheden,
+      deelnameDagen: bijdrage.deelnameDagen ?? dagenInJaar(bijdrage.jaar),
+      dagenInJaar: dagenInJaar(bijdrage.jaar),
+      aandeel: bijdrage.aandeel,
+      saldo: begroting.saldo,
+      exactBedrag: begroting.saldo.times(bijdrage.aandeel).toDecimalPlaces(4),
+      begroting,
+      verdeelsleutel,
+    };
+  }
+}
+
+@Resolver(() => AfrekeningRegel)
+export class AfrekeningRegelResolver {
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'Leeg bij het totaal.' })
+  gemeente(@Root() regel: AfrekeningRegel, @Ctx() ctx: Context) {
+    return regel.gemeenteId === null ? null : ctx.loaders.byId(Gemeente).load(regel.gemeenteId);
+  }
+}
+
+@Resolver(() => VoorschotGemeente)
+export class VoorschotGemeenteResolver {
+  @FieldResolver(() => Gemeente)
+  gemeente(@Root() regel: VoorschotGemeente, @Ctx() ctx: Context): Promise<Gemeente> {
+    return ctx.loaders.ref(Gemeente, { id: regel.gemeenteId });
+  }
+}

@@ -1,0 +1,139 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { audit } from '../audit/audit.service.js';
+import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import type { Schrijver } from '../context.js';
+import { Decimal } from '../core/decimal.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
+import { Deelname } from '../deelname/deelname.entity.js';
+import { deelnameFilter } from '../deelname/deelname.service.js';
+import type { Gemeente } from '../gemeente/gemeente.entity.js';
+import { moduleMetCode } from '../module/module.service.js';
+import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
+import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
+import { Bijdrage, Fase } from './bijdrage.entity.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel } from './verdeling.js';
+
+export const FASE_VAN: Record<BegrotingSoort, Fase> = {
+  [BegrotingSoort.PRIMITIEF]: Fase.BEGROOT,
+  [BegrotingSoort.WIJZIGING]: Fase.GEWIJZIGD,
+  [BegrotingSoort.REALISATIE]: Fase.GEREALISEERD,
+};
+
+export interface BerekeningOpdracht {
+  module: string;
+  jaar: number;
+  soort: BegrotingSoort;
+  volgnummer: number;
+}
+
+export interface BerekeningUitkomst {
+  begroting: Begroting;
+  bijdragen: Bijdrage[];
+  /** False when the same input had already produced exactly these contributions. */
+  gewijzigd: boolean;
+}
+
+/** Days of participation per gemeente in the year (several periods in one year add up). */
+async function deelnemersInJaar(em: EntityManager, moduleId: number, jaar: number) {
+  const deelnames = await em.find(Deelname, { $and: [{ module: moduleId }, deelnameFilter({ jaar }, '')] }, { populate: ['gemeente'] });
+  const dagen = new Map<string, { gemeente: Gemeente; dagen: number }>();
+  for (const d of deelnames) {
+    const huidig = dagen.get(d.gemeente.cbsCode) ?? { gemeente: d.gemeente, dagen: 0 };
+    huidig.dagen += deelnameDagenInJaar(d.vanaf, d.tot, jaar);
+    dagen.set(d.gemeente.cbsCode, huidig);
+  }
+  return dagen;
+}
+
+/** Checks that the key fits the participation and its own rules; every problem is reported at once. */
+function controleerSleutel(sleutel: Verdeelsleutel, eenheden: VerdeelsleutelEenheid[], deelnemers: Set<string>): void {
+  const inSleutel = new Set(eenheden.map((e) => e.gemeente.cbsCode));
+  const problemen: Array<{ gemeente?: string; probleem: string }> = [];
+  for (const code of deelnemers) if (!inSleutel.has(code)) problemen.push({ gemeente: code, probleem: 'neemt deel maar staat niet in de verdeelsleutel' });
+  for (const code of inSleutel) if (!deelnemers.has(code)) problemen.push({ gemeente: code, probleem: 'staat in de verdeelsleutel maar neemt dat jaar niet deel' });
+  const som = eenheden.reduce((s, e) => s.plus(e.eenheden), new Decimal(0));
+  if (sleutel.grondslag !== Grondslag.GELIJKE_DELEN && som.isZero()) problemen.push({ probleem: 'alle eenheden zijn nul' });
+  if (sleutel.grondslag === Grondslag.VASTE_PERCENTAGES && !som.equals(100)) {
+    problemen.push({ probleem: `de percentages tellen op tot ${som.toFixed()} in plaats van 100` });
+  }
+  if (problemen.length) {
+    const tekst = problemen.map((p) => (p.gemeente ? `${p.gemeente} ${p.probleem}` : p.probleem)).join('; ');
+    throw hubError(ErrorCode.BAD_USER_INPUT, `De verdeelsleutel ${sleutel.jaar} past niet: ${tekst}.`, { problemen });
+  }
+}
+
+/**
+ * Splits a budget version's net cost over the gemeenten taking part in the module that year, by the
+ * year's allocation key, pro rata by days of participation, exact to the cent (largest remainder,
+ * ties by CBS code). Each contribution records its provenance. Recomputing the same input changes
+ * nothing; a changed input replaces that version's contributions (audited, before and after).
+ */
+export function bijdragenBerekenen(ctx: Schrijver, opdracht: BerekeningOpdracht): Promise<BerekeningUitkomst> {
+  return ctx.em.transactional(async (em) => {
+    const module = await moduleMetCode(em, opdracht.module);
+    if (!module.taakveld) throw hubError(ErrorCode.BAD_USER_INPUT, `Module ${module.code} heeft geen BBV-taakveld; leg dat eerst vast.`);
+    const begroting = await em.findOne(Begroting, { module, jaar: opdracht.jaar, soort: opdracht.soort, volgnummer: opdracht.volgnummer });
+    if (!begroting) throw notFound('Begroting', `${module.code} ${opdracht.jaar} ${opdracht.soort} ${opdracht.volgnummer}`);
+    const sleutel = await em.findOne(Verdeelsleutel, { module, jaar: opdracht.jaar });
+    if (!sleutel) throw notFound('Verdeelsleutel', `${module.code} ${opdracht.jaar}`);
+    const eenheden = await em.find(VerdeelsleutelEenheid, { verdeelsleutel: sleutel }, { populate: ['gemeente'] });
+    const deelnemers = await deelnemersInJaar(em, module.id, opdracht.jaar);
+    const actief = new Map([...deelnemers].filter(([, d]) => d.dagen > 0));
+    if (actief.size === 0) throw hubError(ErrorCode.BAD_USER_INPUT, `Niemand neemt in ${opdracht.jaar} deel aan ${module.code}.`);
+    controleerSleutel(sleutel, eenheden, new Set(actief.keys()));
+
+    const jaardagen = dagenInJaar(opdracht.jaar);
+    const eenheidVan = (e: VerdeelsleutelEenheid) => (sleutel.grondslag === Grondslag.GELIJKE_DELEN ? new Decimal(1) : e.eenheden);
+    const posten = eenheden.map((e) => ({
+      sleutel: e.gemeente.cbsCode,
+      gewicht: eenheidVan(e).times(actief.get(e.gemeente.cbsCode)!.dagen).dividedBy(jaardagen),
+    }));
+    if (posten.every((p) => p.gewicht.isZero())) throw hubError(ErrorCode.BAD_USER_INPUT, 'Alle gewichten zijn nul: er valt niets te verdelen.');
+    const delen = verdeel(begroting.saldo, posten);
+
+    const fase = FASE_VAN[begroting.soort];
+    const bestaand = await em.find(Bijdrage, { begroting }, { populate: ['gemeente'] });
+    const voor = bestaand.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
+    const nieuw: Bijdrage[] = [];
+    let gewijzigd = false;
+    for (const deel of delen) {
+      const e = eenheden.find((x) => x.gemeente.cbsCode === deel.sleutel)!;
+      const waarden = {
+        bedrag: deel.bedrag,
+        eenheden: eenheidVan(e),
+        deelnameDagen: actief.get(deel.sleutel)!.dagen,
+        aandeel: deel.aandeel.toDecimalPlaces(10),
+        taakveld: module.taakveld,
+        verdeelsleutel: sleutel,
+      };
+      const rij = bestaand.find((b) => b.gemeente.cbsCode === deel.sleutel);
+      if (!rij) {
+        gewijzigd = true;
+        nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar: opdracht.jaar, fase, begroting, ...waarden }));
+        continue;
+      }
+      const anders =
+        !rij.bedrag.equals(waarden.bedrag) ||
+        !rij.eenheden?.equals(waarden.eenheden) ||
+        rij.deelnameDagen !== waarden.deelnameDagen ||
+        !rij.aandeel?.equals(waarden.aandeel) ||
+        rij.taakveld !== waarden.taakveld ||
+        rij.verdeelsleutel?.id !== sleutel.id;
+      if (anders) {
+        Object.assign(rij, waarden, { berekendOp: new Date() });
+        gewijzigd = true;
+      }
+      nieuw.push(rij);
+    }
+    for (const oud of bestaand.filter((b) => !nieuw.includes(b))) {
+      em.remove(oud);
+      gewijzigd = true;
+    }
+    await em.flush();
+    if (gewijzigd) {
+      const na = nieuw.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
+      audit(em, ctx.identity, 'BIJDRAGEN_BEREKEND', 'Begroting', begroting.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
+    }
+    return { begroting, bijdragen: nieuw, gewijzigd };
+  });
+}

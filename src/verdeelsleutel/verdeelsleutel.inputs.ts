@@ -1,0 +1,43 @@
+import { ArrayMinSize, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import type { Decimal } from '../core/decimal.js';
+import { DecimaalScalar } from '../core/scalars.js';
+import { CBS_CODE, CBS_MELDING } from '../gemeente/gemeente.inputs.js';
+import { Grondslag } from './verdeelsleutel.entity.js';
+
+@InputType()
+export class EenheidInvoer {
+  @Field(() => String)
+  @Matches(CBS_CODE, { message: CBS_MELDING })
+  gemeente!: string;
+
+  @Field(() => DecimaalScalar)
+  eenheden!: Decimal;
+
+  @Field(() => String)
+  @Length(1, 200, { message: 'Bron moet 1 tot 200 tekens lang zijn.' })
+  bron!: string;
+}
+
+@InputType({ description: 'De verdeelsleutel van een module voor een jaar, met de eenheden per gemeente.' })
+export class VerdeelsleutelInvoer {
+  @Field(() => String)
+  module!: string;
+
+  @Field(() => Int)
+  @Min(2000, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
+  @Max(2200, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
+  jaar!: number;
+
+  @Field(() => Grondslag)
+  grondslag!: Grondslag;
+
+  @Field(() => String)
+  @Length(1, 300, { message: 'Omschrijving moet 1 tot 300 tekens lang zijn.' })
+  omschrijving!: string;
+
+  @Field(() => [EenheidInvoer])
+  @ArrayMinSize(1, { message: 'Geef de eenheden van minstens één gemeente.' })
+  @ValidateNested()
+  eenheden!: EenheidInvoer[];
+}

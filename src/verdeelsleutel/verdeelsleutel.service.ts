@@ -1,0 +1,50 @@
+import { audit } from '../audit/audit.service.js';
+import type { Schrijver } from '../context.js';
+import { Decimal } from '../core/decimal.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { moduleMetCode } from '../module/module.service.js';
+import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
+import { Grondslag, Verdeelsleutel } from './verdeelsleutel.entity.js';
+import type { VerdeelsleutelInvoer } from './verdeelsleutel.inputs.js';
+
+/**
+ * Records a module's allocation key for a year (beheerder), replacing an earlier key for that year;
+ * the old units go to the audit log. Units ≥ 0 and not all zero, fixed percentages sum to 100.
+ */
+export function verdeelsleutelVastleggen(ctx: Schrijver, invoer: VerdeelsleutelInvoer): Promise<Verdeelsleutel> {
+  const codes = invoer.eenheden.map((e) => e.gemeente);
+  const dubbel = codes.filter((c, i) => codes.indexOf(c) !== i);
+  const problemen: string[] = [];
+  if (dubbel.length) problemen.push(`${[...new Set(dubbel)].join(', ')} staat meer dan eens in de sleutel`);
+  if (invoer.eenheden.some((e) => e.eenheden.isNegative())) problemen.push('eenheden kunnen niet negatief zijn');
+  const som = invoer.eenheden.reduce((s, e) => s.plus(e.eenheden), new Decimal(0));
+  if (invoer.grondslag !== Grondslag.GELIJKE_DELEN && som.isZero()) problemen.push('alle eenheden zijn nul');
+  if (invoer.grondslag === Grondslag.VASTE_PERCENTAGES && !som.equals(100)) problemen.push(`de percentages tellen op tot ${som.toFixed()} in plaats van 100`);
+  if (problemen.length) throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige verdeelsleutel: ${problemen.join('; ')}.`, { problemen });
+
+  return ctx.em.transactional(async (em) => {
+    const module = await moduleMetCode(em, invoer.module);
+    const gemeenten = await em.find(Gemeente, { cbsCode: { $in: codes } });
+    const onbekend = codes.filter((c) => !gemeenten.some((g) => g.cbsCode === c));
+    if (onbekend.length) throw notFound('Gemeente', onbekend.join(', '));
+    let sleutel = await em.findOne(Verdeelsleutel, { module, jaar: invoer.jaar });
+    let voor: unknown = null;
+    if (sleutel) {
+      const oud = await em.find(VerdeelsleutelEenheid, { verdeelsleutel: sleutel }, { populate: ['gemeente'] });
+      voor = { grondslag: sleutel.grondslag, eenheden: oud.map((e) => ({ gemeente: e.gemeente.cbsCode, eenheden: e.eenheden.toFixed() })) };
+      await em.nativeDelete(VerdeelsleutelEenheid, { verdeelsleutel: sleutel });
+      sleutel.grondslag = invoer.grondslag;
+      sleutel.omschrijving = invoer.omschrijving.trim();
+    } else {
+      sleutel = em.create(Verdeelsleutel, { module, jaar: invoer.jaar, grondslag: invoer.grondslag, omschrijving: invoer.omschrijving.trim() });
+    }
+    for (const e of invoer.eenheden) {
+      em.create(VerdeelsleutelEenheid, { verdeelsleutel: sleutel, gemeente: gemeenten.find((g) => g.cbsCode === e.gemeente)!, eenheden: e.eenheden, bron: e.bron.trim() });
+    }
+    await em.flush();
+    const na = { grondslag: invoer.grondslag, eenheden: invoer.eenheden.map((e) => ({ gemeente: e.gemeente, eenheden: e.eenheden.toFixed() })) };
+    audit(em, ctx.identity, 'VERDEELSLEUTEL_VASTGELEGD', 'Verdeelsleutel', sleutel.id, voor, na);
+    return sleutel;
+  });
+}

@@ -3,6 +3,7 @@ import { Migration20261123092403_init } from './Migration20261123092403_init.js'
 import { Migration20261123094415_api_token } from './Migration20261123094415_api_token.js';
 import { Migration20261123100734_indexen } from './Migration20261123100734_indexen.js';
 import { Migration20261123101404_betaalritme } from './Migration20261123101404_betaalritme.js';
+import { Migration20261123102100_revisie } from './Migration20261123102100_revisie.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123094415_api_token', class: Migration20261123094415_api_token },
   { name: 'Migration20261123100734_indexen', class: Migration20261123100734_indexen },
   { name: 'Migration20261123101404_betaalritme', class: Migration20261123101404_betaalritme },
+  { name: 'Migration20261123102100_revisie', class: Migration20261123102100_revisie },
 ];

@@ -14,6 +14,8 @@ export interface Context {
   log: Logger;
   /** The request's clock, so that "today" can be fixed in tests. */
   now: () => Date;
+  /** Days after a quarter's end by which its report is due. */
+  rapportageTermijnDagen: number;
 }
 
 export interface ContextOptions {
@@ -22,6 +24,7 @@ export interface ContextOptions {
   requestId: string;
   log: Logger;
   now?: () => Date;
+  rapportageTermijnDagen?: number;
 }
 
 export function createContext(options: ContextOptions): Context {
@@ -33,6 +36,7 @@ export function createContext(options: ContextOptions): Context {
     requestId: options.requestId,
     log: options.log.child({ identity: options.identity.id, rol: options.identity.rol }),
     now: options.now ?? (() => new Date()),
+    rapportageTermijnDagen: options.rapportageTermijnDagen ?? 45,
   };
 }
 

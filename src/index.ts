@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       oidc: config.oidc,
       introspectie: config.introspectie,
       requestsPerMinuut: config.requestsPerMinuut,
+      rapportageTermijnDagen: config.rapportageTermijnDagen,
     });
     await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
   } catch (error) {

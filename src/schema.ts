@@ -13,6 +13,7 @@ import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
 import { KpiResolver } from './kpi/kpi.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
+import { LevenscyclusResolver, RapportageStandResolver } from './rapportage/levenscyclus.resolver.js';
 import { KpiTotaalResolver, KpiWaardeResolver, KwartaalrapportageResolver } from './rapportage/rapportage.resolver.js';
 import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
 
@@ -38,6 +39,8 @@ const resolvers = [
   KwartaalrapportageResolver,
   KpiWaardeResolver,
   KpiTotaalResolver,
+  LevenscyclusResolver,
+  RapportageStandResolver,
   AuditLogResolver,
   ApiTokenResolver,
 ] as const;

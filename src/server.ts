@@ -26,6 +26,8 @@ export interface HubOptions {
   /** Roles that may introspect the schema; null = all. */
   introspectie?: Rol[] | null;
   requestsPerMinuut?: number;
+  /** Days after a quarter's end by which its report is due (default 45). */
+  rapportageTermijnDagen?: number;
   /** Clock for "today"; tests fix it. */
   now?: () => Date;
 }
@@ -53,7 +55,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const verifyJwt: JwtVerifier | null = options.oidc ? oidcVerifier(options.oidc) : null;
   const rateLimit = rateLimiter(options.requestsPerMinuut ?? 600);
   const context = (identity: Identity, requestId: string = randomUUID()) =>
-    createContext({ em: options.orm.em, identity, requestId, log: logger.child({ requestId }), now: options.now });
+    createContext({
+      em: options.orm.em,
+      identity,
+      requestId,
+      log: logger.child({ requestId }),
+      now: options.now,
+      rapportageTermijnDagen: options.rapportageTermijnDagen,
+    });
 
   const armor = armorProtection(production);
   const apollo = new ApolloServer<Context>({

@@ -40,6 +40,7 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['kpiReeks', ops.RootKpiReeksDocument, iedereen],
   ['afrekening', ops.RootAfrekeningDocument, iedereen],
   ['voorschotten', ops.RootVoorschottenDocument, iedereen],
+  ['rapportageCompleetheid', ops.RootCompleetheidDocument, iedereen],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -79,6 +80,8 @@ describe('autorisatiematrix: elke rol × elke mutatie', () => {
     ['dvoToevoegen', (als, n) => t.execute(ops.DvoToevoegenDocument, { invoer: { kenmerk: `DVO-TEST-${n}`, omschrijving: 'test', module: 'WSP', organisatie: 'UWV', ingangsdatum: '2027-01-01' } }, als)],
     ['begrotingVastleggen', (als, n) => t.execute(ops.BegrotingVastleggenDocument, { invoer: { module: 'WSP', jaar: 2040 + n, soort: 'PRIMITIEF', lasten: '10.00', baten: '0.00', vastgesteldOp: '2039-07-01', omschrijving: 'test' } }, als)],
     ['verdeelsleutelVastleggen', (als, n) => t.execute(ops.VerdeelsleutelVastleggenDocument, { invoer: { module: 'WSP', jaar: 2040 + n, grondslag: 'GELIJKE_DELEN', omschrijving: 'test', eenheden: [{ gemeente: 'GM0202', eenheden: '1', bron: 'test' }] } }, als)],
+    ['kpiVastleggen', (als, n) => t.execute(ops.KpiVastleggenDocument, { invoer: { module: 'WSP', code: `TEST_${n}`, naam: 'test', eenheid: 'AANTAL', richting: 'HOGER_IS_BETER', niveau: 'REGIO', actiefVanaf: '2027-01-01' } }, als)],
+    ['dvoNormVastleggen', (als) => t.execute(ops.DvoNormVastleggenDocument, { invoer: { dvo: 'DVO-WSP-UWV-2024', kpi: 'WERKGEVERSCONTACTEN', jaar: 2027, norm: '1300' } }, als)],
     ['apiTokenAanmaken', (als) => t.execute(ops.ApiTokenAanmakenDocument, { invoer: { naam: 'test', rol: 'DASHBOARD' } }, als)],
     ['apiTokenIntrekken', (als) => t.execute(ops.ApiTokenIntrekkenDocument, { id: 999_999 }, als)],
   ];
@@ -159,4 +162,26 @@ describe('scope: geen pad geeft rijen buiten de scope', () => {
     expect(wgsw.data!.module.kwartaalrapportages).toEqual([]);
     expect(wgsw.data!.module.deelnemers.flatMap((d) => d.kpiWaarden)).toEqual([]);
   });
+});
+
+describe('autorisatiematrix: mutaties van de kwartaalrapportage', () => {
+  const sleutel = { module: 'WGSW', jaar: 2025, kwartaal: 1, revisie: 999 };
+  const gevallen: Array<[string, (als: Identity) => ReturnType<TestHub['execute']>, Rol[]]> = [
+    ['kwartaalrapportageOpslaan', (als) => t.execute(ops.RapportageOpslaanDocument, { invoer: { ...sleutel, waarden: [] } }, als), ['modulemanagerWgsw']],
+    ['kwartaalrapportageIndienen', (als) => t.execute(ops.RapportageIndienenDocument, { rapportage: sleutel }, als), ['modulemanagerWgsw']],
+    ['kwartaalrapportageCorrigeren', (als) => t.execute(ops.RapportageCorrigerenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['modulemanagerWgsw']],
+    ['kwartaalrapportageVaststellen', (als) => t.execute(ops.RapportageVaststellenDocument, { rapportage: sleutel }, als), ['controller']],
+    ['kwartaalrapportageTerugsturen', (als) => t.execute(ops.RapportageTerugsturenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['controller']],
+  ];
+  for (const [mutatie, voerUit, toegestaan] of gevallen) {
+    it(`${mutatie}: alleen ${toegestaan.join(', ')} komt langs de autorisatie`, async () => {
+      for (const rol of ROLLEN) {
+        const { errors } = await voerUit(ALS[rol]);
+        const code = errors![0].extensions!.code;
+        // The allowed role passes authorization and then meets the report's state or its stale revisie.
+        if (toegestaan.includes(rol)) expect(['CONFLICT', 'INVALID_STATUS'], rol).toContain(code);
+        else expect(code, rol).toBe('FORBIDDEN');
+      }
+    });
+  }
 });

@@ -19,6 +19,7 @@ export interface Config {
   introspectie: Rol[] | null;
   requestsPerMinuut: number;
   statementTimeoutMs: number;
+  rapportageTermijnDagen: number;
 }
 
 function intFrom(name: string, fallback: number, max = 65535): number {
@@ -81,5 +82,6 @@ export function loadConfig(): Config {
     introspectie: introspectieFrom(production),
     requestsPerMinuut: intFrom('RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
     statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
+    rapportageTermijnDagen: intFrom('RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
   };
 }

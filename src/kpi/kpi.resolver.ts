@@ -1,9 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { DvoNorm } from '../dvo/dvo-norm.entity.js';
 import { Module } from '../module/module.entity.js';
 import { KpiReeksPunt, KwartaalInvoer, kpiReeks } from './kpi-reeks.js';
 import { Kpi } from './kpi.entity.js';
+import { DvoNormInvoer, KpiInvoer } from './kpi.inputs.js';
+import { dvoNormVastleggen, kpiVastleggen } from './kpi.service.js';
 
 @Resolver(() => Kpi)
 export class KpiResolver {
@@ -24,6 +28,18 @@ export class KpiResolver {
     @Arg('gemeente', () => String, { nullable: true, description: 'CBS-code; leeg voor een regionale KPI.' }) gemeente?: string,
   ): Promise<KpiReeksPunt[]> {
     return kpiReeks(ctx, { module, kpi, gemeente, van, tot });
+  }
+
+  @Mutation(() => Kpi, { description: 'Legt een KPI-definitie vast of werkt haar bij (beheerder).' })
+  kpiVastleggen(@Arg('invoer', () => KpiInvoer) invoer: KpiInvoer, @Ctx() ctx: Context): Promise<Kpi> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'KPI’s vastleggen');
+    return kpiVastleggen(ctx, invoer);
+  }
+
+  @Mutation(() => DvoNorm, { description: 'Legt een norm uit een DVO vast voor een KPI en jaar (beheerder).' })
+  dvoNormVastleggen(@Arg('invoer', () => DvoNormInvoer) invoer: DvoNormInvoer, @Ctx() ctx: Context): Promise<DvoNorm> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'DVO-normen vastleggen');
+    return dvoNormVastleggen(ctx, invoer);
   }
 
   @FieldResolver(() => Module)

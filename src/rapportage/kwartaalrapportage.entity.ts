@@ -1,4 +1,4 @@
-import { type Opt, Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../core/graphql-types.js';
 import { Module } from '../module/module.entity.js';
@@ -64,4 +64,9 @@ export class Kwartaalrapportage {
   @Field(() => DateTime)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   gewijzigdOp: Opt<Date> = new Date();
+
+  /** Bumped by every write; a write names the revisie it read, so a stale write is refused. */
+  @Field(() => Int, { description: 'Wijzigingsnummer: geef het mee bij elke wijziging; is het intussen veranderd, dan volgt CONFLICT.' })
+  @Property({ type: 'integer', default: 1 })
+  revisie: Opt<number> = 1;
 }

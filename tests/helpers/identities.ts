@@ -14,6 +14,7 @@ export const ALS = {
   controller: identity(Rol.CONTROLLER, 'controller'),
   modulemanagerWgsw: identity(Rol.MODULEMANAGER, 'manager-wgsw', null, ['WGSW']),
   modulemanagerRbl: identity(Rol.MODULEMANAGER, 'manager-rbl', null, ['RBL']),
+  modulemanagerWsp: identity(Rol.MODULEMANAGER, 'manager-wsp', null, ['WSP']),
   gemeenteArnhem: identity(Rol.GEMEENTE, 'arnhem', 'GM0202'),
   dashboardRegio: identity(Rol.DASHBOARD, 'dashboard-regio'),
   dashboardArnhem: identity(Rol.DASHBOARD, 'dashboard-arnhem', 'GM0202'),

@@ -1,0 +1,63 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import type { Decimal } from '../core/decimal.js';
+import { LocalDate } from '../core/graphql-types.js';
+import { DecimaalScalar } from '../core/scalars.js';
+import { KpiEenheid, KpiNiveau, KpiRichting } from './kpi.entity.js';
+
+@InputType({ description: 'Definitie van een KPI van een module; een bestaande code wordt bijgewerkt.' })
+export class KpiInvoer {
+  @Field(() => String)
+  module!: string;
+
+  @Field(() => String)
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'KPI-code: 2 tot 40 hoofdletters, cijfers of liggende streepjes.' })
+  code!: string;
+
+  @Field(() => String)
+  @Length(1, 200, { message: 'Naam moet 1 tot 200 tekens lang zijn.' })
+  naam!: string;
+
+  @Field(() => KpiEenheid)
+  eenheid!: KpiEenheid;
+
+  @Field(() => KpiRichting)
+  richting!: KpiRichting;
+
+  @Field(() => KpiNiveau)
+  niveau!: KpiNiveau;
+
+  @Field(() => DecimaalScalar, { nullable: true })
+  @IsOptional()
+  ondergrens?: Decimal;
+
+  @Field(() => DecimaalScalar, { nullable: true })
+  @IsOptional()
+  bovengrens?: Decimal;
+
+  @Field(() => LocalDate)
+  actiefVanaf!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  actiefTot?: string;
+}
+
+@InputType({ description: 'Een norm uit een DVO voor een KPI in een jaar, eventueel voor één gemeente.' })
+export class DvoNormInvoer {
+  @Field(() => String)
+  dvo!: string;
+
+  @Field(() => String, { description: 'KPI-code binnen de module van de DVO.' })
+  kpi!: string;
+
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  gemeente?: string;
+
+  @Field(() => DecimaalScalar)
+  norm!: Decimal;
+}

@@ -1,0 +1,75 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { Context } from '../context.js';
+import { LocalDate } from '../core/graphql-types.js';
+import { Kpi } from '../kpi/kpi.entity.js';
+import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
+import { kwartaalPeriode } from './rapportage-validatie.js';
+
+@ObjectType({ description: 'Stand van de kwartaalrapportage van één module over één kwartaal.' })
+export class RapportageStand {
+  moduleId!: number;
+
+  @Field(() => Int)
+  kwartaal!: number;
+
+  @Field(() => RapportageStatus, { nullable: true, description: 'Status van de actuele versie; leeg als er nog niets is.' })
+  status!: RapportageStatus | null;
+
+  @Field(() => Int, { nullable: true })
+  versie!: number | null;
+
+  @Field(() => LocalDate, { description: 'Uiterste datum van indienen: einde kwartaal plus de termijn.' })
+  deadline!: string;
+
+  @Field(() => Boolean)
+  kwartaalAfgelopen!: boolean;
+
+  @Field(() => Boolean, { description: 'Niet (op tijd) ingediend terwijl de deadline voorbij is.' })
+  teLaat!: boolean;
+
+  @Field(() => Int, { description: 'Dagen na de deadline (0 als op tijd of nog niet verlopen).' })
+  dagenTeLaat!: number;
+}
+
+const DAG = 86_400_000;
+const datum = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Per module with KPIs and per quarter of the year: the status of the current version, the due date
+ * (the quarter's end plus the configured number of days) and whether it is late. Two statements.
+ */
+export async function rapportageCompleetheid(ctx: Context, jaar: number): Promise<RapportageStand[]> {
+  const [kpis, rapportages] = await Promise.all([
+    ctx.em.find(Kpi, {}, { fields: ['module'] }),
+    ctx.em.find(Kwartaalrapportage, { jaar }, { orderBy: { versie: 'desc' } }),
+  ]);
+  const moduleIds = [...new Set(kpis.map((k) => k.module.id))].sort((a, b) => a - b);
+  const nu = ctx.now();
+  const standen: RapportageStand[] = [];
+  for (const moduleId of moduleIds) {
+    for (const kwartaal of [1, 2, 3, 4]) {
+      const actueel = rapportages.find((r) => r.module.id === moduleId && r.kwartaal === kwartaal);
+      const eersteIndiening = rapportages
+        .filter((r) => r.module.id === moduleId && r.kwartaal === kwartaal && r.ingediendOp)
+        .map((r) => r.ingediendOp!.getTime())
+        .sort((a, b) => a - b)[0];
+      const einde = new Date(`${kwartaalPeriode(jaar, kwartaal).einde}T00:00:00Z`);
+      // Due at the end of the last day: einde (first day after the quarter) + termijn days.
+      const deadline = new Date(einde.getTime() + ctx.rapportageTermijnDagen * DAG);
+      const ingediendOpTijd = eersteIndiening !== undefined && eersteIndiening < deadline.getTime();
+      const teLaatTot = eersteIndiening !== undefined ? Math.min(eersteIndiening, nu.getTime()) : nu.getTime();
+      const teLaat = !ingediendOpTijd && teLaatTot >= deadline.getTime();
+      standen.push({
+        moduleId,
+        kwartaal,
+        status: actueel?.status ?? null,
+        versie: actueel?.versie ?? null,
+        deadline: datum(new Date(deadline.getTime() - DAG)),
+        kwartaalAfgelopen: nu >= einde,
+        teLaat,
+        dagenTeLaat: teLaat ? Math.floor((teLaatTot - deadline.getTime()) / DAG) + 1 : 0,
+      });
+    }
+  }
+  return standen;
+}

@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Module } from '../module/module.entity.js';
+import { RapportageStand, rapportageCompleetheid } from './compleetheid.js';
+import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import {
+  kwartaalrapportageCorrigeren,
+  kwartaalrapportageIndienen,
+  kwartaalrapportageOpslaan,
+  kwartaalrapportageTerugsturen,
+  kwartaalrapportageVaststellen,
+} from './rapportage-levenscyclus.js';
+import { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
+
+@Resolver(() => Kwartaalrapportage)
+export class LevenscyclusResolver {
+  @Mutation(() => Kwartaalrapportage, { description: 'Slaat (een deel van) de concept-rapportage op (modulemanager van de module).' })
+  kwartaalrapportageOpslaan(@Arg('invoer', () => RapportageOpslaanInvoer) invoer: RapportageOpslaanInvoer, @Ctx() ctx: Context) {
+    return kwartaalrapportageOpslaan(ctx, invoer);
+  }
+
+  @Mutation(() => Kwartaalrapportage, { description: 'Dient de rapportage in; alle problemen worden tegelijk gemeld (modulemanager).' })
+  kwartaalrapportageIndienen(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context) {
+    return kwartaalrapportageIndienen(ctx, rapportage);
+  }
+
+  @Mutation(() => Kwartaalrapportage, { description: 'Stelt een ingediende rapportage vast (controller).' })
+  kwartaalrapportageVaststellen(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context) {
+    return kwartaalrapportageVaststellen(ctx, rapportage);
+  }
+
+  @Mutation(() => Kwartaalrapportage, { description: 'Stuurt een ingediende rapportage terug met een reden (controller).' })
+  kwartaalrapportageTerugsturen(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context) {
+    return kwartaalrapportageTerugsturen(ctx, rapportage);
+  }
+
+  @Mutation(() => Kwartaalrapportage, {
+    description: 'Begint een correctie op een vastgestelde rapportage: een nieuwe versie met reden; de vastgestelde blijft bestaan (modulemanager).',
+  })
+  kwartaalrapportageCorrigeren(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context) {
+    return kwartaalrapportageCorrigeren(ctx, rapportage);
+  }
+
+  @Query(() => [RapportageStand], { description: 'Per module en kwartaal: status, deadline en of de rapportage te laat is.' })
+  rapportageCompleetheid(@Arg('jaar', () => Int) jaar: number, @Ctx() ctx: Context): Promise<RapportageStand[]> {
+    return rapportageCompleetheid(ctx, jaar);
+  }
+}
+
+@Resolver(() => RapportageStand)
+export class RapportageStandResolver {
+  @FieldResolver(() => Module)
+  module(@Root() stand: RapportageStand, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.loaders.ref(Module, { id: stand.moduleId });
+  }
+}

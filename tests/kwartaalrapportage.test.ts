@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AuditVanRapportagesDocument,
+  CompleetheidDocument,
+  RapportageCorrigerenDocument,
+  RapportageIndienenDocument,
+  RapportageOpslaanDocument,
+  RapportageTerugsturenDocument,
+  RapportageVaststellenDocument,
+  RapportageVersiesDocument,
+} from './generated/graphql.js';
+import { ALS } from './helpers/identities.js';
+import { startTestHub, type TestHub } from './helpers/test-hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+});
+afterAll(() => t.close());
+
+const WSP_Q3 = { module: 'WSP', jaar: 2026, kwartaal: 3 };
+const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => errors?.map((e) => e.extensions!.code);
+
+describe('de levenscyclus van een kwartaalrapportage', () => {
+  it('concept → ingediend → teruggestuurd → concept → ingediend → vastgesteld → correctie als nieuwe versie', async () => {
+    const opslaan = await t.execute(
+      RapportageOpslaanDocument,
+      { invoer: { ...WSP_Q3, revisie: 1, waarden: [{ kpi: 'WERKGEVERSCONTACTEN', waarde: '1311', toelichting: 'inclusief banenmarkt' }] } },
+      ALS.modulemanagerWsp,
+    );
+    expect(opslaan.errors).toBeUndefined();
+    expect(opslaan.data!.kwartaalrapportageOpslaan).toMatchObject({ status: 'CONCEPT', revisie: 2 });
+
+    const ingediend = await t.execute(RapportageIndienenDocument, { rapportage: { ...WSP_Q3, revisie: 2 } }, ALS.modulemanagerWsp);
+    expect(ingediend.errors).toBeUndefined();
+    expect(ingediend.data!.kwartaalrapportageIndienen).toMatchObject({ status: 'INGEDIEND', revisie: 3, ingediendOp: '2026-11-23T10:00:00.000Z' });
+
+    const terug = await t.execute(RapportageTerugsturenDocument, { rapportage: { ...WSP_Q3, revisie: 3, reden: 'Plaatsingen Duiven ontbreken in de toelichting.' } }, ALS.controller);
+    expect(terug.data!.kwartaalrapportageTerugsturen).toMatchObject({ status: 'TERUGGESTUURD', revisie: 4, reden: 'Plaatsingen Duiven ontbreken in de toelichting.' });
+
+    const weer = await t.execute(
+      RapportageOpslaanDocument,
+      { invoer: { ...WSP_Q3, revisie: 4, waarden: [{ kpi: 'PLAATSINGEN', gemeente: 'GM0226', waarde: '17', toelichting: 'nagekomen' }] } },
+      ALS.modulemanagerWsp,
+    );
+    expect(weer.data!.kwartaalrapportageOpslaan).toMatchObject({ status: 'CONCEPT', revisie: 5 });
+    await t.execute(RapportageIndienenDocument, { rapportage: { ...WSP_Q3, revisie: 5 } }, ALS.modulemanagerWsp);
+    const vast = await t.execute(RapportageVaststellenDocument, { rapportage: { ...WSP_Q3, revisie: 6 } }, ALS.controller);
+    expect(vast.data!.kwartaalrapportageVaststellen).toMatchObject({ status: 'VASTGESTELD', versie: 1, revisie: 7 });
+
+    // An adopted report is never overwritten: saving it is refused, correcting makes version 2.
+    const overschrijven = await t.execute(RapportageOpslaanDocument, { invoer: { ...WSP_Q3, revisie: 7, waarden: [] } }, ALS.modulemanagerWsp);
+    expect(codes(overschrijven.errors)).toEqual(['INVALID_STATUS']);
+    const correctie = await t.execute(RapportageCorrigerenDocument, { rapportage: { ...WSP_Q3, revisie: 7, reden: 'Plaatsing Duiven dubbel geteld.' } }, ALS.modulemanagerWsp);
+    expect(correctie.data!.kwartaalrapportageCorrigeren).toMatchObject({ versie: 2, status: 'CONCEPT', revisie: 1, reden: 'Plaatsing Duiven dubbel geteld.' });
+
+    const versies = (await t.execute(RapportageVersiesDocument, WSP_Q3)).data!.kwartaalrapportages.nodes;
+    expect(versies.map((v) => [v.versie, v.status])).toEqual([[1, 'VASTGESTELD'], [2, 'CONCEPT']]);
+    expect(versies[1].waarden).toEqual(versies[0].waarden);
+    const duiven = versies[0].waarden.find((w) => w.kpi.code === 'PLAATSINGEN' && w.gemeente?.cbsCode === 'GM0226');
+    expect(duiven!.waarde).toBe('17');
+
+    const audit = (await t.execute(AuditVanRapportagesDocument, {})).data!.auditLog.nodes.map((n) => n.actie);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        'KWARTAALRAPPORTAGE_OPGESLAGEN',
+        'KWARTAALRAPPORTAGE_INGEDIEND',
+        'KWARTAALRAPPORTAGE_TERUGGESTUURD',
+        'KWARTAALRAPPORTAGE_VASTGESTELD',
+        'KWARTAALRAPPORTAGE_CORRECTIE_GESTART',
+      ]),
+    );
+  });
+});
+
+describe('controle bij opslaan en indienen', () => {
+  const RBL_Q3_2024 = { module: 'RBL', jaar: 2024, kwartaal: 3 };
+
+  it('weigert bij opslaan waarden buiten de grenzen en van onbekende KPI’s, alle tegelijk, zonder iets op te slaan', async () => {
+    const { data, errors } = await t.execute(
+      RapportageOpslaanDocument,
+      {
+        invoer: {
+          ...RBL_Q3_2024,
+          waarden: [
+            { kpi: 'VSV_PERCENTAGE', waarde: '120' },
+            { kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', waarde: '12.5' },
+            { kpi: 'PLAATSINGEN', gemeente: 'GM0202', waarde: '3' },
+            { kpi: 'THUISZITTERS', waarde: '3' },
+          ],
+        },
+      },
+      ALS.modulemanagerRbl,
+    );
+    expect(data).toBeNull();
+    expect(errors![0].extensions!.problemen).toEqual([
+      { kpi: 'VSV_PERCENTAGE', gemeente: null, probleem: 'een percentage ligt tussen 0 en 100' },
+      { kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', probleem: 'een aantal is een geheel getal van 0 of meer' },
+      { kpi: 'PLAATSINGEN', gemeente: 'GM0202', probleem: 'geen KPI van RBL' },
+      { kpi: 'THUISZITTERS', gemeente: null, probleem: 'KPI per gemeente: geef de gemeente op' },
+    ]);
+    expect((await t.execute(RapportageVersiesDocument, RBL_Q3_2024)).data!.kwartaalrapportages.nodes).toEqual([]);
+  });
+
+  it('meldt bij indienen elk ontbrekend of overbodig gegeven met KPI-code en gemeente', async () => {
+    const opgeslagen = await t.execute(
+      RapportageOpslaanDocument,
+      {
+        invoer: {
+          ...RBL_Q3_2024,
+          waarden: [
+            { kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', waarde: '410' },
+            { kpi: 'THUISZITTERS', gemeente: 'GM0289', waarde: '2' },
+          ],
+        },
+      },
+      ALS.modulemanagerRbl,
+    );
+    expect(opgeslagen.data!.kwartaalrapportageOpslaan.revisie).toBe(1);
+    const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...RBL_Q3_2024, revisie: 1 } }, ALS.modulemanagerRbl);
+    expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
+    const problemen = errors![0].extensions!.problemen as Array<{ kpi: string; gemeente: string | null; probleem: string }>;
+    // 9 other RBL gemeenten miss VERZUIMMELDINGEN, all 10 miss THUISZITTERS, Wageningen takes no part, VSV is missing.
+    expect(problemen.filter((p) => p.kpi === 'VERZUIMMELDINGEN' && p.probleem === 'waarde ontbreekt')).toHaveLength(9);
+    expect(problemen.filter((p) => p.kpi === 'THUISZITTERS' && p.probleem === 'waarde ontbreekt')).toHaveLength(10);
+    expect(problemen).toContainEqual({ kpi: 'THUISZITTERS', gemeente: 'GM0289', probleem: 'gemeente neemt dit kwartaal niet deel aan de module' });
+    expect(problemen).toContainEqual({ kpi: 'VSV_PERCENTAGE', gemeente: null, probleem: 'regionale waarde ontbreekt' });
+    const na = (await t.execute(RapportageVersiesDocument, RBL_Q3_2024)).data!.kwartaalrapportages.nodes[0];
+    expect(na).toMatchObject({ status: 'CONCEPT', revisie: 1 });
+  });
+
+  it('weigert indienen voordat het kwartaal is afgelopen', async () => {
+    const q4 = { module: 'RBL', jaar: 2026, kwartaal: 4 };
+    await t.execute(RapportageOpslaanDocument, { invoer: { ...q4, waarden: [{ kpi: 'VSV_PERCENTAGE', waarde: '1.8' }] } }, ALS.modulemanagerRbl);
+    const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...q4, revisie: 1 } }, ALS.modulemanagerRbl);
+    expect(errors![0].message).toMatch(/nog niet afgelopen; indienen kan vanaf 2027-01-01/);
+  });
+});
+
+describe('scope en gelijktijdigheid', () => {
+  it('laat een RBL-manager niet aan WSP komen, een gemeente niet indienen en een manager niet vaststellen', async () => {
+    const rbl = await t.execute(RapportageOpslaanDocument, { invoer: { module: 'WSP', jaar: 2025, kwartaal: 1, revisie: 1, waarden: [] } }, ALS.modulemanagerRbl);
+    expect(codes(rbl.errors)).toEqual(['FORBIDDEN']);
+    const gemeente = await t.execute(RapportageIndienenDocument, { rapportage: { module: 'RBL', jaar: 2026, kwartaal: 3, revisie: 1 } }, ALS.gemeenteArnhem);
+    expect(codes(gemeente.errors)).toEqual(['FORBIDDEN']);
+    const manager = await t.execute(RapportageVaststellenDocument, { rapportage: { module: 'RBL', jaar: 2026, kwartaal: 3, revisie: 1 } }, ALS.modulemanagerRbl);
+    expect(codes(manager.errors)).toEqual(['FORBIDDEN']);
+  });
+
+  it('weigert een verouderde schrijfactie met CONFLICT en verandert dan niets', async () => {
+    const sleutel = { module: 'RBL', jaar: 2026, kwartaal: 3 };
+    const voor = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes[0];
+    const eerste = await t.execute(RapportageVaststellenDocument, { rapportage: { ...sleutel, revisie: voor.revisie } }, ALS.controller);
+    expect(eerste.errors).toBeUndefined();
+    const tweede = await t.execute(RapportageTerugsturenDocument, { rapportage: { ...sleutel, revisie: voor.revisie, reden: 'te laat gezien' } }, ALS.controller);
+    expect(codes(tweede.errors)).toEqual(['INVALID_STATUS']);
+    const correctie = await t.execute(RapportageCorrigerenDocument, { rapportage: { ...sleutel, revisie: voor.revisie, reden: 'oude revisie' } }, ALS.modulemanagerRbl);
+    expect(codes(correctie.errors)).toEqual(['CONFLICT']);
+    const na = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes;
+    expect(na.map((v) => [v.versie, v.status, v.revisie])).toEqual([[1, 'VASTGESTELD', voor.revisie + 1]]);
+  });
+
+  it('laat van tien gelijktijdige opslagen op dezelfde revisie er precies één slagen', async () => {
+    const sleutel = { module: 'INKOOP', jaar: 2026, kwartaal: 3 };
+    const manager = { ...ALS.modulemanagerWsp, id: 'test:manager-inkoop', modules: ['INKOOP'] };
+    const { revisie } = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes[0];
+    const pogingen = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.execute(RapportageOpslaanDocument, { invoer: { ...sleutel, revisie, waarden: [{ kpi: 'KOSTEN_PER_CLIENT_JEUGD', waarde: `${3000 + i}` }] } }, manager),
+      ),
+    );
+    const geslaagd = pogingen.filter((p) => !p.errors);
+    expect(geslaagd).toHaveLength(1);
+    expect(pogingen.filter((p) => p.errors).map((p) => p.errors![0].extensions!.code)).toEqual(Array(9).fill('CONFLICT'));
+    const winnaar = geslaagd[0].data!.kwartaalrapportageOpslaan.waarden.find((w) => w.kpi.code === 'KOSTEN_PER_CLIENT_JEUGD')!.waarde;
+    const opgeslagen = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes[0];
+    expect(opgeslagen.waarden.find((w) => w.kpi.code === 'KOSTEN_PER_CLIENT_JEUGD')!.waarde).toBe(winnaar);
+    expect(opgeslagen.revisie).toBe(revisie + 1);
+  });
+});
+
+describe('rapportageCompleetheid', () => {
+  it('toont per module en kwartaal status, deadline (45 dagen) en wie te laat is', async () => {
+    const hub = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+    const { data } = await hub.execute(CompleetheidDocument, { jaar: 2026 });
+    await hub.close();
+    const stand = (module: string, kwartaal: number) => data!.rapportageCompleetheid.find((s) => s.module.code === module && s.kwartaal === kwartaal)!;
+    expect(stand('RFZ', 3)).toMatchObject({ status: null, deadline: '2026-11-14', kwartaalAfgelopen: true, teLaat: true, dagenTeLaat: 9 });
+    expect(stand('WSP', 3)).toMatchObject({ status: 'CONCEPT', teLaat: true });
+    expect(stand('RBL', 3)).toMatchObject({ status: 'INGEDIEND', teLaat: false, dagenTeLaat: 0 });
+    expect(stand('WGSW', 2)).toMatchObject({ status: 'VASTGESTELD', deadline: '2026-08-14', teLaat: false });
+    expect(stand('RBL', 4)).toMatchObject({ status: null, kwartaalAfgelopen: false, teLaat: false, deadline: '2027-02-14' });
+    expect(data!.rapportageCompleetheid).toHaveLength(6 * 4);
+  });
+});

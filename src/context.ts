@@ -47,5 +47,5 @@ export function vandaag(ctx: Context): string {
   return DUTCH_DATE.format(ctx.now());
 }
 
-/** What a writing service needs: the request's EntityManager and who is writing (for rules and audit). */
-export type Schrijver = Pick<Context, 'em' | 'identity'>;
+/** What a writing service needs: the request's EntityManager, who is writing (rules, audit) and the clock. */
+export type Schrijver = Pick<Context, 'em' | 'identity' | 'now'>;

@@ -5,7 +5,7 @@ import { ErrorCode, hubError } from '../core/errors.js';
 import { LocalDate } from '../core/graphql-types.js';
 import { BedragScalar } from '../core/scalars.js';
 import { Deelname } from '../deelname/deelname.entity.js';
-import { deelnameFilter } from '../deelname/deelname.service.js';
+import { deelnameInJaar } from '../deelname/deelname.service.js';
 import { Betaalritme, type Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
 import { kostenoverzichten } from './kostenoverzicht.js';
@@ -117,7 +117,7 @@ export async function voorschotten(em: EntityManager, module: Module, jaar: numb
   }));
   const [[overzicht], deelnames] = await Promise.all([
     kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEWIJZIGD, modules: [module.code] }),
-    em.find(Deelname, { $and: [{ module }, deelnameFilter({ jaar }, '')] }),
+    em.find(Deelname, { $and: [{ module }, deelnameInJaar(jaar)] }),
   ]);
   const perGemeente = overzicht.regels.map((r) => {
     const jaarbedrag = r.gewijzigd ?? r.begroot ?? new Decimal(0);

@@ -5,7 +5,7 @@ import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { Deelname } from '../deelname/deelname.entity.js';
-import { deelnameFilter } from '../deelname/deelname.service.js';
+import { deelnameInJaar } from '../deelname/deelname.service.js';
 import type { Gemeente } from '../gemeente/gemeente.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
@@ -35,7 +35,7 @@ export interface BerekeningUitkomst {
 
 /** Days of participation per gemeente in the year (several periods in one year add up). */
 async function deelnemersInJaar(em: EntityManager, moduleId: number, jaar: number) {
-  const deelnames = await em.find(Deelname, { $and: [{ module: moduleId }, deelnameFilter({ jaar }, '')] }, { populate: ['gemeente'] });
+  const deelnames = await em.find(Deelname, { $and: [{ module: moduleId }, deelnameInJaar(jaar)] }, { populate: ['gemeente'] });
   const dagen = new Map<string, { gemeente: Gemeente; dagen: number }>();
   for (const d of deelnames) {
     const huidig = dagen.get(d.gemeente.cbsCode) ?? { gemeente: d.gemeente, dagen: 0 };

@@ -9,6 +9,16 @@ import type { DeelnamesArgs, PeriodeArgs } from './deelname.args.js';
 import { Deelname } from './deelname.entity.js';
 import type { DeelnameInvoer } from './deelname.inputs.js';
 
+/** Participations running during any part of [begin, einde) (dates; periods are half-open). */
+export function deelnameInPeriode(begin: string, einde: string): FilterQuery<Deelname> {
+  return { vanaf: { $lt: einde }, $or: [{ tot: null }, { tot: { $gt: begin } }] };
+}
+
+/** Participations running during any part of the calendar year. */
+export function deelnameInJaar(jaar: number): FilterQuery<Deelname> {
+  return deelnameInPeriode(`${jaar}-01-01`, `${jaar + 1}-01-01`);
+}
+
 /**
  * Which participations count: those running on `peildatum`, or during any part of `jaar`;
  * with neither, those running today. Periods are half-open: [vanaf, tot).
@@ -17,9 +27,7 @@ export function deelnameFilter(periode: PeriodeArgs, vandaag: string): FilterQue
   if (periode.peildatum && periode.jaar) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef een peildatum óf een jaar op, niet allebei.');
   }
-  if (periode.jaar !== undefined) {
-    return { vanaf: { $lt: `${periode.jaar + 1}-01-01` }, $or: [{ tot: null }, { tot: { $gt: `${periode.jaar}-01-01` } }] };
-  }
+  if (periode.jaar !== undefined) return deelnameInJaar(periode.jaar);
   const datum = periode.peildatum ?? vandaag;
   return { vanaf: { $lte: datum }, $or: [{ tot: null }, { tot: { $gt: datum } }] };
 }
@@ -29,7 +37,7 @@ export function zoekDeelnames(em: EntityManager, args: DeelnamesArgs): Promise<D
   const filters: FilterQuery<Deelname>[] = [];
   if (args.gemeente) filters.push({ gemeente: { cbsCode: args.gemeente } });
   if (args.module) filters.push({ module: { code: args.module } });
-  if (args.peildatum || args.jaar !== undefined) filters.push(deelnameFilter(args, ''));
+  if (args.peildatum || args.jaar !== undefined) filters.push(deelnameFilter(args, args.peildatum ?? ''));
   return em.find(Deelname, { $and: filters }, { orderBy: { module: { code: 'asc' }, gemeente: { cbsCode: 'asc' }, vanaf: 'asc' } });
 }
 

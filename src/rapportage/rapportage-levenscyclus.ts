@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol, type Identity } from '../auth/identity.js';
-import type { Context } from '../context.js';
+import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi, KpiNiveau } from '../kpi/kpi.entity.js';
@@ -12,8 +12,6 @@ import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
 import type { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 import { actieveKpis, deelnemersInKwartaal, kwartaalPeriode, volledigheidsProblemen, waardeProbleem, type Probleem } from './rapportage-validatie.js';
-
-type Schrijver = Pick<Context, 'em' | 'identity' | 'now'>;
 
 /** Only the module manager of this module writes its reports. */
 function vereisManagerVan(identity: Identity, module: Module): void {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Decimal } from '../core/decimal.js';
 import { Deelname } from '../deelname/deelname.entity.js';
+import { deelnameInPeriode } from '../deelname/deelname.service.js';
 import { Kpi, KpiEenheid, KpiNiveau } from '../kpi/kpi.entity.js';
 import type { Module } from '../module/module.entity.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
@@ -39,11 +40,7 @@ export function actieveKpis(em: EntityManager, module: Module, jaar: number, kwa
 /** CBS codes of the gemeenten taking part in the module during (part of) the quarter. */
 export async function deelnemersInKwartaal(em: EntityManager, module: Module, jaar: number, kwartaal: number): Promise<Set<string>> {
   const { begin, einde } = kwartaalPeriode(jaar, kwartaal);
-  const deelnames = await em.find(
-    Deelname,
-    { module, vanaf: { $lt: einde }, $or: [{ tot: null }, { tot: { $gt: begin } }] },
-    { populate: ['gemeente'] },
-  );
+  const deelnames = await em.find(Deelname, { $and: [{ module }, deelnameInPeriode(begin, einde)] }, { populate: ['gemeente'] });
   return new Set(deelnames.map((d) => d.gemeente.cbsCode));
 }
 

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 // Quiet logs in the test run (global setup included); failures still show.
-process.env.LOG_LEVEL ??= 'warn';
+process.env.LOG_LEVEL ??= 'error';
 
 export default defineConfig({
   resolve: {
@@ -18,7 +18,7 @@ export default defineConfig({
     setupFiles: ['reflect-metadata'],
     // Each test file gets its own database cloned from a migrated demo template; files run in parallel.
     pool: 'forks',
-    env: { LOG_LEVEL: 'warn' },
+    env: { LOG_LEVEL: 'error' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

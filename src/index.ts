@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       introspectie: config.introspectie,
       requestsPerMinuut: config.requestsPerMinuut,
       rapportageTermijnDagen: config.rapportageTermijnDagen,
+      graphiql: config.graphiql,
     });
     await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
   } catch (error) {
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   const tokens = embedded && existsSync(demoTokenBestand) ? `demotokens per rol in ${demoTokenBestand}` : 'maak een token met npm run token -- create --role controller --name "Mijn naam"';
   console.log(
     `Regiohub draait op http://localhost:${config.port}/graphql met ${database} — ` +
-      `aanmelden met de header "Authorization: Bearer <token>" (${tokens}${config.oidc ? ', of een OIDC-token' : ''}).`,
+      `aanmelden met de header "Authorization: Bearer <token>" (${tokens}${config.oidc ? ', of een OIDC-token' : ''}); ` +
+      `dashboard op http://localhost:${config.port}/dashboard/${config.graphiql ? `, GraphiQL op http://localhost:${config.port}/graphiql/` : ''}.`,
   );
 }
 

@@ -6,6 +6,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { authenticate, type JwtVerifier } from './auth/authenticate.js';
 import type { Identity, Rol } from './auth/identity.js';
 import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
@@ -21,6 +23,8 @@ import { hubSchema } from './schema.js';
 
 export interface HubOptions {
   orm: MikroORM;
+  /** Serve the offline GraphiQL at /graphiql (default: outside production). */
+  graphiql?: boolean;
   production?: boolean;
   oidc?: OidcConfig | null;
   /** Roles that may introspect the schema; null = all. */
@@ -81,7 +85,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       introspectionPolicy(schema, options.introspectie === undefined ? null : options.introspectie),
       costLimit(schema),
       requestLogging(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads from a CDN; the hub serves its own GraphiQL instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -105,10 +110,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       return identity;
     } catch (error) {
       const code = (error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-      logger.warn({ path: req.path, outcome: 'geweigerd', errorCodes: [code] }, 'aanmelding');
+      logger.warn({ path: req.baseUrl + req.path, outcome: 'geweigerd', errorCodes: [code] }, 'aanmelding');
       throw error;
     }
   };
+  const graphiql = options.graphiql ?? !production;
+  const web = fileURLToPath(new URL('../dist/web', import.meta.url));
+  app.use('/assets', express.static(path.join(web, 'assets'), { immutable: true, maxAge: '365d' }));
+  app.get(['/dashboard', '/dashboard/'], (_req, res) => res.sendFile(path.join(web, 'dashboard', 'index.html')));
+  if (graphiql) {
+    app.get(['/graphiql', '/graphiql/'], (_req, res) => res.sendFile(path.join(web, 'graphiql', 'index.html')));
+    // A browser opening /graphql gets GraphiQL; API clients are unaffected.
+    app.get('/graphql', (req, res, next) => (req.accepts(['json', 'html']) === 'html' && !req.query.query ? res.redirect('/graphiql/') : next()));
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -20,6 +20,8 @@ export interface Config {
   requestsPerMinuut: number;
   statementTimeoutMs: number;
   rapportageTermijnDagen: number;
+  /** Serve the offline GraphiQL (GRAPHIQL=aan|uit; default on outside production). */
+  graphiql: boolean;
 }
 
 function intFrom(name: string, fallback: number, max = 65535): number {
@@ -35,8 +37,8 @@ function intFrom(name: string, fallback: number, max = 65535): number {
 function boolFrom(name: string, fallback: boolean): boolean {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'ja'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'nee'].includes(raw.toLowerCase())) return false;
+  if (['1', 'true', 'ja', 'aan'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'nee', 'uit'].includes(raw.toLowerCase())) return false;
   throw new Error(`Omgevingsvariabele ${name} moet true of false zijn (nu: "${raw}")`);
 }
 
@@ -83,5 +85,6 @@ export function loadConfig(): Config {
     requestsPerMinuut: intFrom('RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
     statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
     rapportageTermijnDagen: intFrom('RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
+    graphiql: boolFrom('GRAPHIQL', !production),
   };
 }

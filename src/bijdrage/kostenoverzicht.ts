@@ -82,7 +82,8 @@ interface Rij {
 
 // One statement for the whole matrix and its totals: the current contribution per gemeente, module,
 // year and phase (the latest amendment wins), pivoted per phase, with GROUPING SETS for the totals.
-const SQL = `
+/** The statement (knex `?` placeholders: van, tot, modules ×2, gemeenten ×2 as JSON); the benchmark reuses it. */
+export const KOSTENOVERZICHT_SQL = `
 with actueel as (
   select distinct on (bd.gemeente_id, bd.module_id, bd.jaar, bd.fase)
          bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.bedrag
@@ -147,7 +148,7 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter)
   // Lists travel as one JSON parameter (knex would expand an array into separate parameters).
   const modules = filter.modules?.length ? JSON.stringify(filter.modules) : null;
   const gemeenten = filter.gemeenten?.length ? JSON.stringify(filter.gemeenten) : null;
-  const rijen = await em.getConnection().execute<Rij[]>(SQL, [filter.van, filter.tot, modules, modules, gemeenten, gemeenten]);
+  const rijen = await em.getConnection().execute<Rij[]>(KOSTENOVERZICHT_SQL, [filter.van, filter.tot, modules, modules, gemeenten, gemeenten]);
   const perJaar = new Map<number, Kostenoverzicht>();
   for (let jaar = filter.van; jaar <= filter.tot; jaar++) {
     perJaar.set(jaar, { jaar, fase: filter.fase, regels: [], perGemeente: [], perModule: [], regio: null });

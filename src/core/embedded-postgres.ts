@@ -17,6 +17,8 @@ export interface EmbeddedOptions {
   database: string;
   /** false: remove the data directory on stop (tests). */
   persistent?: boolean;
+  /** Extra server settings, e.g. ['-c', 'shared_preload_libraries=pg_stat_statements'] for benchmarks. */
+  postgresFlags?: string[];
 }
 
 const USER = 'postgres';
@@ -101,7 +103,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: ['-c', 'listen_addresses=localhost'],
+    postgresFlags: ['-c', 'listen_addresses=localhost', ...(options.postgresFlags ?? [])],
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
     createPostgresUser: userInfo().uid === 0,
     onLog: (message: unknown) => logger.debug({ postgres: String(message).trim() }),

@@ -1,0 +1,200 @@
+// `npm run bench`: the hub against hand-written SQL (baseline) and PostGraphile v4, on loopback, at
+// two sizes, with autocannon; writes BENCHMARKS.md. Each server runs in its own process with a pool
+// of 10 connections to the same embedded PostgreSQL.
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
+import pg from 'pg';
+import { maakApiToken } from '../auth/api-token.service.js';
+import { Rol } from '../auth/identity.js';
+import { openDatabase } from '../core/database.js';
+import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres.js';
+import { genereerRegio } from '../demo/gegenereerde-regio.js';
+import { laadDemoRegio } from '../demo/demo-regio.js';
+import { postgraphileFuncties } from './bench-sql.js';
+import { scenarios, type Doel, type Omvang, type Scenario } from './scenarios.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DUUR = Number(process.env.BENCH_DUUR ?? 5);
+const OPWARMEN = 2;
+const HERHALINGEN = 3;
+const VERBINDINGEN = 10;
+
+interface Meting {
+  omvang: string;
+  scenario: string;
+  server: Doel;
+  rps: number[];
+  p50: number[];
+  p99: number[];
+  fouten: number;
+  statements: number | null;
+}
+
+function start(script: string, env: Record<string, string>, klaar: string): Promise<ChildProcess> {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let uitvoer = '';
+    const kijk = (d: Buffer) => {
+      uitvoer += d;
+      if (uitvoer.includes(klaar)) resolve(child);
+    };
+    child.stdout!.on('data', kijk);
+    child.stderr!.on('data', kijk);
+    child.on('exit', (code) => reject(new Error(`${script} stopte (${code}):\n${uitvoer}`)));
+  });
+}
+
+async function laad(url: string, omvang: Omvang): Promise<void> {
+  const orm = await openDatabase({ url, statementTimeoutMs: 0 });
+  const begin = Date.now();
+  if (omvang.naam === 'regio') await laadDemoRegio(orm.em.fork());
+  else await genereerRegio(orm.em.fork(), { gemeenten: 342, modules: 40, van: 2017, tot: 2026, kpisPerModule: 20 });
+  console.log(`${omvang.naam}: gegevens geladen in ${((Date.now() - begin) / 1000).toFixed(1)} s`);
+  await orm.close(true);
+}
+
+/** Statements PostgreSQL executed for one request (pg_stat_statements, reset just before). */
+async function telStatements(admin: pg.Client, doe: () => Promise<unknown>): Promise<number> {
+  await admin.query('select pg_stat_statements_reset()');
+  await doe();
+  const { rows } = await admin.query(
+    `select coalesce(sum(calls), 0)::int as n from pg_stat_statements
+     where query not ilike '%pg_stat_statements%' and dbid = (select oid from pg_database where datname = current_database())`,
+  );
+  return rows[0].n;
+}
+
+async function meet(scenario: Scenario, doel: Doel, basis: string, duur: number) {
+  const verzoek = scenario.verzoek(doel);
+  if (!verzoek) return null;
+  const result = await autocannon({
+    url: basis + verzoek.pad,
+    connections: VERBINDINGEN,
+    duration: duur,
+    requests: [verzoek.autocannon()],
+  });
+  return result;
+}
+
+async function main(): Promise<void> {
+  const metingen: Meting[] = [];
+  let pgVersie = '';
+  for (const omvang of [{ naam: 'regio' }, { naam: 'nationaal' }] as Omvang[]) {
+    if (process.env.BENCH_OMVANG && process.env.BENCH_OMVANG !== omvang.naam) continue;
+    const db = await startEmbeddedPostgres({
+      dataDir: scratchDataDir('regiohub-bench-'),
+      port: await getPort(),
+      database: 'regiohub',
+      persistent: false,
+      postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_utility=on'],
+    });
+    const kinderen: ChildProcess[] = [];
+    try {
+      await laad(db.url, omvang);
+      const admin = new pg.Client({ connectionString: db.url });
+      admin.on('error', () => undefined); // the server stops at the end of each size
+      await admin.connect();
+      pgVersie = (await admin.query('show server_version')).rows[0].server_version;
+      await admin.query('create extension if not exists pg_stat_statements');
+      for (const sql of postgraphileFuncties()) await admin.query(sql);
+      const orm = await openDatabase({ url: db.url });
+      const controller = (await maakApiToken(orm.em.fork(), { naam: 'bench', rol: Rol.CONTROLLER }, 'bench')).geheim;
+      const manager = (await maakApiToken(orm.em.fork(), { naam: 'bench manager', rol: Rol.MODULEMANAGER, modules: [omvang.naam === 'regio' ? 'WSP' : 'GEN-001'] }, 'bench')).geheim;
+      await orm.close(true);
+      const kpi = omvang.naam === 'regio' ? ['WSP', 'PLAATSINGEN', 'GM0202'] : ['GEN-001', 'KPI_02', 'GM5001'];
+      const { rows: idRijen } = await admin.query(
+        `select k.id as kpi_id, g.id as gemeente_id from kpi k join module m on m.id = k.module_id, gemeente g
+         where m.code = $1 and k.code = $2 and g.cbs_code = $3`,
+        kpi,
+      );
+      const ids = { kpiId: idRijen[0].kpi_id as number, gemeenteId: idRijen[0].gemeente_id as number };
+
+      const poorten = { hub: await getPort(), baseline: await getPort(), postgraphile: await getPort() };
+      const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUUT: '1000000', GRAPHIQL: 'uit' };
+      kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten.hub) }, 'Regiohub draait'));
+      kinderen.push(await start('src/bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
+      kinderen.push(await start('src/bench/postgraphile-server.ts', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
+      const basis = (doel: Doel) => `http://127.0.0.1:${poorten[doel]}`;
+
+      for (const scenario of scenarios(omvang, { controller, manager }, ids)) {
+        const doelen: Doel[] = ['hub', 'baseline', 'postgraphile'];
+        const perDoel = new Map<Doel, Meting>();
+        for (const doel of doelen) {
+          const verzoek = scenario.verzoek(doel);
+          const statements = verzoek
+            ? await telStatements(admin, async () => {
+                const antwoord = await verzoek.enkel(basis(doel));
+                if (process.env.BENCH_DEBUG) console.log(doel, scenario.naam, String(antwoord).slice(0, 400));
+              })
+            : null;
+          perDoel.set(doel, { omvang: omvang.naam, scenario: scenario.naam, server: doel, rps: [], p50: [], p99: [], fouten: 0, statements });
+        }
+        for (let herhaling = 0; herhaling < HERHALINGEN; herhaling++) {
+          // Alternate the order so that no server always runs first (or last) on a warm cache.
+          const volgorde = doelen.map((_, i) => doelen[(i + herhaling) % doelen.length]);
+          for (const doel of volgorde) {
+            if (!scenario.verzoek(doel)) continue;
+            await meet(scenario, doel, basis(doel), OPWARMEN);
+            const r = (await meet(scenario, doel, basis(doel), DUUR))!;
+            const m = perDoel.get(doel)!;
+            m.rps.push(r.requests.average);
+            m.p50.push(r.latency.p50);
+            m.p99.push(r.latency.p99);
+            m.fouten += r.non2xx + r.errors + scenario.fouten(doel);
+          }
+        }
+        metingen.push(...perDoel.values());
+        console.log(`${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s`).join(', ')}`);
+      }
+      await admin.end();
+    } catch (error) {
+      console.error(error);
+      throw error;
+    } finally {
+      for (const kind of kinderen) kind.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await db.stop();
+    }
+  }
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), rapport(metingen, pgVersie));
+  console.log('BENCHMARKS.md geschreven');
+}
+
+const mediaan = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
+
+function rapport(metingen: Meting[], pgVersie: string): string {
+  const regels = [
+    '# Benchmarks',
+    '',
+    `Geschreven door \`npm run bench\` op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'onbekend'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${pgVersie} (ingebouwd).`,
+    `Opzet: elke server in een eigen proces met een pool van 10 verbindingen naar dezelfde database; autocannon met ${VERBINDINGEN} verbindingen,`,
+    `${OPWARMEN} s opwarmen en ${DUUR} s meten, ${HERHALINGEN} herhalingen in wisselende volgorde; getallen zijn medianen. SQL-statements per verzoek`,
+    'geteld met pg_stat_statements bij één verzoek (inclusief BEGIN/COMMIT en, bij de hub, het opzoeken van het token).',
+    '',
+    '| omvang | scenario | server | req/s | p50 ms | p99 ms | statements/verzoek | fouten | hub/baseline | hub/PostGraphile |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const m of metingen) {
+    const hub = metingen.find((x) => x.omvang === m.omvang && x.scenario === m.scenario && x.server === 'hub')!;
+    const ander = (server: Doel) => metingen.find((x) => x.omvang === m.omvang && x.scenario === m.scenario && x.server === server);
+    const ratio = (server: Doel) => {
+      const x = ander(server);
+      return m.server === 'hub' && x?.rps.length ? (mediaan(hub.rps) / mediaan(x.rps)).toFixed(2) : '';
+    };
+    const waarde = (xs: number[], d = 0) => (xs.length ? mediaan(xs).toFixed(d) : 'n.v.t.');
+    regels.push(
+      `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ${ratio('baseline')} | ${ratio('postgraphile')} |`,
+    );
+  }
+  regels.push('', 'Zie `src/bench/scenarios.ts` voor de verzoeken per server.', '');
+  return regels.join('\n');
+}
+
+await main();

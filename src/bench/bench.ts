@@ -17,7 +17,7 @@ import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres
 import { genereerRegio } from '../demo/gegenereerde-regio.js';
 import { laadDemoRegio } from '../demo/demo-regio.js';
 import { postgraphileFuncties } from './bench-sql.js';
-import { scenarios, type Doel, type Omvang, type Scenario } from './scenarios.js';
+import { jarenOpnieuw, scenarios, type Doel, type Omvang, type Scenario } from './scenarios.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DUUR = Number(process.env.BENCH_DUUR ?? 5);
@@ -70,9 +70,13 @@ async function telStatements(admin: pg.Client, doe: () => Promise<unknown>): Pro
   return rows[0].n;
 }
 
-async function meet(scenario: Scenario, doel: Doel, basis: string, duur: number) {
+async function meet(scenario: Scenario, doel: Doel, basis: string, duur: number, admin: pg.Client) {
   const verzoek = scenario.verzoek(doel);
   if (!verzoek) return null;
+  if (scenario.opruimen) {
+    await admin.query(scenario.opruimen);
+    jarenOpnieuw();
+  }
   const result = await autocannon({
     url: basis + verzoek.pad,
     connections: VERBINDINGEN,
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
       const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUUT: '1000000', GRAPHIQL: 'uit' };
       kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten.hub) }, 'Regiohub draait'));
       kinderen.push(await start('src/bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
-      kinderen.push(await start('src/bench/postgraphile-server.ts', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
+      kinderen.push(await start('src/bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
       const basis = (doel: Doel) => `http://127.0.0.1:${poorten[doel]}`;
 
       for (const scenario of scenarios(omvang, { controller, manager }, ids)) {
@@ -127,6 +131,10 @@ async function main(): Promise<void> {
         const perDoel = new Map<Doel, Meting>();
         for (const doel of doelen) {
           const verzoek = scenario.verzoek(doel);
+          if (scenario.opruimen) {
+            await admin.query(scenario.opruimen);
+            jarenOpnieuw();
+          }
           const statements = verzoek
             ? await telStatements(admin, async () => {
                 const antwoord = await verzoek.enkel(basis(doel));
@@ -140,8 +148,8 @@ async function main(): Promise<void> {
           const volgorde = doelen.map((_, i) => doelen[(i + herhaling) % doelen.length]);
           for (const doel of volgorde) {
             if (!scenario.verzoek(doel)) continue;
-            await meet(scenario, doel, basis(doel), OPWARMEN);
-            const r = (await meet(scenario, doel, basis(doel), DUUR))!;
+            await meet(scenario, doel, basis(doel), OPWARMEN, admin);
+            const r = (await meet(scenario, doel, basis(doel), DUUR, admin))!;
             const m = perDoel.get(doel)!;
             m.rps.push(r.requests.average);
             m.p50.push(r.latency.p50);

@@ -19,6 +19,8 @@ interface Verzoek {
 
 export interface Scenario {
   naam: string;
+  /** SQL that resets what an earlier run wrote, before each measurement. */
+  opruimen?: string;
   verzoek(doel: Doel): Verzoek | null;
   /** Responses that were HTTP 200 but carried errors, per server. */
   fouten(doel: Doel): number;
@@ -52,7 +54,7 @@ function lezend(naam: string, verzoeken: Partial<Record<Doel, { pad: string; opt
             method: v.opties.method ?? 'GET',
             headers: v.opties.headers as Record<string, string> | undefined,
             body: v.opties.body as string | undefined,
-          }).then((r) => r.text()),
+          }).then(async (r) => `${r.status} ${await r.text()}`),
       };
     },
   };
@@ -134,10 +136,25 @@ export function scenarios(omvang: Omvang, tokens: { controller: string; manager:
   return [dashboard, kpiReeks, controller, opslaan(kpi, tokens.manager)];
 }
 
-// Each connection writes its own draft report (a year of its own), carrying the revisie it got back,
-// so that saves are real updates and not conflicts.
+// Every request in flight writes its own draft report (a year of its own) and carries the revisie
+// that report last returned, so that saves are real updates and not conflicts. autocannon resets a
+// connection's context after each request, so the drafts live in slots here.
 let volgendJaar = 2100;
+type Slot = { jaar: number; revisie: number | null; bezet: boolean };
+let slots: Slot[] = [];
+function neemSlot(): number {
+  let i = slots.findIndex((slot) => !slot.bezet);
+  if (i < 0) i = slots.push({ jaar: nieuwJaar(), revisie: null, bezet: false }) - 1;
+  slots[i].bezet = true;
+  return i;
+}
 const nieuwJaar = () => (volgendJaar >= 2199 ? (volgendJaar = 2100) : volgendJaar++);
+/** Drafts of the save scenario live in the years 2100–2199; they are removed before every run. */
+export const OPRUIMEN_OPSLAAN = 'delete from kwartaalrapportage where jaar >= 2100';
+export function jarenOpnieuw(): void {
+  volgendJaar = 2100;
+  slots = [];
+}
 
 function opslaan(kpi: { module: string; kpi: string; gemeente: string }, token: string): Scenario {
   const tellers = new Map<Doel, number>();
@@ -171,17 +188,19 @@ function opslaan(kpi: { module: string; kpi: string; gemeente: string }, token: 
       autocannon: () => ({
         method: 'POST',
         headers,
-        setupRequest: (req: autocannon.Request, context: Staat) => {
-          context.jaar ??= nieuwJaar();
-          return { ...req, body: body(context, Math.floor(Math.random() * 1000)) };
+        setupRequest: (req: autocannon.Request, context: { slot?: number }) => {
+          context.slot = neemSlot();
+          return { ...req, body: body(slots[context.slot], Math.floor(Math.random() * 1000)) };
         },
-        onResponse: (status: number, antwoord: string, context: Staat) => {
+        onResponse: (_status: number, antwoord: string, context: { slot?: number }) => {
+          const slot = slots[context.slot!];
           const revisie = revisieUit(doel, antwoord);
           if (revisie === null) {
+            // Start over on a fresh draft rather than repeat the failure.
             tellers.set(doel, (tellers.get(doel) ?? 0) + 1);
-            context.jaar = undefined;
-            context.revisie = null;
-          } else context.revisie = revisie;
+            Object.assign(slot, { jaar: nieuwJaar(), revisie: null });
+          } else slot.revisie = revisie;
+          slot.bezet = false;
         },
       }) as autocannon.Request,
       enkel: async (basis) => {
@@ -194,6 +213,7 @@ function opslaan(kpi: { module: string; kpi: string; gemeente: string }, token: 
   };
   return {
     naam: 'mutatie: concept-kwartaalrapportage opslaan',
+    opruimen: OPRUIMEN_OPSLAAN,
     fouten: (doel) => tellers.get(doel) ?? 0,
     verzoek: (doel) => (doel === 'postgraphile' ? null : maak(doel)),
   };

@@ -4,6 +4,7 @@ import { Migration20261123094415_api_token } from './Migration20261123094415_api
 import { Migration20261123100734_indexen } from './Migration20261123100734_indexen.js';
 import { Migration20261123101404_betaalritme } from './Migration20261123101404_betaalritme.js';
 import { Migration20261123102100_revisie } from './Migration20261123102100_revisie.js';
+import { Migration20261123120000_kostenversie } from './Migration20261123120000_kostenversie.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123100734_indexen', class: Migration20261123100734_indexen },
   { name: 'Migration20261123101404_betaalritme', class: Migration20261123101404_betaalritme },
   { name: 'Migration20261123102100_revisie', class: Migration20261123102100_revisie },
+  { name: 'Migration20261123120000_kostenversie', class: Migration20261123120000_kostenversie },
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Identity } from './auth/identity.js';
+import type { KostenCache } from './bijdrage/kosten-cache.js';
 import { RequestLoaders } from './core/loaders.js';
 
 /** Everything one GraphQL request works with; built once per request, never shared. */
@@ -16,6 +17,8 @@ export interface Context {
   now: () => Date;
   /** Days after a quarter's end by which its report is due. */
   rapportageTermijnDagen: number;
+  /** Cost overviews shared by the requests of this process; null when switched off. */
+  kostenCache: KostenCache | null;
 }
 
 export interface ContextOptions {
@@ -25,6 +28,7 @@ export interface ContextOptions {
   log: Logger;
   now?: () => Date;
   rapportageTermijnDagen?: number;
+  kostenCache?: KostenCache | null;
 }
 
 export function createContext(options: ContextOptions): Context {
@@ -37,6 +41,7 @@ export function createContext(options: ContextOptions): Context {
     log: options.log.child({ identity: options.identity.id, rol: options.identity.rol }),
     now: options.now ?? (() => new Date()),
     rapportageTermijnDagen: options.rapportageTermijnDagen ?? 45,
+    kostenCache: options.kostenCache ?? null,
   };
 }
 

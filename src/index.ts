@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       requestsPerMinuut: config.requestsPerMinuut,
       rapportageTermijnDagen: config.rapportageTermijnDagen,
       graphiql: config.graphiql,
+      kostenCache: config.kostenCache,
     });
     await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
   } catch (error) {

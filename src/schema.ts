@@ -6,7 +6,7 @@ import { ApiTokenResolver } from './auth/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
 import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.resolver.js';
 import { AfrekeningRegelResolver, BerekeningResolver, VoorschotGemeenteResolver } from './bijdrage/berekening.resolver.js';
-import { KostenoverzichtResolver, KostenRegelResolver } from './bijdrage/kostenoverzicht.resolver.js';
+import { KostenoverzichtResolver } from './bijdrage/kostenoverzicht.resolver.js';
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
 import { DvoNormResolver, DvoResolver } from './dvo/dvo.resolver.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
@@ -31,7 +31,6 @@ const resolvers = [
   BijdrageResolver,
   BijdrageTotaalResolver,
   KostenoverzichtResolver,
-  KostenRegelResolver,
   BerekeningResolver,
   AfrekeningRegelResolver,
   VoorschotGemeenteResolver,

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { authenticate, type JwtVerifier } from './auth/authenticate.js';
 import type { Identity, Rol } from './auth/identity.js';
 import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
+import { KostenCache } from './bijdrage/kosten-cache.js';
 import { createContext, type Context } from './context.js';
 import { formatError } from './core/error-format.js';
 import { introspectionPolicy } from './core/introspection.js';
@@ -34,6 +35,8 @@ export interface HubOptions {
   rapportageTermijnDagen?: number;
   /** Clock for "today"; tests fix it. */
   now?: () => Date;
+  /** Cache cost overviews, invalidated by every write (default on). */
+  kostenCache?: boolean;
 }
 
 export interface Hub {
@@ -58,6 +61,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const schema = await hubSchema();
   const verifyJwt: JwtVerifier | null = options.oidc ? oidcVerifier(options.oidc) : null;
   const rateLimit = rateLimiter(options.requestsPerMinuut ?? 600);
+  const kostenCache = options.kostenCache === false ? null : new KostenCache();
   const context = (identity: Identity, requestId: string = randomUUID()) =>
     createContext({
       em: options.orm.em,
@@ -66,6 +70,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log: logger.child({ requestId }),
       now: options.now,
       rapportageTermijnDagen: options.rapportageTermijnDagen,
+      kostenCache,
     });
 
   const armor = armorProtection(production);
@@ -87,6 +92,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       requestLogging(),
       // Apollo's landing page loads from a CDN; the hub serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
+      // The hub sets no cache hints; Apollo's default cache-control plugin would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

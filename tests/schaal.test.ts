@@ -33,16 +33,17 @@ async function tel(hub: TestHub, uitvoeren: () => Promise<unknown>): Promise<num
 }
 
 describe('aantal SQL-statements groeit niet met de regio', () => {
-  it('dashboard: het kostenoverzicht van een jaar is 3 statements, in de demoregio en in een tien keer grotere', async () => {
-    const klein = await tel(demo, () => demo.execute(KostenoverzichtDocument, { jaar: 2024 }));
-    const { data } = await groot.execute(KostenoverzichtDocument, { jaar: 2024 });
-    const grootAantal = await tel(groot, () => groot.execute(KostenoverzichtDocument, { jaar: 2024 }));
+  it('dashboard: het kostenoverzicht van een jaar is 4 statements (uit de cache 1), in de demoregio en in een tien keer grotere', async () => {
+    const vraag = (hub: TestHub) => hub.execute(KostenoverzichtDocument, { jaar: 2024 });
+    let data: Awaited<ReturnType<typeof vraag>>['data'];
+    const klein = [await tel(demo, () => vraag(demo)), await tel(demo, () => vraag(demo))];
+    const grootAantal = [await tel(groot, async () => ({ data } = await vraag(groot))), await tel(groot, () => vraag(groot))];
     expect(data!.kostenoverzicht.regels).toHaveLength(110 * 9);
     expect(data!.kostenoverzicht.regio!.begroot).toBe(
       data!.kostenoverzicht.regels.reduce((s, r) => s.plus(r.begroot!), new Decimal(0)).toFixed(2),
     );
-    expect(klein).toBe(grootAantal);
-    expect(grootAantal).toBe(3);
+    expect(klein).toEqual(grootAantal);
+    expect(grootAantal).toEqual([4, 1]);
   });
 
   it('controller: een volle pagina bijdragen met geneste gemeente, module en programma is 5 statements', async () => {

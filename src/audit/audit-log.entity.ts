@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../core/graphql-types.js';
 
 /** Who changed what, when, with the record before and after (JSON). Written by services, never updated. */
-@ObjectType({ description: 'Regel in het auditlog: wie wijzigde wat, wanneer, met de gegevens ervoor en erna.' })
+@ObjectType({ simpleResolvers: true, description: 'Regel in het auditlog: wie wijzigde wat, wanneer, met de gegevens ervoor en erna.' })
 @Entity({ tableName: 'audit_log' })
 @Index({ name: 'audit_log_entiteit_idx', properties: ['entiteit', 'entiteitId'] })
 @Index({ name: 'audit_log_wanneer_idx', properties: ['wanneer'] })

@@ -28,7 +28,7 @@ export class AuditLogWhere {
   actie?: CodeFilter;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditLogConnection extends Connection(AuditLog, 'AuditLog') {}
 
 @Resolver(() => AuditLog)

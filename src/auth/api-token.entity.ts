@@ -7,7 +7,7 @@ import { Rol } from './identity.js';
  * A service-account token. Only a SHA-256 hash of the secret is stored (the secret is 256 random
  * bits, so a slow password hash adds nothing); the secret is shown once, at creation.
  */
-@ObjectType({ description: 'API-token van een serviceaccount (dashboard, BI-tool). Het geheim zelf wordt nooit opgeslagen.' })
+@ObjectType({ simpleResolvers: true, description: 'API-token van een serviceaccount (dashboard, BI-tool). Het geheim zelf wordt nooit opgeslagen.' })
 @Entity({ tableName: 'api_token' })
 @Check({ name: 'api_token_gemeente_check', expression: "gemeente is null or gemeente ~ '^GM[0-9]{4}$'" })
 export class ApiToken {

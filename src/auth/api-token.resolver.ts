@@ -20,7 +20,7 @@ class ApiTokenInvoer {
   modules?: string[];
 }
 
-@ObjectType({ description: 'Een aangemaakt token met zijn geheim; het geheim wordt alleen nu getoond.' })
+@ObjectType({ simpleResolvers: true, description: 'Een aangemaakt token met zijn geheim; het geheim wordt alleen nu getoond.' })
 class NieuwApiToken {
   @Field(() => ApiToken)
   token!: ApiToken;

@@ -15,7 +15,7 @@ registerEnumType(BegrotingSoort, {
   description: 'Primitieve begroting, begrotingswijziging (1, 2, …) of realisatie volgens de jaarrekening.',
 });
 
-@ObjectType({ description: 'Begrotingsversie van een module voor een jaar.' })
+@ObjectType({ simpleResolvers: true, description: 'Begrotingsversie van een module voor een jaar.' })
 @Entity({ tableName: 'begroting' })
 @Unique({ name: 'begroting_versie_unique', properties: ['module', 'jaar', 'soort', 'volgnummer'] })
 @Check({ name: 'begroting_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })

@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres
 import { genereerRegio } from '../demo/gegenereerde-regio.js';
 import { laadDemoRegio } from '../demo/demo-regio.js';
 import { postgraphileFuncties } from './bench-sql.js';
-import { jarenOpnieuw, scenarios, type Doel, type Omvang, type Scenario } from './scenarios.js';
+import { isHub, jarenOpnieuw, scenarios, type Doel, type Omvang, type Scenario } from './scenarios.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DUUR = Number(process.env.BENCH_DUUR ?? 5);
@@ -36,8 +36,8 @@ interface Meting {
   statements: number | null;
 }
 
-function start(script: string, env: Record<string, string>, klaar: string): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(script: string, env: Record<string, string>, klaar: string, nodeFlags: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let uitvoer = '';
     const kijk = (d: Buffer) => {
@@ -67,6 +67,13 @@ async function telStatements(admin: pg.Client, doe: () => Promise<unknown>): Pro
     `select coalesce(sum(calls), 0)::int as n from pg_stat_statements
      where query not ilike '%pg_stat_statements%' and dbid = (select oid from pg_database where datname = current_database())`,
   );
+  if (process.env.BENCH_DEBUG) {
+    const { rows: lijst } = await admin.query(
+      `select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query from pg_stat_statements
+       where query not ilike '%pg_stat_statements%' and dbid = (select oid from pg_database where datname = current_database())`,
+    );
+    for (const r of lijst) console.log(`  ${r.calls}× ${r.query}`);
+  }
   return rows[0].n;
 }
 
@@ -91,8 +98,9 @@ async function main(): Promise<void> {
   let pgVersie = '';
   for (const omvang of [{ naam: 'regio' }, { naam: 'nationaal' }] as Omvang[]) {
     if (process.env.BENCH_OMVANG && process.env.BENCH_OMVANG !== omvang.naam) continue;
+    const dataDir = scratchDataDir('regiohub-bench-');
     const db = await startEmbeddedPostgres({
-      dataDir: scratchDataDir('regiohub-bench-'),
+      dataDir,
       port: await getPort(),
       database: 'regiohub',
       persistent: false,
@@ -119,15 +127,20 @@ async function main(): Promise<void> {
       );
       const ids = { kpiId: idRijen[0].kpi_id as number, gemeenteId: idRijen[0].gemeente_id as number };
 
-      const poorten = { hub: await getPort(), baseline: await getPort(), postgraphile: await getPort() };
+      const poorten: Record<Doel, number> = { hub: await getPort(), 'hub-zonder-cache': await getPort(), baseline: await getPort(), postgraphile: await getPort() };
       const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUUT: '1000000', GRAPHIQL: 'uit' };
-      kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten.hub) }, 'Regiohub draait'));
+      // BENCH_PROFIEL=map: the hub writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+      const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFIEL)}`] : [];
+      kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten.hub) }, 'Regiohub draait', profiel));
+      kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten['hub-zonder-cache']), KOSTEN_CACHE: 'uit' }, 'Regiohub draait'));
       kinderen.push(await start('src/bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
       kinderen.push(await start('src/bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
       const basis = (doel: Doel) => `http://127.0.0.1:${poorten[doel]}`;
 
-      for (const scenario of scenarios(omvang, { controller, manager }, ids)) {
-        const doelen: Doel[] = ['hub', 'baseline', 'postgraphile'];
+      // BENCH_SCENARIO=tekst: only the scenarios whose name contains it (for profiling one question).
+      const gekozen = scenarios(omvang, { controller, manager }, ids).filter((s) => !process.env.BENCH_SCENARIO || s.naam.includes(process.env.BENCH_SCENARIO));
+      for (const scenario of gekozen) {
+        const doelen: Doel[] = ['hub', 'hub-zonder-cache', 'baseline', 'postgraphile'];
         const perDoel = new Map<Doel, Meting>();
         for (const doel of doelen) {
           const verzoek = scenario.verzoek(doel);
@@ -135,6 +148,9 @@ async function main(): Promise<void> {
             await admin.query(scenario.opruimen);
             jarenOpnieuw();
           }
+          if (!verzoek && doel === 'hub-zonder-cache') continue;
+          // Counted on the second request: the steady state (a warm cache, an existing draft).
+          if (verzoek) await verzoek.enkel(basis(doel));
           const statements = verzoek
             ? await telStatements(admin, async () => {
                 const antwoord = await verzoek.enkel(basis(doel));
@@ -168,7 +184,12 @@ async function main(): Promise<void> {
       for (const kind of kinderen) kind.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await db.stop();
+      rmSync(path.dirname(dataDir), { recursive: true, force: true });
     }
+  }
+  if (process.env.BENCH_SCENARIO || process.env.BENCH_OMVANG) {
+    console.log('BENCHMARKS.md niet geschreven: alleen een deel gemeten (BENCH_SCENARIO of BENCH_OMVANG gezet)');
+    return;
   }
   writeFileSync(path.join(root, 'BENCHMARKS.md'), rapport(metingen, pgVersie));
   console.log('BENCHMARKS.md geschreven');
@@ -184,17 +205,18 @@ function rapport(metingen: Meting[], pgVersie: string): string {
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'onbekend'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${pgVersie} (ingebouwd).`,
     `Opzet: elke server in een eigen proces met een pool van 10 verbindingen naar dezelfde database; autocannon met ${VERBINDINGEN} verbindingen,`,
     `${OPWARMEN} s opwarmen en ${DUUR} s meten, ${HERHALINGEN} herhalingen in wisselende volgorde; getallen zijn medianen. SQL-statements per verzoek`,
-    'geteld met pg_stat_statements bij één verzoek (inclusief BEGIN/COMMIT en, bij de hub, het opzoeken van het token).',
+    'geteld met pg_stat_statements bij het tweede van twee losse verzoeken (warme cache, bestaand concept), inclusief BEGIN/COMMIT en,',
+    'bij de hub, het opzoeken van het token. `hub` draait zoals geleverd, met de cache van het kostenoverzicht (ongeldig na elke',
+    'schrijfactie, zie README); `hub-zonder-cache` is dezelfde hub met KOSTEN_CACHE=uit en meet alleen het kostenoverzicht.',
     '',
     '| omvang | scenario | server | req/s | p50 ms | p99 ms | statements/verzoek | fouten | hub/baseline | hub/PostGraphile |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const m of metingen) {
-    const hub = metingen.find((x) => x.omvang === m.omvang && x.scenario === m.scenario && x.server === 'hub')!;
     const ander = (server: Doel) => metingen.find((x) => x.omvang === m.omvang && x.scenario === m.scenario && x.server === server);
     const ratio = (server: Doel) => {
       const x = ander(server);
-      return m.server === 'hub' && x?.rps.length ? (mediaan(hub.rps) / mediaan(x.rps)).toFixed(2) : '';
+      return isHub(m.server) && m.rps.length && x?.rps.length ? (mediaan(m.rps) / mediaan(x.rps)).toFixed(2) : '';
     };
     const waarde = (xs: number[], d = 0) => (xs.length ? mediaan(xs).toFixed(d) : 'n.v.t.');
     regels.push(

@@ -18,7 +18,7 @@ export enum Afrekenuitkomst {
 }
 registerEnumType(Afrekenuitkomst, { name: 'Afrekenuitkomst', description: 'Wat de gemeente bij de nacalculatie doet.' });
 
-@ObjectType({ description: 'Nacalculatie van één gemeente: wat in rekening is gebracht, wat het had moeten zijn, en het verschil.' })
+@ObjectType({ simpleResolvers: true, description: 'Nacalculatie van één gemeente: wat in rekening is gebracht, wat het had moeten zijn, en het verschil.' })
 export class AfrekeningRegel {
   gemeenteId!: number | null;
 
@@ -35,7 +35,7 @@ export class AfrekeningRegel {
   uitkomst!: Afrekenuitkomst;
 }
 
-@ObjectType({ description: 'De afrekening (nacalculatie) van een module over een jaar.' })
+@ObjectType({ simpleResolvers: true, description: 'De afrekening (nacalculatie) van een module over een jaar.' })
 export class Afrekening {
   @Field(() => Int)
   jaar!: number;
@@ -66,7 +66,7 @@ export async function afrekening(em: EntityManager, module: Module, jaar: number
   return { jaar, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
 }
 
-@ObjectType({ description: 'Eén voorschottermijn.' })
+@ObjectType({ simpleResolvers: true, description: 'Eén voorschottermijn.' })
 export class Voorschot {
   @Field(() => Int, { description: 'Maand (1–12) of kwartaal (1–4).' })
   termijn!: number;
@@ -78,7 +78,7 @@ export class Voorschot {
   bedrag!: Decimal;
 }
 
-@ObjectType({ description: 'De voorschotten van één gemeente in een jaar; samen exact de jaarbijdrage.' })
+@ObjectType({ simpleResolvers: true, description: 'De voorschotten van één gemeente in een jaar; samen exact de jaarbijdrage.' })
 export class VoorschotGemeente {
   gemeenteId!: number;
 
@@ -89,7 +89,7 @@ export class VoorschotGemeente {
   termijnen!: Voorschot[];
 }
 
-@ObjectType({ description: 'Het voorschotschema van een module: per gemeente per maand of kwartaal.' })
+@ObjectType({ simpleResolvers: true, description: 'Het voorschotschema van een module: per gemeente per maand of kwartaal.' })
 export class Voorschottenschema {
   @Field(() => Int)
   jaar!: number;

@@ -13,7 +13,7 @@ import { bijdragenBerekenen } from './bijdrage-berekening.js';
 import { Bijdrage } from './bijdrage.entity.js';
 import { dagenInJaar } from './verdeling.js';
 
-@ObjectType({ description: 'Hoe een bijdrage is berekend: saldo × aandeel, met aandeel = gewicht / som van de gewichten.' })
+@ObjectType({ simpleResolvers: true, description: 'Hoe een bijdrage is berekend: saldo × aandeel, met aandeel = gewicht / som van de gewichten.' })
 export class Berekening {
   @Field(() => Grondslag)
   grondslag!: Grondslag;
@@ -43,7 +43,7 @@ export class Berekening {
   verdeelsleutel!: Verdeelsleutel;
 }
 
-@ObjectType({ description: 'Uitkomst van bijdragenBerekenen.' })
+@ObjectType({ simpleResolvers: true, description: 'Uitkomst van bijdragenBerekenen.' })
 class BerekeningResultaat {
   @Field(() => Begroting)
   begroting!: Begroting;

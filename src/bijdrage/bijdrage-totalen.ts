@@ -23,7 +23,7 @@ const KOLOM: Record<BijdrageGroepering, string> = {
   TAAKVELD: 'b.taakveld',
 };
 
-@ObjectType({ description: 'Som, gemiddelde, minimum, maximum en aantal van een groep bijdragen; niet-gegroepeerde velden zijn leeg.' })
+@ObjectType({ simpleResolvers: true, description: 'Som, gemiddelde, minimum, maximum en aantal van een groep bijdragen; niet-gegroepeerde velden zijn leeg.' })
 export class BijdrageTotaal {
   gemeenteId!: number | null;
   moduleId!: number | null;

@@ -19,7 +19,7 @@ registerEnumType(Fase, { name: 'Fase', description: 'Begroot (primitief), gewijz
  * What one gemeente pays one module for a year in one phase, with its provenance: the budget
  * version and allocation key it was computed from, the gemeente's units, participation days and share.
  */
-@ObjectType({ description: 'Bijdrage van een gemeente aan een module voor een jaar, in een fase.' })
+@ObjectType({ simpleResolvers: true, description: 'Bijdrage van een gemeente aan een module voor een jaar, in een fase.' })
 @Entity({ tableName: 'bijdrage' })
 @Unique({
   name: 'bijdrage_unique',

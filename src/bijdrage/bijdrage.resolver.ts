@@ -9,7 +9,7 @@ import { BijdrageGroepering, BijdrageTotaal, bijdrageTotalen } from './bijdrage-
 import { Bijdrage } from './bijdrage.entity.js';
 import { BijdrageOrder, BijdrageWhere, bijdrageOrder, bijdrageWhere } from './bijdrage.where.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BijdrageConnection extends Connection(Bijdrage, 'Bijdrage') {}
 
 @Resolver(() => Bijdrage)

@@ -1,11 +1,17 @@
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
+import { RequestLoaders } from '../core/loaders.js';
 import { BedragScalar } from '../core/scalars.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
+import type { KostenCache } from './kosten-cache.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Kosten van een gemeente in een module in een jaar (of een totaal daarvan): begroot, gewijzigd, gerealiseerd, ' +
     'het verschil en het bedrag per inwoner. Bij meerdere begrotingswijzigingen telt de laatste.',
@@ -13,6 +19,14 @@ import { Fase } from './bijdrage.entity.js';
 export class KostenRegel {
   gemeenteId!: number | null;
   moduleId!: number | null;
+
+  // Set for the whole matrix at once (metGemeentenEnModules), so a row needs no resolver of its own.
+  // Null in overviews computed for other services (afrekening), which work with the ids.
+  @Field(() => Gemeente, { nullable: true, description: 'Leeg bij een totaal over gemeenten.' })
+  gemeente!: Gemeente | null;
+
+  @Field(() => Module, { nullable: true, description: 'Leeg bij een totaal over modules.' })
+  module!: Module | null;
 
   @Field(() => Int)
   jaar!: number;
@@ -39,7 +53,7 @@ export class KostenRegel {
   perInwoner!: Decimal | null;
 }
 
-@ObjectType({ description: 'De kostenmatrix van de regio voor één jaar: gemeente × module, met totalen.' })
+@ObjectType({ simpleResolvers: true, description: 'De kostenmatrix van de regio voor één jaar: gemeente × module, met totalen.' })
 export class Kostenoverzicht {
   @Field(() => Int)
   jaar!: number;
@@ -129,6 +143,8 @@ function regel(rij: Rij, fase: Fase): KostenRegel {
   return {
     gemeenteId: rij.alle_gemeenten ? null : rij.gemeente_id,
     moduleId: rij.alle_modules ? null : rij.module_id,
+    gemeente: null,
+    module: null,
     jaar: rij.jaar,
     begroot,
     gewijzigd,
@@ -140,11 +156,35 @@ function regel(rij: Rij, fase: Fase): KostenRegel {
   };
 }
 
-/** Cost matrices for a range of years, in one SQL statement. */
-export async function kostenoverzichten(em: EntityManager, filter: KostenFilter): Promise<Kostenoverzicht[]> {
+export interface KostenBronnen {
+  /** The process's cache; used for reads outside a transaction (uncommitted writes must never be cached). */
+  cache?: KostenCache | null;
+  /** The request's loaders, to attach gemeenten and modules when not served from the cache. */
+  loaders?: RequestLoaders;
+  gevraagd?: { gemeente: boolean; module: boolean };
+}
+
+const ALLES = { gemeente: true, module: true };
+
+/** Cost matrices for a range of years, in one SQL statement, or from the cache. */
+export async function kostenoverzichten(em: EntityManager, filter: KostenFilter, bronnen: KostenBronnen = {}): Promise<Kostenoverzicht[]> {
   if (filter.tot < filter.van || filter.tot - filter.van > 25) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Kies een periode van hoogstens 25 jaar, met "tot" niet vóór "van".');
   }
+  if (bronnen.cache && !em.isInTransaction()) {
+    const sleutel = JSON.stringify([filter.van, filter.tot, filter.fase, [...(filter.modules ?? [])].sort(), [...(filter.gemeenten ?? [])].sort()]);
+    // Cached rows are shared and never changed. Their gemeenten and modules are read-only snapshots of
+    // the same data version (writes to those tables raise it too), loaded in a fork no request uses.
+    return bronnen.cache.haal(em, sleutel, async () => {
+      const eigen = em.fork();
+      return metGemeentenEnModules(new RequestLoaders(eigen), await berekenKostenoverzichten(eigen, filter), ALLES);
+    });
+  }
+  const overzichten = await berekenKostenoverzichten(em, filter);
+  return bronnen.loaders ? metGemeentenEnModules(bronnen.loaders, overzichten, bronnen.gevraagd ?? ALLES) : overzichten;
+}
+
+async function berekenKostenoverzichten(em: EntityManager, filter: KostenFilter): Promise<Kostenoverzicht[]> {
   // Lists travel as one JSON parameter (knex would expand an array into separate parameters).
   const modules = filter.modules?.length ? JSON.stringify(filter.modules) : null;
   const gemeenten = filter.gemeenten?.length ? JSON.stringify(filter.gemeenten) : null;
@@ -162,4 +202,30 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter)
     else overzicht.regio = r;
   }
   return [...perJaar.values()];
+}
+
+/**
+ * Attaches the gemeenten and modules of all rows that the client asked for: one batched load each,
+ * whatever the matrix size.
+ */
+async function metGemeentenEnModules(
+  loaders: RequestLoaders,
+  overzichten: Kostenoverzicht[],
+  gevraagd: { gemeente: boolean; module: boolean },
+): Promise<Kostenoverzicht[]> {
+  const regels = overzichten.flatMap((o) => [...o.regels, ...o.perGemeente, ...o.perModule]);
+  const laad = async <T extends { id: number }>(entity: EntityClass<T>, ids: Array<number | null>, nodig: boolean) => {
+    const uniek = [...new Set(ids)].filter((id): id is number => id !== null);
+    const rijen = nodig ? await loaders.byId(entity).loadMany(uniek) : [];
+    return new Map(rijen.flatMap((x) => (x instanceof Error || x === null ? [] : [[x.id, x] as const])));
+  };
+  const [gemeenten, modules] = await Promise.all([
+    laad(Gemeente, regels.map((r) => r.gemeenteId), gevraagd.gemeente),
+    laad(Module, regels.map((r) => r.moduleId), gevraagd.module),
+  ]);
+  for (const r of regels) {
+    r.gemeente = r.gemeenteId === null ? null : (gemeenten.get(r.gemeenteId) ?? null);
+    r.module = r.moduleId === null ? null : (modules.get(r.moduleId) ?? null);
+  }
+  return overzichten;
 }

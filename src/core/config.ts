@@ -22,6 +22,8 @@ export interface Config {
   rapportageTermijnDagen: number;
   /** Serve the offline GraphiQL (GRAPHIQL=aan|uit; default on outside production). */
   graphiql: boolean;
+  /** Cache cost overviews (KOSTEN_CACHE=aan|uit; default on); writes invalidate it. */
+  kostenCache: boolean;
 }
 
 function intFrom(name: string, fallback: number, max = 65535): number {
@@ -86,5 +88,6 @@ export function loadConfig(): Config {
     statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
     rapportageTermijnDagen: intFrom('RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
     graphiql: boolFrom('GRAPHIQL', !production),
+    kostenCache: boolFrom('KOSTEN_CACHE', true),
   };
 }

@@ -6,7 +6,7 @@ import { ErrorCode, hubError } from './errors.js';
 export const STANDAARD_PAGINA = 50;
 export const MAX_PAGINA = 500;
 
-@ObjectType({ description: 'Paginering volgens de Relay-specificatie.' })
+@ObjectType({ simpleResolvers: true, description: 'Paginering volgens de Relay-specificatie.' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -39,7 +39,7 @@ export interface ConnectionResult<T> {
 
 /** A Relay connection type (edges with cursors, nodes, pageInfo, totalCount) for one node type. */
 export function Connection<T extends object>(Node: ClassType<T>, naam: string): ClassType<ConnectionResult<T>> {
-  @ObjectType(`${naam}Edge`)
+  @ObjectType(`${naam}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -48,7 +48,7 @@ export function Connection<T extends object>(Node: ClassType<T>, naam: string): 
     node!: T;
   }
 
-  @ObjectType(`${naam}Connection`, { description: `Pagina ${naam}-rijen met het totaal aantal dat aan het filter voldoet.` })
+  @ObjectType(`${naam}Connection`, { simpleResolvers: true, description: `Pagina ${naam}-rijen met het totaal aantal dat aan het filter voldoet.` })
   class Verbinding {
     @Field(() => [Edge])
     edges!: Edge[];

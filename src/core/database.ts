@@ -43,6 +43,8 @@ export function ormConfig(options: DatabaseOptions): Options {
     logger: options.onQuery ?? ((message: string) => logger.debug(message)),
     colors: false,
     forceUtcTimezone: true,
+    // Maintained by triggers (see the kostenversie migration), not an entity.
+    schemaGenerator: { skipTables: ['gegevensversie'] },
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
+import { getNullableType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from '../context.js';
 import { Rol } from '../auth/identity.js';
@@ -45,21 +45,36 @@ const lijstEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
   return 1 + childComplexity * aantal;
 };
 
+/**
+ * The estimated cost of an operation. Apollo reuses the parsed document for the same query text, so
+ * estimates are remembered per document and variables (a few per document, small variables only).
+ */
+function kostenschatter(schema: GraphQLSchema) {
+  const geschat = new WeakMap<DocumentNode, Map<string, number>>();
+  return (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
+    const sleutel = JSON.stringify([operationName ?? null, variables]);
+    let perDocument = geschat.get(document);
+    const bekend = perDocument?.get(sleutel);
+    if (bekend !== undefined) return bekend;
+    const kosten = getComplexity({ schema, query: document, operationName, variables, estimators: [lijstEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    if (sleutel.length <= 1000) {
+      if (!perDocument || perDocument.size >= 50) geschat.set(document, (perDocument = new Map()));
+      perDocument.set(sleutel, kosten);
+    }
+    return kosten;
+  };
+}
+
 /** Refuses, before execution, an operation whose estimated cost exceeds the caller's role budget. */
 export function costLimit(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  const schat = kostenschatter(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue, operationName }) {
           let kosten: number;
           try {
-            kosten = getComplexity({
-              schema,
-              query: document,
-              operationName: operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [lijstEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            kosten = schat(document, operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             // The estimate coerces the variables first; a wrong variable is the caller's error.
             if (!(error instanceof GraphQLError)) throw error;

@@ -9,7 +9,7 @@ import { Module } from '../module/module.entity.js';
  * Periods of one gemeente in one module never overlap: the exclusion constraint
  * `deelname_geen_overlap` enforces it in PostgreSQL (btree_gist is created by the first migration).
  */
-@ObjectType({ description: 'Deelname van een gemeente aan een (sub)module, vanaf een datum tot een datum of open.' })
+@ObjectType({ simpleResolvers: true, description: 'Deelname van een gemeente aan een (sub)module, vanaf een datum tot een datum of open.' })
 @Entity({ tableName: 'deelname' })
 @Check({ name: 'deelname_periode_check', expression: 'tot is null or tot > vanaf' })
 @Index({ name: 'deelname_module_idx', properties: ['module', 'vanaf'] })

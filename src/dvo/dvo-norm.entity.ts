@@ -10,7 +10,7 @@ import { Dvo } from './dvo.entity.js';
  * A KPI target agreed in a DVO for one year; for a per-gemeente KPI in a DVO with an organisation
  * (Scalabor) the target may be set per gemeente. One norm per (dvo, kpi, jaar, gemeente-or-none).
  */
-@ObjectType({ description: 'Norm (streefwaarde) voor een KPI in een jaar, zoals afgesproken in de DVO.' })
+@ObjectType({ simpleResolvers: true, description: 'Norm (streefwaarde) voor een KPI in een jaar, zoals afgesproken in de DVO.' })
 @Entity({ tableName: 'dvo_norm' })
 @Unique({
   name: 'dvo_norm_unique',

@@ -13,7 +13,7 @@ export enum DvoStatus {
 registerEnumType(DvoStatus, { name: 'DvoStatus' });
 
 /** A service agreement of a module with either a gemeente or an external organisation, never both. */
-@ObjectType({ description: 'Dienstverleningsovereenkomst (DVO) waaronder een module werkt.' })
+@ObjectType({ simpleResolvers: true, description: 'Dienstverleningsovereenkomst (DVO) waaronder een module werkt.' })
 @Entity({ tableName: 'dvo' })
 @Check({ name: 'dvo_partij_check', expression: '(gemeente_id is null) <> (organisatie_id is null)' })
 @Check({ name: 'dvo_looptijd_check', expression: 'einddatum is null or einddatum >= ingangsdatum' })

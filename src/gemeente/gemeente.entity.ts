@@ -1,7 +1,7 @@
 import { Check, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Deelnemende gemeente, landelijk geïdentificeerd met haar CBS-code.' })
+@ObjectType({ simpleResolvers: true, description: 'Deelnemende gemeente, landelijk geïdentificeerd met haar CBS-code.' })
 @Entity({ tableName: 'gemeente' })
 @Check({ name: 'gemeente_cbs_code_check', expression: "cbs_code ~ '^GM[0-9]{4}$'" })
 export class Gemeente {

@@ -2,7 +2,7 @@ import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-o
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from './gemeente.entity.js';
 
-@ObjectType({ description: 'Aantal inwoners van een gemeente op 1 januari van een jaar.' })
+@ObjectType({ simpleResolvers: true, description: 'Aantal inwoners van een gemeente op 1 januari van een jaar.' })
 @Entity({ tableName: 'inwonertal' })
 @Unique({ name: 'inwonertal_gemeente_jaar_unique', properties: ['gemeente', 'jaar'] })
 @Check({ name: 'inwonertal_aantal_check', expression: 'aantal >= 0' })

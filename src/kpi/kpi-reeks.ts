@@ -21,7 +21,7 @@ export class KwartaalInvoer {
   kwartaal!: number;
 }
 
-@ObjectType({ description: 'De waarde van een KPI in één kwartaal, met de DVO-norm van dat jaar en of die is gehaald.' })
+@ObjectType({ simpleResolvers: true, description: 'De waarde van een KPI in één kwartaal, met de DVO-norm van dat jaar en of die is gehaald.' })
 export class KpiReeksPunt {
   @Field(() => Int)
   jaar!: number;

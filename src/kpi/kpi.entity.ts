@@ -26,7 +26,7 @@ export enum KpiNiveau {
 }
 registerEnumType(KpiNiveau, { name: 'KpiNiveau', description: 'Wordt de KPI per gemeente of voor de hele regio gerapporteerd?' });
 
-@ObjectType({ description: 'Indicator waarover een module elk kwartaal verantwoording aflegt.' })
+@ObjectType({ simpleResolvers: true, description: 'Indicator waarover een module elk kwartaal verantwoording aflegt.' })
 @Entity({ tableName: 'kpi' })
 @Unique({ name: 'kpi_module_code_unique', properties: ['module', 'code'] })
 @Check({ name: 'kpi_code_check', expression: "code ~ '^[A-Z][A-Z0-9_]{1,39}$'" })

@@ -9,7 +9,7 @@ export enum Betaalritme {
 }
 registerEnumType(Betaalritme, { name: 'Betaalritme', description: 'Hoe vaak gemeenten voorschotten op hun bijdrage betalen.' });
 
-@ObjectType({ description: 'Module (of submodule) van de MGR, met eigen taak, begroting en bestuurscommissie.' })
+@ObjectType({ simpleResolvers: true, description: 'Module (of submodule) van de MGR, met eigen taak, begroting en bestuurscommissie.' })
 @Entity({ tableName: 'module' })
 @Check({ name: 'module_code_check', expression: "code ~ '^[A-Z][A-Z0-9-]{1,29}$'" })
 @Check({ name: 'module_periode_check', expression: 'einddatum is null or einddatum > startdatum' })

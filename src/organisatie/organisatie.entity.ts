@@ -8,7 +8,7 @@ export enum OrganisatieSoort {
 }
 registerEnumType(OrganisatieSoort, { name: 'OrganisatieSoort', description: 'Soort externe partij.' });
 
-@ObjectType({ description: 'Externe partij, bijvoorbeeld Scalabor B.V. (uitvoerder Wsw) of UWV.' })
+@ObjectType({ simpleResolvers: true, description: 'Externe partij, bijvoorbeeld Scalabor B.V. (uitvoerder Wsw) of UWV.' })
 @Entity({ tableName: 'organisatie' })
 @Check({ name: 'organisatie_kvk_check', expression: "kvk_nummer is null or kvk_nummer ~ '^[0-9]{8}$'" })
 export class Organisatie {

@@ -5,7 +5,7 @@ import { Kpi } from '../kpi/kpi.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
 import { kwartaalPeriode } from './rapportage-validatie.js';
 
-@ObjectType({ description: 'Stand van de kwartaalrapportage van één module over één kwartaal.' })
+@ObjectType({ simpleResolvers: true, description: 'Stand van de kwartaalrapportage van één module over één kwartaal.' })
 export class RapportageStand {
   moduleId!: number;
 

@@ -26,7 +26,7 @@ const KOLOM: Record<KpiGroepering, string> = {
   KWARTAAL: 'r.kwartaal',
 };
 
-@ObjectType({ description: 'Statistiek van een groep KPI-waarden; niet-gegroepeerde velden zijn leeg.' })
+@ObjectType({ simpleResolvers: true, description: 'Statistiek van een groep KPI-waarden; niet-gegroepeerde velden zijn leeg.' })
 export class KpiTotaal {
   kpiId!: number | null;
   gemeenteId!: number | null;

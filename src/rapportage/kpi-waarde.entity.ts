@@ -7,7 +7,7 @@ import { Kpi } from '../kpi/kpi.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 
 /** A reported value; gemeente is empty for a regional KPI. One value per (report, kpi, gemeente-or-none). */
-@ObjectType({ description: 'Waarde van een KPI in een kwartaalrapportage, voor een gemeente of (leeg) de regio.' })
+@ObjectType({ simpleResolvers: true, description: 'Waarde van een KPI in een kwartaalrapportage, voor een gemeente of (leeg) de regio.' })
 @Entity({ tableName: 'kpi_waarde' })
 @Unique({
   name: 'kpi_waarde_unique',

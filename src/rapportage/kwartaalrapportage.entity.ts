@@ -15,7 +15,7 @@ registerEnumType(RapportageStatus, { name: 'RapportageStatus' });
  * One version of a module's KPI report for a quarter. An adopted version is never overwritten:
  * a correction is a new version (versie + 1) with a reason.
  */
-@ObjectType({ description: 'Kwartaalrapportage van een module: KPI-waarden over één kwartaal, in versies.' })
+@ObjectType({ simpleResolvers: true, description: 'Kwartaalrapportage van een module: KPI-waarden over één kwartaal, in versies.' })
 @Entity({ tableName: 'kwartaalrapportage' })
 @Unique({ name: 'kwartaalrapportage_versie_unique', properties: ['module', 'jaar', 'kwartaal', 'versie'] })
 @Check({ name: 'kwartaalrapportage_kwartaal_check', expression: 'kwartaal >= 1 and kwartaal <= 4' })

@@ -10,10 +10,10 @@ import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { waardenVanRapportage, zoekKpiWaarden, zoekRapportages } from './rapportage.service.js';
 import { KpiWaardeOrder, KpiWaardeWhere, RapportageWhere } from './rapportage.where.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class KwartaalrapportageConnection extends Connection(Kwartaalrapportage, 'Kwartaalrapportage') {}
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class KpiWaardeConnection extends Connection(KpiWaarde, 'KpiWaarde') {}
 
 @Resolver(() => Kwartaalrapportage)

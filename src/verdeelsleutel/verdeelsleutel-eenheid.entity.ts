@@ -5,7 +5,7 @@ import { DecimaalScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Verdeelsleutel } from './verdeelsleutel.entity.js';
 
-@ObjectType({ description: 'Eenheden van één gemeente in een verdeelsleutel, met hun bron.' })
+@ObjectType({ simpleResolvers: true, description: 'Eenheden van één gemeente in een verdeelsleutel, met hun bron.' })
 @Entity({ tableName: 'verdeelsleutel_eenheid' })
 @Unique({ name: 'verdeelsleutel_eenheid_unique', properties: ['verdeelsleutel', 'gemeente'] })
 @Check({ name: 'verdeelsleutel_eenheid_check', expression: 'eenheden >= 0' })

@@ -12,7 +12,7 @@ export enum Grondslag {
 }
 registerEnumType(Grondslag, { name: 'Grondslag', description: 'Waarnaar de netto kosten over de gemeenten worden verdeeld.' });
 
-@ObjectType({ description: 'Verdeelsleutel: hoe de netto kosten van een module in een jaar over de deelnemers worden verdeeld.' })
+@ObjectType({ simpleResolvers: true, description: 'Verdeelsleutel: hoe de netto kosten van een module in een jaar over de deelnemers worden verdeeld.' })
 @Entity({ tableName: 'verdeelsleutel' })
 @Unique({ name: 'verdeelsleutel_module_jaar_unique', properties: ['module', 'jaar'] })
 @Check({ name: 'verdeelsleutel_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })

@@ -1,0 +1,101 @@
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { KostenCache } from '../src/bijdrage/kosten-cache.js';
+import { Decimal } from '../src/core/decimal.js';
+import { InwonertalVastleggenDocument, KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
+import { ALS } from './helpers/identities.js';
+import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
+
+// The cost overview cache: shared by requests, unreachable after every committed write to the
+// tables behind it, wherever that write comes from.
+let t: TestHub;
+let cache: KostenCache;
+beforeAll(async () => {
+  t = await startTestHub();
+  cache = t.hub.context(ALS.controller).kostenCache!;
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.statements.length = 0;
+});
+
+const aggregaties = () => t.statements.filter((s) => s.includes('with actueel')).length;
+const arnhem2024 = async () => {
+  const { data, errors } = await t.execute(KostenoverzichtDocument, { jaar: 2024, gemeenten: ['GM0202'] }, ALS.dashboardRegio);
+  expect(errors).toBeUndefined();
+  return data!.kostenoverzicht;
+};
+
+/** A write from outside this hub (another instance, psql): its own connection, its own transaction. */
+async function buitenDeHubOm(sql: string, terugdraaien = false): Promise<void> {
+  const client = new pg.Client({ connectionString: t.orm.config.get('clientUrl') });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(sql);
+    await client.query(terugdraaien ? 'rollback' : 'commit');
+  } finally {
+    await client.end();
+  }
+}
+
+describe('cache van het kostenoverzicht', () => {
+  it('rekent een tweede gelijke vraag niet opnieuw uit, en geeft hetzelfde antwoord', async () => {
+    const eerste = await arnhem2024();
+    const treffers = cache.treffers;
+    t.statements.length = 0;
+    const tweede = await arnhem2024();
+    expect(tweede).toEqual(eerste);
+    expect(aggregaties()).toBe(0);
+    expect(cache.treffers).toBe(treffers + 1);
+    // Only the version check: the cached rows carry their gemeenten and modules.
+    expect(dataStatements(t.statements)).toHaveLength(1);
+  });
+
+  it('geeft na een wijziging via de API (inwonertal) meteen de nieuwe cijfers', async () => {
+    const voor = await arnhem2024();
+    const { errors } = await t.execute(InwonertalVastleggenDocument, { invoer: { gemeente: 'GM0202', jaar: 2024, aantal: 200_000, bron: 'test: nieuwe telling' } }, ALS.beheerder);
+    expect(errors).toBeUndefined();
+    t.statements.length = 0;
+    const na = await arnhem2024();
+    expect(aggregaties()).toBe(1);
+    expect(voor.perGemeente[0].inwoners).toBe(166_000);
+    expect(na.perGemeente[0].inwoners).toBe(200_000);
+    expect(na.perGemeente[0].perInwoner).toBe(new Decimal(na.perGemeente[0].bedrag!).dividedBy(200_000).toDecimalPlaces(2).toFixed(2));
+  });
+
+  it('geeft na een wijziging buiten de hub om (een andere instantie) meteen de nieuwe cijfers', async () => {
+    const voor = await arnhem2024();
+    await buitenDeHubOm(`update bijdrage set bedrag = bedrag + 1 where jaar = 2024 and fase = 'GEWIJZIGD'
+                         and gemeente_id = (select id from gemeente where cbs_code = 'GM0202')`);
+    const na = await arnhem2024();
+    const cellen = na.regels.length;
+    expect(new Decimal(na.perGemeente[0].gewijzigd!).minus(voor.perGemeente[0].gewijzigd!).toFixed(2)).toBe(new Decimal(cellen).toFixed(2));
+    expect(na.regio!.gewijzigd).toBe(na.perGemeente[0].gewijzigd);
+  });
+
+  it('blijft geldig na een teruggedraaide wijziging', async () => {
+    const voor = await arnhem2024();
+    await buitenDeHubOm("update bijdrage set bedrag = bedrag + 1000 where jaar = 2024", true);
+    const treffers = cache.treffers;
+    t.statements.length = 0;
+    expect(await arnhem2024()).toEqual(voor);
+    expect(cache.treffers).toBe(treffers + 1);
+    expect(aggregaties()).toBe(0);
+  });
+
+  it('kan uit (KOSTEN_CACHE=uit): dan rekent elk verzoek opnieuw', async () => {
+    const zonder = await startTestHub({ kostenCache: false });
+    try {
+      for (let i = 0; i < 2; i++) await zonder.execute(KostenoverzichtDocument, { jaar: 2024 }, ALS.dashboardRegio);
+      expect(zonder.statements.filter((s) => s.includes('with actueel'))).toHaveLength(2);
+      // Without the cache only what the query selects is loaded: the trend asks for gemeenten, not modules.
+      zonder.statements.length = 0;
+      await zonder.execute(KostenTrendDocument, { van: 2020, tot: 2026, gemeenten: ['GM1734'] });
+      expect(dataStatements(zonder.statements)).toHaveLength(2);
+      expect(zonder.hub.context(ALS.controller).kostenCache).toBeNull();
+    } finally {
+      await zonder.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,7 @@ async function meet(scenario: Scenario, doel: Doel, basis: string, duur: number,
 async function main(): Promise<void> {
   const metingen: Meting[] = [];
   let pgVersie = '';
+  const omvangen: string[] = [];
   for (const omvang of [{ naam: 'regio' }, { naam: 'nationaal' }] as Omvang[]) {
     if (process.env.BENCH_OMVANG && process.env.BENCH_OMVANG !== omvang.naam) continue;
     const dataDir = scratchDataDir('regiohub-bench-');
@@ -113,6 +114,12 @@ async function main(): Promise<void> {
       admin.on('error', () => undefined); // the server stops at the end of each size
       await admin.connect();
       pgVersie = (await admin.query('show server_version')).rows[0].server_version;
+      const { rows: [n] } = await admin.query(
+        `select (select count(*) from gemeente) as gemeenten, (select count(*) from module) as modules, (select count(*) from bijdrage) as bijdragen,
+                (select count(*) from kwartaalrapportage) as rapportages, (select count(*) from kpi_waarde) as kpi_waarden`,
+      );
+      const getal = (x: string) => Number(x).toLocaleString('nl-NL');
+      omvangen.push(`**${omvang.naam}**: ${getal(n.gemeenten)} gemeenten, ${getal(n.modules)} modules, ${getal(n.bijdragen)} bijdragen, ${getal(n.rapportages)} kwartaalrapportages, ${getal(n.kpi_waarden)} KPI-waarden.`);
       await admin.query('create extension if not exists pg_stat_statements');
       for (const sql of postgraphileFuncties()) await admin.query(sql);
       const orm = await openDatabase({ url: db.url });
@@ -191,13 +198,13 @@ async function main(): Promise<void> {
     console.log('BENCHMARKS.md niet geschreven: alleen een deel gemeten (BENCH_SCENARIO of BENCH_OMVANG gezet)');
     return;
   }
-  writeFileSync(path.join(root, 'BENCHMARKS.md'), rapport(metingen, pgVersie));
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), rapport(metingen, pgVersie, omvangen));
   console.log('BENCHMARKS.md geschreven');
 }
 
 const mediaan = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 
-function rapport(metingen: Meting[], pgVersie: string): string {
+function rapport(metingen: Meting[], pgVersie: string, omvangen: string[]): string {
   const regels = [
     '# Benchmarks',
     '',
@@ -223,7 +230,9 @@ function rapport(metingen: Meting[], pgVersie: string): string {
       `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ${ratio('baseline')} | ${ratio('postgraphile')} |`,
     );
   }
-  regels.push('', 'Zie `src/bench/scenarios.ts` voor de verzoeken per server.', '');
+  regels.push('', ...omvangen.flatMap((o) => [o, '']), 'Zie `src/bench/scenarios.ts` voor de verzoeken per server.', '');
+  // The profile-driven changes and their before/after figures are kept by hand next to this script.
+  regels.push(readFileSync(path.join(root, 'src/bench/verloop.md'), 'utf8'));
   return regels.join('\n');
 }
 

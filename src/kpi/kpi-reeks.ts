@@ -72,6 +72,12 @@ function kiesNorm(normen: DvoNorm[], jaar: number, cbsCode: string | null): DvoN
   return regionaal.find((n) => n.dvo.organisatie) ?? regionaal[0];
 }
 
+/** The norms kiesNorm can choose from, as a database filter. */
+function normKandidaten(cbsCode: string | null): FilterQuery<DvoNorm> {
+  if (cbsCode === null) return { gemeente: null };
+  return { $or: [{ gemeente: { cbsCode } }, { gemeente: null, dvo: { gemeente: { cbsCode } } }] };
+}
+
 function gehaald(richting: KpiRichting, waarde: Decimal | null, norm: Decimal | null): boolean | null {
   if (!waarde || !norm) return null;
   return richting === KpiRichting.HOGER_IS_BETER ? waarde.gte(norm) : waarde.lte(norm);
@@ -107,7 +113,8 @@ export async function kpiReeks(
   };
   const [waarden, normen] = await Promise.all([
     ctx.em.find(KpiWaarde, waardeFilter, { populate: ['rapportage', 'gemeente'] }),
-    ctx.em.find(DvoNorm, { kpi, jaar: jaren }, { populate: ['dvo.gemeente', 'gemeente'], orderBy: { dvo: { id: 'asc' } } }),
+    // Only the candidates kiesNorm looks at: a national region has a DVO per gemeente per module.
+    ctx.em.find(DvoNorm, { $and: [{ kpi, jaar: jaren }, normKandidaten(gemeente)] }, { populate: ['dvo.gemeente', 'gemeente'], orderBy: { dvo: { id: 'asc' } } }),
   ]);
   return reeks.map(({ jaar, kwartaal }) => {
     const punt = waarden.find((w) => w.rapportage.jaar === jaar && w.rapportage.kwartaal === kwartaal);

@@ -10,7 +10,7 @@ import { laadDemoRegio } from './demo/demo-regio.js';
 import { maakDemoTokens } from './demo/demo-tokens.js';
 import { createHub, type Hub } from './server.js';
 
-const SHUTDOWN_TIMEOUT_MS = 10_000;
+const wacht = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,14 +24,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'Regiohub stopt');
+    // The drain closes lingering connections after the timeout; this is the last resort should closing hang.
     const force = setTimeout(() => {
       logger.error('afsluiten duurt te lang; geforceerd gestopt');
       process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
+    }, config.shutdownTimeoutMs + 5_000);
     force.unref();
     // Order matters: stop taking requests and finish those in flight, then the pool, then PostgreSQL.
-    if (hub) await hub.apollo.stop();
-    if (orm) await orm.close(true);
+    if (hub) await hub.stop();
+    // A request cut off by the timeout may still hold a connection with a running statement; the
+    // pool then does not close by itself, and exiting ends those sessions (PostgreSQL rolls them back).
+    const gesloten = orm ? await Promise.race([orm.close(true).then(() => true), wacht(2_000).then(() => false)]) : true;
+    if (gesloten) logger.info('databaseverbindingen gesloten');
+    else logger.warn('databaseverbindingen niet op tijd gesloten; lopende statements worden afgebroken');
     if (embedded) await embedded.stop();
     logger.info('Regiohub gestopt');
     process.exit(0);
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
       });
       url = embedded.url;
     }
-    orm = await openDatabase({ url, statementTimeoutMs: config.statementTimeoutMs });
+    orm = await openDatabase({ url, statementTimeoutMs: config.statementTimeoutMs, poolSize: config.poolSize, acquireTimeoutMs: config.acquireTimeoutMs });
     if (config.loadDemoData && (await laadDemoRegio(orm.em.fork()))) {
       logger.info('demoregio MGR Sociaal Domein Centraal Gelderland geladen');
       if (embedded) await maakDemoTokens(orm.em.fork(), demoTokenBestand);
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
       rapportageTermijnDagen: config.rapportageTermijnDagen,
       graphiql: config.graphiql,
       kostenCache: config.kostenCache,
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
     });
     await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
   } catch (error) {

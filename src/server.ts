@@ -13,7 +13,9 @@ import type { Identity, Rol } from './auth/identity.js';
 import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
 import { KostenCache } from './bijdrage/kosten-cache.js';
 import { createContext, type Context } from './context.js';
+import { databaseOnbereikbaar } from './core/database-storing.js';
 import { formatError } from './core/error-format.js';
+import { ErrorCode, hubError, ONBEREIKBAAR_MELDING } from './core/errors.js';
 import { introspectionPolicy } from './core/introspection.js';
 import { armorProtection, costLimit, LIMIETEN } from './core/limits.js';
 import { logger } from './core/logger.js';
@@ -37,6 +39,8 @@ export interface HubOptions {
   now?: () => Date;
   /** Cache cost overviews, invalidated by every write (default on). */
   kostenCache?: boolean;
+  /** On stop, in-flight requests get this long before their connections are closed (default 15 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface Hub {
@@ -45,6 +49,8 @@ export interface Hub {
   apollo: ApolloServer<Context>;
   /** Builds a request context for an identity as the HTTP layer does (in-process tests). */
   context: (identity: Identity) => Context;
+  /** Graceful stop: readiness turns 503, no new connections, in-flight requests finish (up to the timeout). */
+  stop(): Promise<void>;
 }
 
 /** A caller's X-Request-Id is kept for tracing when it is harmless in logs; otherwise a new id. */
@@ -84,7 +90,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     parseOptions: { maxTokens: LIMIETEN.maxTokens },
     validationRules: armor.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs ?? 15_000 }),
       // graphql-armor's typings point at Apollo's CommonJS declarations; the plugins are plain objects.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       introspectionPolicy(schema, options.introspectie === undefined ? null : options.introspectie),
@@ -101,7 +107,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let stopping = false;
   app.get('/health/ready', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'niet gereed', reden: 'de hub stopt' });
+      return;
+    }
     try {
       await options.orm.em.getConnection().execute('select 1');
       res.json({ status: 'ok' });
@@ -116,9 +127,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await rateLimit(identity.id);
       return identity;
     } catch (error) {
-      const code = (error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      // The token lookup needs the database; without it the request cannot be served at all (503).
+      const fout = databaseOnbereikbaar(error)
+        ? hubError(ErrorCode.DATABASE_UNAVAILABLE, ONBEREIKBAAR_MELDING, { http: { status: 503, headers: new Map([['retry-after', '5']]) } })
+        : error;
+      const code = (fout as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
       logger.warn({ path: req.baseUrl + req.path, outcome: 'geweigerd', errorCodes: [code] }, 'aanmelding');
-      throw error;
+      throw fout;
     }
   };
   const graphiql = options.graphiql ?? !production;
@@ -151,5 +166,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     if (status === 500) logger.error({ err: error }, 'onverwachte fout in HTTP-laag');
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
-  return { app, httpServer, apollo, context: (identity) => context(identity) };
+  const stop = async () => {
+    stopping = true;
+    await apollo.stop();
+  };
+  return { app, httpServer, apollo, context: (identity) => context(identity), stop };
 }

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,33 +6,7 @@ import getPort from 'get-port';
 import { describe, expect, it } from 'vitest';
 import { scratchDataDir } from '../src/core/embedded-postgres.js';
 import { createTestDatabase } from './helpers/database.js';
-
-const root = path.resolve(import.meta.dirname, '..');
-
-interface RunningHub {
-  process: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts the hub as `npm start` does (tsx src/index.ts) and waits for its start line. */
-async function startHub(env: Record<string, string>): Promise<RunningHub> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/index.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('Regiohub draait op')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`hub startte niet:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { process: child, output: () => output, exited };
-}
+import { isAlive, root, startHubProces as startHub } from './helpers/hub-proces.js';
 
 async function graphql(port: number, query: string, token: string): Promise<unknown> {
   const response = await fetch(`http://localhost:${port}/graphql`, {
@@ -50,15 +24,6 @@ async function tokenViaCli(env: Record<string, string>, ...args: string[]): Prom
     env: { ...process.env, ...env },
   });
   return /^(rh_\S+)$/m.exec(stdout)![1];
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The README's example query and its documented answer. */

@@ -67,21 +67,33 @@ interface TokenRij {
   modules: string[];
 }
 
+const ALLEEN_OPZOEKEN = 'select id, naam, rol, gemeente, modules from api_token where hash = ? and ingetrokken_op is null';
+const OPZOEKEN_EN_BIJHOUDEN = `with gevonden as (
+     select id, naam, rol, gemeente, modules, laatst_gebruikt_op from api_token where hash = ? and ingetrokken_op is null
+   ), bijgewerkt as (
+     update api_token t set laatst_gebruikt_op = now() from gevonden g
+     where t.id = g.id and (g.laatst_gebruikt_op is null or g.laatst_gebruikt_op < now() - interval '1 minute')
+   )
+   select id, naam, rol, gemeente, modules from gevonden`;
+const READ_ONLY_TRANSACTION = '25006';
+
+/** Set once a database turns out to be read-only (a hub on a read replica): last use is then not recorded. */
+let databaseAlleenLezen = false;
+
 /**
  * The identity behind an API token secret, or null when unknown or revoked. One statement: it also
  * records the last use, at most once a minute per token so that reads do not turn into writes.
  */
 export async function identiteitVanApiToken(em: EntityManager, geheim: string): Promise<Identity | null> {
-  const rows = await em.getConnection().execute<TokenRij[]>(
-    `with gevonden as (
-       select id, naam, rol, gemeente, modules, laatst_gebruikt_op from api_token where hash = ? and ingetrokken_op is null
-     ), bijgewerkt as (
-       update api_token t set laatst_gebruikt_op = now() from gevonden g
-       where t.id = g.id and (g.laatst_gebruikt_op is null or g.laatst_gebruikt_op < now() - interval '1 minute')
-     )
-     select id, naam, rol, gemeente, modules from gevonden`,
-    [hashVan(geheim)],
-  );
+  const zoek = (sql: string) => em.getConnection().execute<TokenRij[]>(sql, [hashVan(geheim)]);
+  let rows: TokenRij[];
+  try {
+    rows = await zoek(databaseAlleenLezen ? ALLEEN_OPZOEKEN : OPZOEKEN_EN_BIJHOUDEN);
+  } catch (error) {
+    if ((error as { code?: string }).code !== READ_ONLY_TRANSACTION) throw error;
+    databaseAlleenLezen = true;
+    rows = await zoek(ALLEEN_OPZOEKEN);
+  }
   const rij = rows[0];
   const rol = rij && parseRol(rij.rol);
   if (!rij || !rol) return null;

@@ -19,6 +19,12 @@ export interface Config {
   introspectie: Rol[] | null;
   requestsPerMinuut: number;
   statementTimeoutMs: number;
+  /** Connections to PostgreSQL per hub process. */
+  poolSize: number;
+  /** Wait for a pool connection at most this long before answering DATABASE_UNAVAILABLE. */
+  acquireTimeoutMs: number;
+  /** On SIGTERM, in-flight requests get this long to finish before the process exits anyway. */
+  shutdownTimeoutMs: number;
   rapportageTermijnDagen: number;
   /** Serve the offline GraphiQL (GRAPHIQL=aan|uit; default on outside production). */
   graphiql: boolean;
@@ -86,6 +92,9 @@ export function loadConfig(): Config {
     introspectie: introspectieFrom(production),
     requestsPerMinuut: intFrom('RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
     statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
+    poolSize: intFrom('DB_POOL_MAX', 10, 1000),
+    acquireTimeoutMs: intFrom('DB_ACQUIRE_TIMEOUT_MS', 10_000, 600_000),
+    shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 15_000, 600_000),
     rapportageTermijnDagen: intFrom('RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
     graphiql: boolFrom('GRAPHIQL', !production),
     kostenCache: boolFrom('KOSTEN_CACHE', true),

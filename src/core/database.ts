@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL statement_timeout for every connection of the pool, so no request runs unbounded. */
   statementTimeoutMs?: number;
+  /** How long a request waits for a free pool connection, or for a new one to connect, before DATABASE_UNAVAILABLE. */
+  acquireTimeoutMs?: number;
   /** Receives every SQL statement MikroORM sends (tests count them to prove batching). */
   onQuery?: (sql: string) => void;
 }
@@ -27,7 +29,18 @@ export function ormConfig(options: DatabaseOptions): Options {
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     preferTs: true,
     pool: { min: 0, max: options.poolSize ?? 10 },
-    driverOptions: { connection: { statement_timeout: options.statementTimeoutMs ?? 15_000 } },
+    driverOptions: {
+      connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, connectionTimeoutMillis: options.acquireTimeoutMs ?? 10_000 },
+      // Without these a request waits up to a minute for a database that is down or a pool that is full.
+      acquireConnectionTimeout: options.acquireTimeoutMs ?? 10_000,
+      // knex reports broken pool connections through console.warn; they belong in the JSON log.
+      log: {
+        warn: (message: string) => logger.warn({ knex: message }, 'databaseverbinding'),
+        error: (message: string) => logger.error({ knex: message }, 'databaseverbinding'),
+        deprecate: (message: string) => logger.debug({ knex: message }),
+        debug: (message: string) => logger.debug({ knex: message }),
+      },
+    },
     migrations: {
       path: migrationsPath,
       pathTs: migrationsPath,

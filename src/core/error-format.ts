@@ -2,7 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from './errors.js';
+import { databaseOnbereikbaar } from './database-storing.js';
+import { ErrorCode, ONBEREIKBAAR_MELDING } from './errors.js';
 import { ARMOR_WEIGERINGEN } from './limits.js';
 import { logger } from './logger.js';
 
@@ -13,9 +14,12 @@ const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; message: string }> = 
   '23503': { code: ErrorCode.BAD_USER_INPUT, message: 'Verwijzing naar een gegeven dat niet bestaat of nog in gebruik is.' },
   '23514': { code: ErrorCode.BAD_USER_INPUT, message: 'Een waarde voldoet niet aan de regels van het gegevensmodel.' },
   '23502': { code: ErrorCode.BAD_USER_INPUT, message: 'Een verplicht gegeven ontbreekt.' },
+  // Concurrent writers: PostgreSQL aborted one transaction; nothing of it was stored.
+  '40P01': { code: ErrorCode.CONFLICT, message: 'Een gelijktijdige wijziging kwam ertussen; er is niets opgeslagen. Probeer het opnieuw.' },
+  '40001': { code: ErrorCode.CONFLICT, message: 'Een gelijktijdige wijziging kwam ertussen; er is niets opgeslagen. Probeer het opnieuw.' },
+  '25006': { code: ErrorCode.READ_ONLY, message: 'Deze Regiohub-instantie is alleen-lezen (zij leest van een replica); stuur wijzigingen naar de primaire instantie.' },
+  '57014': { code: ErrorCode.QUERY_TIMEOUT, message: 'De database deed er te lang over; de vraag is afgebroken. Vraag minder gegevens tegelijk op.' },
 };
-
-const CONNECTION_STATES = ['08000', '08003', '08006', '57P01', '57P03', 'ECONNREFUSED', 'ECONNRESET'];
 
 /**
  * Every error leaves with a stable extensions.code. Known database rule violations get a Dutch
@@ -29,11 +33,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
     const known = CONSTRAINT_ERRORS[sqlState];
     if (known) {
       const constraint = (original as unknown as { constraint?: string }).constraint;
-      return { ...formatted, message: known.message, extensions: { code: known.code, constraint } };
+      return { ...formatted, message: known.message, extensions: { code: known.code, ...(constraint ? { constraint } : {}) } };
     }
-    if (CONNECTION_STATES.includes(sqlState)) {
-      return { ...formatted, message: 'De database is tijdelijk niet bereikbaar. Probeer het later opnieuw.', extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
-    }
+  }
+  if (databaseOnbereikbaar(original)) {
+    logger.warn({ err: original }, 'database niet bereikbaar');
+    return { ...formatted, message: ONBEREIKBAAR_MELDING, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
   }
   const code = formatted.extensions?.code;
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {

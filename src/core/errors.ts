@@ -9,6 +9,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  READ_ONLY = 'READ_ONLY',
   QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
   QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
@@ -16,6 +18,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
+
+export const ONBEREIKBAAR_MELDING = 'De database is tijdelijk niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.';
 
 /** An error meant for the user: a Dutch message and a stable code, plus optional details. */
 export function hubError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {

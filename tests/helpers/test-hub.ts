@@ -55,7 +55,7 @@ export async function startTestHub(
       return `http://127.0.0.1:${address.port}/graphql`;
     },
     async close() {
-      await hub.apollo.stop();
+      await hub.stop();
       await orm.close(true);
     },
   };

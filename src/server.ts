@@ -17,6 +17,7 @@ import { databaseOnbereikbaar } from './core/database-storing.js';
 import { formatError } from './core/error-format.js';
 import { ErrorCode, hubError, ONBEREIKBAAR_MELDING } from './core/errors.js';
 import { introspectionPolicy } from './core/introspection.js';
+import { invoerControle } from './core/invoer-controle.js';
 import { armorProtection, costLimit, LIMIETEN } from './core/limits.js';
 import { logger } from './core/logger.js';
 import { rateLimiter } from './core/rate-limit.js';
@@ -85,6 +86,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Introspection is decided per role by introspectionPolicy.
     introspection: true,
     csrfPrevention: true,
+    // The hub serves no automatic persisted queries; such requests get a clear refusal, not an internal error.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(formatted, error, production),
     parseOptions: { maxTokens: LIMIETEN.maxTokens },
@@ -94,6 +97,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // graphql-armor's typings point at Apollo's CommonJS declarations; the plugins are plain objects.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       introspectionPolicy(schema, options.introspectie === undefined ? null : options.introspectie),
+      // Before the cost estimate, which coerces (and stringifies) the variables.
+      invoerControle(),
       costLimit(schema),
       requestLogging(),
       // Apollo's landing page loads from a CDN; the hub serves its own GraphiQL instead.

@@ -104,3 +104,14 @@ describe('PostgreSQL valt weg terwijl de hub draait', () => {
     expect((await overHttp(url, token, AlleGemeentenDocument)).data!.gemeenten).toHaveLength(11);
   }, 60_000);
 });
+
+describe('een statement dat te lang duurt', () => {
+  it('wordt door PostgreSQL afgebroken en heet dan QUERY_TIMEOUT', async () => {
+    const fout = await t.orm.em.transactional(async (em) => {
+      await em.getConnection().execute('set local statement_timeout = 50', [], 'run', em.getTransactionContext());
+      return em.getConnection().execute('select pg_sleep(2)', [], 'all', em.getTransactionContext()).catch((error: unknown) => error);
+    });
+    const { formatError } = await import('../src/core/error-format.js');
+    expect(formatError({ message: 'x' }, fout, true)).toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' }, message: expect.stringMatching(/te lang/) });
+  });
+});

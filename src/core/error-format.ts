@@ -28,8 +28,10 @@ const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; message: string }> = 
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof DriverException) {
-    const sqlState = String((original as DriverException & { code?: string }).code ?? '');
+  // MikroORM wraps the errors of its own queries; raw SQL (aggregates, cache checks) throws pg's DatabaseError.
+  const isDatabaseError = original instanceof DriverException || (original instanceof Error && 'severity' in original);
+  if (isDatabaseError) {
+    const sqlState = String((original as Error & { code?: string }).code ?? '');
     const known = CONSTRAINT_ERRORS[sqlState];
     if (known) {
       const constraint = (original as unknown as { constraint?: string }).constraint;

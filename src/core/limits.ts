@@ -77,8 +77,8 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin<Context> {
             kosten = schat(document, operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             // The estimate coerces the variables first; a wrong variable is the caller's error.
-            if (!(error instanceof GraphQLError)) throw error;
-            throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige variabele: ${error.message}`, { http: { status: 400 } });
+            if (!(error instanceof GraphQLError) && !(error instanceof RangeError)) throw error;
+            throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige variabele: ${(error as Error).message}`, { http: { status: 400 } });
           }
           const budget = KOSTENBUDGET[contextValue.identity.rol];
           if (kosten > budget) {

@@ -1,3 +1,4 @@
+import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
 
@@ -7,6 +8,9 @@ export class PeriodeArgs {
   peildatum?: string;
 
   @Field(() => Int, { nullable: true, description: 'Alleen deelnames die (een deel van) dit jaar lopen.' })
+  @IsOptional()
+  @Min(1900, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
+  @Max(2200, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
   jaar?: number;
 }
 

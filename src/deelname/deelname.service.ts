@@ -27,7 +27,7 @@ export function deelnameFilter(periode: PeriodeArgs, vandaag: string): FilterQue
   if (periode.peildatum && periode.jaar) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef een peildatum óf een jaar op, niet allebei.');
   }
-  if (periode.jaar !== undefined) return deelnameInJaar(periode.jaar);
+  if (periode.jaar != null) return deelnameInJaar(periode.jaar);
   const datum = periode.peildatum ?? vandaag;
   return { vanaf: { $lte: datum }, $or: [{ tot: null }, { tot: { $gt: datum } }] };
 }
@@ -37,7 +37,7 @@ export function zoekDeelnames(em: EntityManager, args: DeelnamesArgs): Promise<D
   const filters: FilterQuery<Deelname>[] = [];
   if (args.gemeente) filters.push({ gemeente: { cbsCode: args.gemeente } });
   if (args.module) filters.push({ module: { code: args.module } });
-  if (args.peildatum || args.jaar !== undefined) filters.push(deelnameFilter(args, args.peildatum ?? ''));
+  if (args.peildatum || args.jaar != null) filters.push(deelnameFilter(args, args.peildatum ?? ''));
   return em.find(Deelname, { $and: filters }, { orderBy: { module: { code: 'asc' }, gemeente: { cbsCode: 'asc' }, vanaf: 'asc' } });
 }
 

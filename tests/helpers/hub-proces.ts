@@ -23,7 +23,8 @@ export async function startHubProces(env: Record<string, string>): Promise<Runni
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' rather than 'exit': by then everything the process wrote has been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const deadline = Date.now() + 90_000;
   while (!output.includes('Regiohub draait op')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`hub startte niet:\n${output}`);

@@ -7,7 +7,7 @@ const operationTypes = {
     useTypeImports: true,
     avoidOptionals: { field: true, inputValue: false, object: true },
     // Amounts and dates travel as strings; never parsed into floats.
-    scalars: { Bedrag: 'string', Decimaal: 'string', LocalDate: 'string', DateTimeISO: 'string', JSON: 'unknown' },
+    scalars: { Bedrag: 'string', Decimaal: 'string', CbsCode: 'string', LocalDate: 'string', DateTimeISO: 'string', JSON: 'unknown' },
   },
 };
 

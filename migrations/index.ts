@@ -5,6 +5,7 @@ import { Migration20261123100734_indexen } from './Migration20261123100734_index
 import { Migration20261123101404_betaalritme } from './Migration20261123101404_betaalritme.js';
 import { Migration20261123102100_revisie } from './Migration20261123102100_revisie.js';
 import { Migration20261123120000_kostenversie } from './Migration20261123120000_kostenversie.js';
+import { Migration20261202012503_eenAntwoord } from './Migration20261202012503_eenAntwoord.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123101404_betaalritme', class: Migration20261123101404_betaalritme },
   { name: 'Migration20261123102100_revisie', class: Migration20261123102100_revisie },
   { name: 'Migration20261123120000_kostenversie', class: Migration20261123120000_kostenversie },
+  { name: 'Migration20261202012503_eenAntwoord', class: Migration20261202012503_eenAntwoord },
 ];

@@ -48,7 +48,7 @@ export function createContext(options: ContextOptions): Context {
 const DUTCH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
 /** Today's date (YYYY-MM-DD) in the Netherlands, by the request's clock. */
-export function vandaag(ctx: Context): string {
+export function vandaag(ctx: Pick<Context, 'now'>): string {
   return DUTCH_DATE.format(ctx.now());
 }
 

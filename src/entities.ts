@@ -1,6 +1,7 @@
 import { AuditLog } from './audit/audit-log.entity.js';
 import { ApiToken } from './auth/api-token.entity.js';
 import { Begroting } from './begroting/begroting.entity.js';
+import { Jaarafsluiting } from './jaarafsluiting/jaarafsluiting.entity.js';
 import { Bijdrage } from './bijdrage/bijdrage.entity.js';
 import { Deelname } from './deelname/deelname.entity.js';
 import { DvoNorm } from './dvo/dvo-norm.entity.js';
@@ -27,6 +28,7 @@ export const entities = [
   Dvo,
   DvoNorm,
   Begroting,
+  Jaarafsluiting,
   Verdeelsleutel,
   VerdeelsleutelEenheid,
   Bijdrage,

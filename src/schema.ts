@@ -10,9 +10,11 @@ import { KostenoverzichtResolver } from './bijdrage/kostenoverzicht.resolver.js'
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
 import { DvoNormResolver, DvoResolver } from './dvo/dvo.resolver.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
+import { JaarafsluitingResolver } from './jaarafsluiting/jaarafsluiting.resolver.js';
 import { KpiResolver } from './kpi/kpi.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
+import { TaakveldResolver } from './taakveld/taakveld.resolver.js';
 import { LevenscyclusResolver, RapportageStandResolver } from './rapportage/levenscyclus.resolver.js';
 import { KpiTotaalResolver, KpiWaardeResolver, KwartaalrapportageResolver } from './rapportage/rapportage.resolver.js';
 import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
@@ -26,6 +28,8 @@ const resolvers = [
   DvoResolver,
   DvoNormResolver,
   BegrotingResolver,
+  JaarafsluitingResolver,
+  TaakveldResolver,
   VerdeelsleutelResolver,
   VerdeelsleutelEenheidResolver,
   BijdrageResolver,

@@ -101,14 +101,15 @@ describe('OpenID Connect-tokens', () => {
   });
 
   it('past de gemeentescope uit de claim toe', async () => {
-    const token = await jwt({ realm_access: { roles: ['gemeente'] }, gemeente: 'GM0289' });
+    // The claim may hold the CBS code in lower case.
+    const token = await jwt({ realm_access: { roles: ['gemeente'] }, gemeente: 'gm0274' });
     const { body } = await post(
       '{ kwartaalrapportages(where: { module: { eq: "WSP" }, jaar: { eq: 2026 }, kwartaal: { eq: 2 } }) { nodes { waarden { gemeente { cbsCode } } } } }',
       token,
     );
     type Rapportages = { kwartaalrapportages: { nodes: Array<{ waarden: Array<{ gemeente: { cbsCode: string } | null }> }> } };
     const gemeenten = (body.data as Rapportages).kwartaalrapportages.nodes.flatMap((r) => r.waarden.map((w) => w.gemeente?.cbsCode ?? 'regio'));
-    expect(new Set(gemeenten)).toEqual(new Set(['GM0289', 'regio']));
+    expect(new Set(gemeenten)).toEqual(new Set(['GM0274', 'regio']));
   });
 });
 

@@ -41,6 +41,8 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['afrekening', ops.RootAfrekeningDocument, iedereen],
   ['voorschotten', ops.RootVoorschottenDocument, iedereen],
   ['rapportageCompleetheid', ops.RootCompleetheidDocument, iedereen],
+  ['jaarafsluitingen', ops.RootJaarafsluitingenDocument, iedereen],
+  ['taakvelden', ops.RootTaakveldenDocument, iedereen],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -78,10 +80,17 @@ describe('autorisatiematrix: elke rol × elke mutatie', () => {
     ['deelnameToevoegen', (als, n) => t.execute(ops.DeelnameToevoegenDocument, { invoer: { gemeente: 'GM0274', module: 'WGSW', vanaf: `20${30 + n}-01-01`, tot: `20${30 + n}-06-01` } }, als)],
     ['deelnameBeeindigen', (als) => t.execute(ops.DeelnameBeeindigenDocument, { id: 1, tot: '2030-01-01' }, als)],
     ['dvoToevoegen', (als, n) => t.execute(ops.DvoToevoegenDocument, { invoer: { kenmerk: `DVO-TEST-${n}`, omschrijving: 'test', module: 'WSP', organisatie: 'UWV', ingangsdatum: '2027-01-01' } }, als)],
-    ['begrotingVastleggen', (als, n) => t.execute(ops.BegrotingVastleggenDocument, { invoer: { module: 'WSP', jaar: 2040 + n, soort: 'PRIMITIEF', lasten: '10.00', baten: '0.00', vastgesteldOp: '2039-07-01', omschrijving: 'test' } }, als)],
+    ['begrotingVastleggen', (als) => t.execute(ops.BegrotingVastleggenDocument, { invoer: { module: 'WSP', jaar: 2027, soort: 'PRIMITIEF', lasten: '10.00', baten: '0.00', vastgesteldOp: '2026-07-01', omschrijving: 'test' } }, als)],
     ['verdeelsleutelVastleggen', (als, n) => t.execute(ops.VerdeelsleutelVastleggenDocument, { invoer: { module: 'WSP', jaar: 2040 + n, grondslag: 'GELIJKE_DELEN', omschrijving: 'test', eenheden: [{ gemeente: 'GM0202', eenheden: '1', bron: 'test' }] } }, als)],
     ['kpiVastleggen', (als, n) => t.execute(ops.KpiVastleggenDocument, { invoer: { module: 'WSP', code: `TEST_${n}`, naam: 'test', eenheid: 'AANTAL', richting: 'HOGER_IS_BETER', niveau: 'REGIO', actiefVanaf: '2027-01-01' } }, als)],
     ['dvoNormVastleggen', (als) => t.execute(ops.DvoNormVastleggenDocument, { invoer: { dvo: 'DVO-WSP-UWV-2024', kpi: 'WERKGEVERSCONTACTEN', jaar: 2027, norm: '1300' } }, als)],
+    ['jaarHeropenen', (als) => t.execute(ops.JaarHeropenenDocument, { module: 'WSP', jaar: 2024, reden: 'Test van de autorisatie.' }, als)],
+    ['jaarAfsluiten', (als) => t.execute(ops.JaarAfsluitenDocument, { module: 'WSP', jaar: 2024 }, als)],
+    // Allowed only for the beheerder, but a jaarrekening needs a clock after the year: tests/jaarafsluiting.test.ts.
+    [
+      'jaarrekeningVastleggen',
+      (als) => t.execute(ops.JaarrekeningVastleggenDocument, { invoer: { module: 'WSP', jaar: 2026, lasten: '1.00', baten: '0.00', vastgesteldOp: '2027-03-01', omschrijving: 'test' } }, als),
+    ],
     ['apiTokenAanmaken', (als) => t.execute(ops.ApiTokenAanmakenDocument, { invoer: { naam: 'test', rol: 'DASHBOARD' } }, als)],
     ['apiTokenIntrekken', (als) => t.execute(ops.ApiTokenIntrekkenDocument, { id: 999_999 }, als)],
   ];
@@ -101,7 +110,7 @@ describe('autorisatiematrix: elke rol × elke mutatie', () => {
   it('alle mutaties zijn toegestaan voor de beheerder en worden geaudit', async () => {
     const voor = await auditRegels();
     const resultaten = [];
-    for (const [mutatie, voerUit] of gevallen.filter(([m]) => m !== 'apiTokenIntrekken')) {
+    for (const [mutatie, voerUit] of gevallen.filter(([m]) => m !== 'apiTokenIntrekken' && m !== 'jaarrekeningVastleggen')) {
       const { errors } = await voerUit(ALS.beheerder, 50);
       expect(errors, mutatie).toBeUndefined();
       resultaten.push(mutatie);
@@ -120,7 +129,7 @@ describe('scope: geen pad geeft rijen buiten de scope', () => {
     for (const d of deelnemers) {
       if (d.gemeente.cbsCode === 'GM0202') expect(d.kpiWaarden.length).toBeGreaterThan(0);
       else expect(d.kpiWaarden).toEqual([]);
-      expect(d.kpiWaarden.every((w) => w.rapportage.status === 'VASTGESTELD')).toBe(true);
+      expect(d.kpiWaarden.every((w) => w.rapportage.status === 'GOEDGEKEURD')).toBe(true);
     }
     const waarden = data!.module.kwartaalrapportages.flatMap((r) => r.waarden);
     expect(waarden.length).toBeGreaterThan(0);
@@ -141,18 +150,18 @@ describe('scope: geen pad geeft rijen buiten de scope', () => {
     expect(dashboard.data).toEqual(gemeente.data);
   });
 
-  it('gemeenten en dashboards zien alleen vastgestelde rapportages; een controller ziet alles', async () => {
+  it('gemeenten en dashboards zien alleen goedgekeurde rapportages; een controller ziet alles', async () => {
     const statussen = async (als: Identity) =>
       (await t.execute(ops.RootKwartaalrapportagesDocument, {}, als)).data!.kwartaalrapportages.nodes.map((r) => `${r.module.code}:${r.status}`).sort();
     expect(await statussen(ALS.controller)).toEqual([
       'INBURGERING:INGEDIEND',
       'INKOOP:TERUGGESTUURD',
       'RBL:INGEDIEND',
-      'WGSW:VASTGESTELD',
+      'WGSW:GOEDGEKEURD',
       'WSP:CONCEPT',
     ]);
-    expect(await statussen(ALS.gemeenteArnhem)).toEqual(['WGSW:VASTGESTELD']);
-    expect(await statussen(ALS.dashboardRegio)).toEqual(['WGSW:VASTGESTELD']);
+    expect(await statussen(ALS.gemeenteArnhem)).toEqual(['WGSW:GOEDGEKEURD']);
+    expect(await statussen(ALS.dashboardRegio)).toEqual(['WGSW:GOEDGEKEURD']);
   });
 
   it('een modulemanager ziet alle versies van de eigen module, en van andere modules niets', async () => {
@@ -170,7 +179,7 @@ describe('autorisatiematrix: mutaties van de kwartaalrapportage', () => {
     ['kwartaalrapportageOpslaan', (als) => t.execute(ops.RapportageOpslaanDocument, { invoer: { ...sleutel, waarden: [] } }, als), ['modulemanagerWgsw']],
     ['kwartaalrapportageIndienen', (als) => t.execute(ops.RapportageIndienenDocument, { rapportage: sleutel }, als), ['modulemanagerWgsw']],
     ['kwartaalrapportageCorrigeren', (als) => t.execute(ops.RapportageCorrigerenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['modulemanagerWgsw']],
-    ['kwartaalrapportageVaststellen', (als) => t.execute(ops.RapportageVaststellenDocument, { rapportage: sleutel }, als), ['controller']],
+    ['kwartaalrapportageGoedkeuren', (als) => t.execute(ops.RapportageGoedkeurenDocument, { rapportage: sleutel }, als), ['controller']],
     ['kwartaalrapportageTerugsturen', (als) => t.execute(ops.RapportageTerugsturenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['controller']],
   ];
   for (const [mutatie, voerUit, toegestaan] of gevallen) {

@@ -7,12 +7,16 @@ import {
   BegrotingVastleggenDocument,
   BijdragenBerekenenDocument,
   BijdragenGefilterdDocument,
+  BijdragenMetBerekeningDocument,
   KostenoverzichtDocument,
   VerdeelsleutelVastleggenDocument,
   VoorschottenDocument,
 } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+
+/** Arnhem's WgSW contribution in the primitieve begroting 2026 of the demo region. */
+const ARNHEM_WGSW_2026 = '26121781.18';
 
 const som = (bedragen: Array<string | Decimal>) => bedragen.reduce<Decimal>((s, b) => s.plus(b), new Decimal(0));
 
@@ -73,31 +77,36 @@ describe('bijdragenBerekenen op de demoregio', () => {
   });
   afterAll(() => t.close());
 
-  it('rekent WgSW 2025 (primitief) exact na: Arnhem € 29.291.440,91, niets gewijzigd, herhaalbaar', async () => {
-    const { data, errors } = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2025, soort: 'PRIMITIEF' });
+  it('rekent WgSW 2026 (primitief) exact na: Arnhem € 26.121.781,18, niets gewijzigd, herhaalbaar', async () => {
+    const { data, errors } = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2026, soort: 'PRIMITIEF' });
     expect(errors).toBeUndefined();
     const uitkomst = data!.bijdragenBerekenen;
     expect(uitkomst.gewijzigd).toBe(false);
     expect(uitkomst.bijdragen).toHaveLength(9);
     const arnhem = uitkomst.bijdragen.find((b) => b.gemeente.cbsCode === 'GM0202')!;
-    expect(arnhem.bedrag).toBe('29291440.91');
-    expect(arnhem.berekening).toMatchObject({ grondslag: 'SW_ARBEIDSJAREN', eenheden: '574.1', deelnameDagen: 365, dagenInJaar: 365 });
+    expect(arnhem.bedrag).toBe(ARNHEM_WGSW_2026);
+    // 615 SW staff years on 1 January 2025, 5.5 % fewer a year later (the demo's SW decline).
+    expect(arnhem.berekening).toMatchObject({ grondslag: 'SW_ARBEIDSJAREN', eenheden: '581.2', deelnameDagen: 365, dagenInJaar: 365 });
+    expect(arnhem.taakveld).toBe('6.4');
     expect(new Decimal(arnhem.bedrag).minus(arnhem.berekening!.exactBedrag).abs().lessThan('0.01')).toBe(true);
-    expect(som(uitkomst.bijdragen.map((b) => b.bedrag)).toFixed(2)).toBe(uitkomst.begroting.saldo);
-    const nogmaals = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2025, soort: 'PRIMITIEF' });
+    expect(som(uitkomst.bijdragen.map((b) => b.bedrag)).toFixed(2)).toBe(uitkomst.begroting.nettoLasten);
+    const nogmaals = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2026, soort: 'PRIMITIEF' });
     expect(nogmaals.data!.bijdragenBerekenen.gewijzigd).toBe(false);
   });
 
   it('rekent Overbetuwe pro rata vanaf 1 juli 2024 (Inburgering, vaste percentages)', async () => {
-    const { data } = await t.execute(BijdragenBerekenenDocument, { module: 'INBURGERING', jaar: 2024, soort: 'REALISATIE' });
-    const b = data!.bijdragenBerekenen.bijdragen;
+    const { data } = await t.execute(BijdragenMetBerekeningDocument, {
+      where: { module: { eq: 'INBURGERING' }, jaar: { eq: 2024 }, fase: { eq: 'GEREALISEERD' } },
+    });
+    const b = data!.bijdragen.nodes;
     const overbetuwe = b.find((x) => x.gemeente.cbsCode === 'GM1734')!;
     const arnhem = b.find((x) => x.gemeente.cbsCode === 'GM0202')!;
     expect(overbetuwe.berekening).toMatchObject({ deelnameDagen: 184, dagenInJaar: 366, eenheden: '10' });
     // weights: 10 × 184/366 for Overbetuwe, percentages for a full year for the others (sum 90)
     const somGewicht = new Decimal(90).plus(new Decimal(10).times(184).dividedBy(366));
-    const saldo = new Decimal(data!.bijdragenBerekenen.begroting.saldo);
-    expect(new Decimal(arnhem.bedrag).minus(saldo.times(44).dividedBy(somGewicht)).abs().lessThan('0.01')).toBe(true);
+    const nettoLasten = new Decimal(arnhem.berekening!.nettoLasten);
+    expect(new Decimal(arnhem.bedrag).minus(nettoLasten.times(44).dividedBy(somGewicht)).abs().lessThan('0.01')).toBe(true);
+    expect(som(b.map((x) => x.bedrag)).toFixed(2)).toBe(nettoLasten.toFixed(2));
   });
 
   it('een begrotingswijziging geeft nieuwe gewijzigde bijdragen naast de eerdere; het overzicht gebruikt de laatste', async () => {
@@ -106,13 +115,18 @@ describe('bijdragenBerekenen op de demoregio', () => {
       { invoer: { module: 'RBL', jaar: 2026, soort: 'WIJZIGING', lasten: '5000000.00', baten: '1200000.00', vastgesteldOp: '2026-10-01', omschrijving: 'Tweede wijziging 2026' } },
       ALS.beheerder,
     );
-    expect(wijziging.data!.begrotingVastleggen).toEqual({ soort: 'WIJZIGING', volgnummer: 2, saldo: '3800000.00' });
+    expect(wijziging.data!.begrotingVastleggen).toEqual({ soort: 'WIJZIGING', volgnummer: 2, nettoLasten: '3800000.00' });
     const berekend = await t.execute(BijdragenBerekenenDocument, { module: 'RBL', jaar: 2026, soort: 'WIJZIGING', volgnummer: 2 });
     expect(berekend.data!.bijdragenBerekenen.gewijzigd).toBe(true);
     expect(som(berekend.data!.bijdragenBerekenen.bijdragen.map((b) => b.bedrag)).toFixed(2)).toBe('3800000.00');
 
-    const historie = await t.execute(BijdragenGefilterdDocument, { where: { module: { eq: 'RBL' }, jaar: { eq: 2026 }, fase: { eq: 'GEWIJZIGD' } }, first: 100 });
+    const where = { module: { eq: 'RBL' }, jaar: { eq: 2026 }, fase: { eq: 'GEWIJZIGD' as const } };
+    const historie = await t.execute(BijdragenGefilterdDocument, { where, first: 100, alleenActueel: false });
     expect(historie.data!.bijdragen.totalCount).toBe(20);
+    // By default only the current version: amendment 2 replaces amendment 1.
+    const actueel = await t.execute(BijdragenGefilterdDocument, { where, first: 100 });
+    expect(actueel.data!.bijdragen.totalCount).toBe(10);
+    expect(som(actueel.data!.bijdragen.edges.map((e) => e.node.bedrag)).toFixed(2)).toBe('3800000.00');
     const overzicht = await t.execute(KostenoverzichtDocument, { jaar: 2026, modules: ['RBL'] });
     expect(overzicht.data!.kostenoverzicht.regio!.gewijzigd).toBe('3800000.00');
   });
@@ -140,7 +154,7 @@ describe('bijdragenBerekenen op de demoregio', () => {
     expect(data).toBeNull();
     expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const problemen = errors![0].extensions!.problemen as Array<{ gemeente: string }>;
-    expect(problemen.map((p) => p.gemeente).sort()).toEqual(['GM0226', 'GM0274', 'GM0275', 'GM0277', 'GM0289', 'GM0293', 'GM0299', 'GM1705', 'GM1734']);
+    expect(problemen.map((p) => p.gemeente).sort()).toEqual(['GM0226', 'GM0274', 'GM0275', 'GM0293', 'GM0299', 'GM1705', 'GM1734']);
     const na = await t.execute(BijdragenGefilterdDocument, { where: { module: { eq: 'WSP' }, jaar: { eq: 2026 } }, first: 500 });
     expect(na.data).toEqual(voor.data);
   });
@@ -164,10 +178,10 @@ describe('bijdragenBerekenen op de demoregio', () => {
 
   it('mag alleen door controller en beheerder', async () => {
     for (const als of [ALS.gemeenteArnhem, ALS.modulemanagerWgsw, ALS.dashboardRegio]) {
-      const { errors } = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2025, soort: 'PRIMITIEF' }, als);
+      const { errors } = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2026, soort: 'PRIMITIEF' }, als);
       expect(errors![0].extensions!.code).toBe('FORBIDDEN');
     }
-    const { errors } = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2025, soort: 'PRIMITIEF' }, ALS.beheerder);
+    const { errors } = await t.execute(BijdragenBerekenenDocument, { module: 'WGSW', jaar: 2026, soort: 'PRIMITIEF' }, ALS.beheerder);
     expect(errors).toBeUndefined();
   });
 });
@@ -185,10 +199,10 @@ describe('afrekening en voorschotten', () => {
     const a = data!.afrekening;
     expect(a.regels).toHaveLength(9);
     for (const r of a.regels) {
-      expect(r.saldo).toBe(new Decimal(r.gerealiseerd).minus(r.gefactureerd).toFixed(2));
-      expect(r.uitkomst).toBe(new Decimal(r.saldo).isZero() ? 'NIHIL' : new Decimal(r.saldo).isPositive() ? 'BIJBETALEN' : 'TERUGONTVANGEN');
+      expect(r.teVerrekenen).toBe(new Decimal(r.gerealiseerd).minus(r.gefactureerd).toFixed(2));
+      expect(r.uitkomst).toBe(new Decimal(r.teVerrekenen).isZero() ? 'NIHIL' : new Decimal(r.teVerrekenen).isPositive() ? 'BIJBETALEN' : 'TERUGONTVANGEN');
     }
-    expect(a.totaal.saldo).toBe(som(a.regels.map((r) => r.saldo)).toFixed(2));
+    expect(a.totaal.teVerrekenen).toBe(som(a.regels.map((r) => r.teVerrekenen)).toFixed(2));
     const zonderJaarrekening = await t.execute(AfrekeningDocument, { module: 'WGSW', jaar: 2026 });
     expect(zonderJaarrekening.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });

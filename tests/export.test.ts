@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakApiToken } from '../src/auth/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { Decimal } from '../src/core/decimal.js';
+import { exportCsv, rijenVan } from './helpers/export-csv.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
 let t: TestHub;
@@ -11,7 +11,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestHub();
-  basis = (await t.listen()).replace('/graphql', '/export');
+  basis = (await t.listen()).replace('/graphql', '');
   for (const [naam, invoer] of Object.entries({
     controller: { naam: 'controller', rol: Rol.CONTROLLER },
     arnhem: { naam: 'arnhem', rol: Rol.GEMEENTE, gemeente: 'GM0202' },
@@ -22,17 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function csv(pad: string, params: Record<string, unknown>, token = tokens.controller) {
-  const query = new URLSearchParams(
-    Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-  ).toString();
-  const response = await fetch(`${basis}/${pad}?${query}`, { headers: { authorization: `Bearer ${token}` } });
-  const tekst = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), tekst };
-}
-
-const rijenVan = (tekst: string, delimiter = ',') =>
-  parse(tekst, { bom: true, columns: true, delimiter }) as Array<Record<string, string>>;
+const csv = (pad: string, params: Record<string, unknown>, token = tokens.controller) => exportCsv(basis, pad, params, token);
 
 describe('CSV-export', () => {
   it('exporteert bijdragen met hetzelfde filter als de graaf, exact tot op de cent', async () => {
@@ -50,11 +40,11 @@ describe('CSV-export', () => {
 
   it('schrijft met getallen=nl decimale komma’s en puntkomma’s voor Excel', async () => {
     const query = `where=${encodeURIComponent(JSON.stringify({ jaar: { eq: 2025 }, module: { eq: 'WGSW' } }))}&getallen=nl`;
-    const ruw = Buffer.from(await (await fetch(`${basis}/bijdragen.csv?${query}`, { headers: { authorization: `Bearer ${tokens.controller}` } })).arrayBuffer());
+    const ruw = Buffer.from(await (await fetch(`${basis}/export/bijdragen.csv?${query}`, { headers: { authorization: `Bearer ${tokens.controller}` } })).arrayBuffer());
     // A byte-order mark, so that Excel reads the file as UTF-8.
     expect([...ruw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const tekst = ruw.toString('utf8');
-    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Begrotingsversie;Volgnummer;Bedrag');
+    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Taakveldnaam;Begrotingsversie;Volgnummer;Actueel;Bedrag');
     const rijen = rijenVan(tekst, ';');
     expect(rijen[0].Bedrag).toMatch(/^\d+,\d{2}$/);
     expect(rijen[0].Taakveld).toBe('6.4');
@@ -71,7 +61,7 @@ describe('CSV-export', () => {
     const rijen = rijenVan((await csv('kpi-waarden.csv', { where: { module: { eq: 'RBL' } } }, tokens.arnhem)).tekst);
     expect(rijen.length).toBeGreaterThan(0);
     expect(new Set(rijen.map((r) => r['CBS-code']))).toEqual(new Set(['GM0202', '']));
-    expect(rijen.every((r) => r.Status === 'VASTGESTELD')).toBe(true);
+    expect(rijen.every((r) => r.Status === 'GOEDGEKEURD')).toBe(true);
   });
 
   it('exporteert totalen per groep', async () => {
@@ -81,7 +71,7 @@ describe('CSV-export', () => {
   });
 
   it('weigert zonder token, met te weinig rechten en bij onleesbare filters, met een JSON-fout', async () => {
-    const zonder = await fetch(`${basis}/bijdragen.csv`);
+    const zonder = await fetch(`${basis}/export/bijdragen.csv`);
     expect(zonder.status).toBe(401);
     const audit = await csv('audit-log.csv', {}, tokens.dashboard);
     expect(audit.status).toBe(403);

@@ -132,7 +132,7 @@ describe('belasting: 200 gelijktijdige clients, 10 seconden lezen en schrijven d
         // Two first recordings of the same gemeente and year at once: one of them meets the unique key.
         tel('inwonertal', antwoord, ['CONFLICT']);
       },
-      async () => tel('bijdragen berekenen', await overHttp(url, tokens.controller, BijdragenBerekenenDocument, { module: 'WSP', jaar: 2025, soort: 'PRIMITIEF' })),
+      async () => tel('bijdragen berekenen', await overHttp(url, tokens.controller, BijdragenBerekenenDocument, { module: 'WSP', jaar: 2026, soort: 'PRIMITIEF' })),
     ];
     const gewicht = [60, 40, 30, 30, 20, 10, 10];
     const client = async (nummer: number) => {

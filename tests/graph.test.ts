@@ -28,14 +28,15 @@ describe('gemeente { modules { kpis } }', () => {
     const { data, errors } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0202', peildatum: '2025-06-30' });
     expect(errors).toBeUndefined();
     expect(data!.gemeente.inwoners).toBe(166_000);
-    expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['INBURGERING', 'INKOOP', 'RBL', 'RFZ', 'WGSW', 'WSP']);
+    expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['BEHEER', 'INBURGERING', 'INKOOP', 'RBL', 'WGSW', 'WSP']);
     const wgsw = data!.gemeente.modules.find((m) => m.code === 'WGSW')!;
     expect(wgsw.kpis.map((k) => `${k.code}:${k.niveau}`)).toEqual(['GEDETACHEERD:REGIO', 'SW_ARBEIDSJAREN:GEMEENTE', 'ZIEKTEVERZUIM:REGIO']);
   });
 
   it('geeft voor Wageningen alleen de modules waaraan zij deelneemt', async () => {
-    const { data } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0289', peildatum: '2025-06-30' });
-    expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['INKOOP', 'WSP']);
+    // CBS codes are accepted in lower case.
+    const { data } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'gm0289', peildatum: '2025-06-30' });
+    expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['BEHEER', 'INKOOP']);
   });
 
   it('gebruikt zonder peildatum de datum van vandaag', async () => {
@@ -52,7 +53,7 @@ describe('gemeente { modules { kpis } }', () => {
 });
 
 describe('module { deelnemers { bijdragen } }', () => {
-  it('geeft per deelnemer van WgSW de begrote bijdrage 2024, samen exact het saldo van de primitieve begroting', async () => {
+  it('geeft per deelnemer van WgSW de begrote bijdrage 2024, samen exact de netto lasten van de primitieve begroting', async () => {
     const { data, errors } = await t.execute(ModuleDeelnemersBijdragenDocument, { code: 'WGSW', jaar: 2024, fase: 'BEGROOT' });
     expect(errors).toBeUndefined();
     const module = data!.module;
@@ -60,10 +61,10 @@ describe('module { deelnemers { bijdragen } }', () => {
     expect(module.deelnemers).toHaveLength(9);
     expect(module.deelnemers.map((d) => d.gemeente.cbsCode)).not.toContain('GM0289');
     const primitief = module.begrotingen.find((b) => b.soort === 'PRIMITIEF')!;
-    expect(primitief.saldo).toBe(new Decimal(primitief.lasten).minus(primitief.baten).toFixed(2));
+    expect(primitief.nettoLasten).toBe(new Decimal(primitief.lasten).minus(primitief.baten).toFixed(2));
     const bijdragen = module.deelnemers.flatMap((d) => d.bijdragen);
     expect(bijdragen.every((b) => b.begroting!.soort === 'PRIMITIEF')).toBe(true);
-    expect(som(bijdragen.map((b) => b.bedrag))).toBe(primitief.saldo);
+    expect(som(bijdragen.map((b) => b.bedrag))).toBe(primitief.nettoLasten);
   });
 
   it('telt Wageningen na uittreden per 1-1-2023 niet meer mee in Inkoop Wmo', async () => {
@@ -101,12 +102,12 @@ describe('andere paden door de graaf', () => {
     expect(actief.normen.filter((n) => n.gemeente === null).map((n) => n.kpi.code).sort()).toEqual(['GEDETACHEERD', 'ZIEKTEVERZUIM']);
   });
 
-  it('houdt een gecorrigeerde rapportage als nieuwe versie naast de vastgestelde', async () => {
+  it('houdt een gecorrigeerde rapportage als nieuwe versie naast de goedgekeurde', async () => {
     const { data } = await t.execute(KwartaalrapportagesVanModuleDocument, { module: 'WSP', jaar: 2025, kwartaal: 2 });
     const versies = data!.kwartaalrapportages.nodes;
     expect(versies.map((r) => [r.versie, r.status])).toEqual([
-      [1, 'VASTGESTELD'],
-      [2, 'VASTGESTELD'],
+      [1, 'GOEDGEKEURD'],
+      [2, 'GOEDGEKEURD'],
     ]);
     const arnhem = (versie: number) =>
       versies[versie - 1].waarden.find((w) => w.kpi.code === 'PLAATSINGEN' && w.gemeente?.cbsCode === 'GM0202')!;

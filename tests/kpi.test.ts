@@ -25,7 +25,7 @@ describe('kpiReeks', () => {
       expect(p.waarde).not.toBeNull();
       expect(p.gehaald).toBe(new Decimal(p.waarde!).lte(p.norm!));
     }
-    expect(reeks.every((p) => p.status === 'VASTGESTELD')).toBe(true);
+    expect(reeks.every((p) => p.status === 'GOEDGEKEURD')).toBe(true);
   });
 
   it('geeft voor een gemeente haar eigen waarden met de norm uit haar DVO; niet ingediende kwartalen blijven leeg', async () => {
@@ -65,8 +65,13 @@ describe('kpiWaarden en kpiTotalen', () => {
     expect(totaal.som).toBe(actueel.nodes.reduce((s, w) => s.plus(w.waarde), new Decimal(0)).toFixed());
   });
 
-  it('tellen voor een gemeente alleen haar eigen en regionale waarden', async () => {
+  it('tellen voor een gemeente alleen haar eigen en regionale waarden, altijd per KPI', async () => {
     const { data } = await t.execute(KpiTotalenDocument, { groupBy: ['GEMEENTE'], where: { module: { eq: 'RBL' } } }, ALS.gemeenteArnhem);
-    expect(data!.kpiTotalen.map((x) => x.gemeente?.cbsCode ?? 'regio').sort()).toEqual(['GM0202', 'regio']);
+    // Values of different KPIs (counts, percentages) are never added: one group per KPI.
+    expect(data!.kpiTotalen.map((x) => `${x.kpi!.code}:${x.gemeente?.cbsCode ?? 'regio'}`).sort()).toEqual([
+      'THUISZITTERS:GM0202',
+      'VERZUIMMELDINGEN:GM0202',
+      'VSV_PERCENTAGE:regio',
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import {
   RapportageIndienenDocument,
   RapportageOpslaanDocument,
   RapportageTerugsturenDocument,
-  RapportageVaststellenDocument,
+  RapportageGoedkeurenDocument,
   RapportageVersiesDocument,
 } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
@@ -22,7 +22,7 @@ const WSP_Q3 = { module: 'WSP', jaar: 2026, kwartaal: 3 };
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => errors?.map((e) => e.extensions!.code);
 
 describe('de levenscyclus van een kwartaalrapportage', () => {
-  it('concept → ingediend → teruggestuurd → concept → ingediend → vastgesteld → correctie als nieuwe versie', async () => {
+  it('concept → ingediend → teruggestuurd → concept → ingediend → goedgekeurd → correctie als nieuwe versie', async () => {
     const opslaan = await t.execute(
       RapportageOpslaanDocument,
       { invoer: { ...WSP_Q3, revisie: 1, waarden: [{ kpi: 'WERKGEVERSCONTACTEN', waarde: '1311', toelichting: 'inclusief banenmarkt' }] } },
@@ -45,8 +45,8 @@ describe('de levenscyclus van een kwartaalrapportage', () => {
     );
     expect(weer.data!.kwartaalrapportageOpslaan).toMatchObject({ status: 'CONCEPT', revisie: 5 });
     await t.execute(RapportageIndienenDocument, { rapportage: { ...WSP_Q3, revisie: 5 } }, ALS.modulemanagerWsp);
-    const vast = await t.execute(RapportageVaststellenDocument, { rapportage: { ...WSP_Q3, revisie: 6 } }, ALS.controller);
-    expect(vast.data!.kwartaalrapportageVaststellen).toMatchObject({ status: 'VASTGESTELD', versie: 1, revisie: 7 });
+    const vast = await t.execute(RapportageGoedkeurenDocument, { rapportage: { ...WSP_Q3, revisie: 6 } }, ALS.controller);
+    expect(vast.data!.kwartaalrapportageGoedkeuren).toMatchObject({ status: 'GOEDGEKEURD', versie: 1, revisie: 7 });
 
     // An adopted report is never overwritten: saving it is refused, correcting makes version 2.
     const overschrijven = await t.execute(RapportageOpslaanDocument, { invoer: { ...WSP_Q3, revisie: 7, waarden: [] } }, ALS.modulemanagerWsp);
@@ -55,7 +55,7 @@ describe('de levenscyclus van een kwartaalrapportage', () => {
     expect(correctie.data!.kwartaalrapportageCorrigeren).toMatchObject({ versie: 2, status: 'CONCEPT', revisie: 1, reden: 'Plaatsing Duiven dubbel geteld.' });
 
     const versies = (await t.execute(RapportageVersiesDocument, WSP_Q3)).data!.kwartaalrapportages.nodes;
-    expect(versies.map((v) => [v.versie, v.status])).toEqual([[1, 'VASTGESTELD'], [2, 'CONCEPT']]);
+    expect(versies.map((v) => [v.versie, v.status])).toEqual([[1, 'GOEDGEKEURD'], [2, 'CONCEPT']]);
     expect(versies[1].waarden).toEqual(versies[0].waarden);
     const duiven = versies[0].waarden.find((w) => w.kpi.code === 'PLAATSINGEN' && w.gemeente?.cbsCode === 'GM0226');
     expect(duiven!.waarde).toBe('17');
@@ -66,7 +66,7 @@ describe('de levenscyclus van een kwartaalrapportage', () => {
         'KWARTAALRAPPORTAGE_OPGESLAGEN',
         'KWARTAALRAPPORTAGE_INGEDIEND',
         'KWARTAALRAPPORTAGE_TERUGGESTUURD',
-        'KWARTAALRAPPORTAGE_VASTGESTELD',
+        'KWARTAALRAPPORTAGE_GOEDGEKEURD',
         'KWARTAALRAPPORTAGE_CORRECTIE_GESTART',
       ]),
     );
@@ -94,7 +94,8 @@ describe('controle bij opslaan en indienen', () => {
     );
     expect(data).toBeNull();
     expect(errors![0].extensions!.problemen).toEqual([
-      { kpi: 'VSV_PERCENTAGE', gemeente: null, probleem: 'een percentage ligt tussen 0 en 100' },
+      // VSV is a yearly figure: it belongs in the fourth quarter's report only.
+      { kpi: 'VSV_PERCENTAGE', gemeente: null, probleem: 'jaarcijfer: alleen in de rapportage van kwartaal 4' },
       { kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', probleem: 'een aantal is een geheel getal van 0 of meer' },
       { kpi: 'PLAATSINGEN', gemeente: 'GM0202', probleem: 'geen KPI van RBL' },
       { kpi: 'THUISZITTERS', gemeente: null, probleem: 'KPI per gemeente: geef de gemeente op' },
@@ -120,13 +121,20 @@ describe('controle bij opslaan en indienen', () => {
     const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...RBL_Q3_2024, revisie: 1 } }, ALS.modulemanagerRbl);
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
     const problemen = errors![0].extensions!.problemen as Array<{ kpi: string; gemeente: string | null; probleem: string }>;
-    // 9 other RBL gemeenten miss VERZUIMMELDINGEN, all 10 miss THUISZITTERS, Wageningen takes no part, VSV is missing.
+    // 9 other RBL gemeenten miss VERZUIMMELDINGEN, all 10 miss THUISZITTERS, Wageningen takes no part;
+    // VSV, a yearly figure, is not asked in the third quarter.
     expect(problemen.filter((p) => p.kpi === 'VERZUIMMELDINGEN' && p.probleem === 'waarde ontbreekt')).toHaveLength(9);
     expect(problemen.filter((p) => p.kpi === 'THUISZITTERS' && p.probleem === 'waarde ontbreekt')).toHaveLength(10);
     expect(problemen).toContainEqual({ kpi: 'THUISZITTERS', gemeente: 'GM0289', probleem: 'gemeente neemt dit kwartaal niet deel aan de module' });
-    expect(problemen).toContainEqual({ kpi: 'VSV_PERCENTAGE', gemeente: null, probleem: 'regionale waarde ontbreekt' });
+    expect(problemen.filter((p) => p.kpi === 'VSV_PERCENTAGE')).toEqual([]);
     const na = (await t.execute(RapportageVersiesDocument, RBL_Q3_2024)).data!.kwartaalrapportages.nodes[0];
     expect(na).toMatchObject({ status: 'CONCEPT', revisie: 1 });
+  });
+
+  it('weigert een percentage buiten 0–100, ook voor een jaarcijfer in het vierde kwartaal', async () => {
+    const q4 = { module: 'RBL', jaar: 2026, kwartaal: 4 };
+    const { errors } = await t.execute(RapportageOpslaanDocument, { invoer: { ...q4, waarden: [{ kpi: 'VSV_PERCENTAGE', waarde: '120' }] } }, ALS.modulemanagerRbl);
+    expect(errors![0].extensions!.problemen).toEqual([{ kpi: 'VSV_PERCENTAGE', gemeente: null, probleem: 'een percentage ligt tussen 0 en 100' }]);
   });
 
   it('weigert indienen voordat het kwartaal is afgelopen', async () => {
@@ -143,21 +151,21 @@ describe('scope en gelijktijdigheid', () => {
     expect(codes(rbl.errors)).toEqual(['FORBIDDEN']);
     const gemeente = await t.execute(RapportageIndienenDocument, { rapportage: { module: 'RBL', jaar: 2026, kwartaal: 3, revisie: 1 } }, ALS.gemeenteArnhem);
     expect(codes(gemeente.errors)).toEqual(['FORBIDDEN']);
-    const manager = await t.execute(RapportageVaststellenDocument, { rapportage: { module: 'RBL', jaar: 2026, kwartaal: 3, revisie: 1 } }, ALS.modulemanagerRbl);
+    const manager = await t.execute(RapportageGoedkeurenDocument, { rapportage: { module: 'RBL', jaar: 2026, kwartaal: 3, revisie: 1 } }, ALS.modulemanagerRbl);
     expect(codes(manager.errors)).toEqual(['FORBIDDEN']);
   });
 
   it('weigert een verouderde schrijfactie met CONFLICT en verandert dan niets', async () => {
     const sleutel = { module: 'RBL', jaar: 2026, kwartaal: 3 };
     const voor = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes[0];
-    const eerste = await t.execute(RapportageVaststellenDocument, { rapportage: { ...sleutel, revisie: voor.revisie } }, ALS.controller);
+    const eerste = await t.execute(RapportageGoedkeurenDocument, { rapportage: { ...sleutel, revisie: voor.revisie } }, ALS.controller);
     expect(eerste.errors).toBeUndefined();
     const tweede = await t.execute(RapportageTerugsturenDocument, { rapportage: { ...sleutel, revisie: voor.revisie, reden: 'te laat gezien' } }, ALS.controller);
     expect(codes(tweede.errors)).toEqual(['INVALID_STATUS']);
     const correctie = await t.execute(RapportageCorrigerenDocument, { rapportage: { ...sleutel, revisie: voor.revisie, reden: 'oude revisie' } }, ALS.modulemanagerRbl);
     expect(codes(correctie.errors)).toEqual(['CONFLICT']);
     const na = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes;
-    expect(na.map((v) => [v.versie, v.status, v.revisie])).toEqual([[1, 'VASTGESTELD', voor.revisie + 1]]);
+    expect(na.map((v) => [v.versie, v.status, v.revisie])).toEqual([[1, 'GOEDGEKEURD', voor.revisie + 1]]);
   });
 
   it('laat van tien gelijktijdige opslagen op dezelfde revisie er precies één slagen', async () => {
@@ -188,7 +196,7 @@ describe('rapportageCompleetheid', () => {
     expect(stand('RFZ', 3)).toMatchObject({ status: null, deadline: '2026-11-14', kwartaalAfgelopen: true, teLaat: true, dagenTeLaat: 9 });
     expect(stand('WSP', 3)).toMatchObject({ status: 'CONCEPT', teLaat: true });
     expect(stand('RBL', 3)).toMatchObject({ status: 'INGEDIEND', teLaat: false, dagenTeLaat: 0 });
-    expect(stand('WGSW', 2)).toMatchObject({ status: 'VASTGESTELD', deadline: '2026-08-14', teLaat: false });
+    expect(stand('WGSW', 2)).toMatchObject({ status: 'GOEDGEKEURD', deadline: '2026-08-14', teLaat: false });
     expect(stand('RBL', 4)).toMatchObject({ status: null, kwartaalAfgelopen: false, teLaat: false, deadline: '2027-02-14' });
     expect(data!.rapportageCompleetheid).toHaveLength(6 * 4);
   });

@@ -1,3 +1,4 @@
+import { normaliseerCbsCode } from '../core/scalars.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes } from 'node:crypto';
 import { audit } from '../audit/audit.service.js';
@@ -24,7 +25,7 @@ export function hashVan(geheim: string): string {
 export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: Identity | string) {
   const naam = invoer.naam.trim();
   const modules = [...new Set(invoer.modules ?? [])].sort();
-  const gemeente = invoer.gemeente ?? null;
+  const gemeente = invoer.gemeente ? normaliseerCbsCode(invoer.gemeente) : null;
   if (!naam || naam.length > 120) throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef het token een naam van 1 tot 120 tekens.');
   const fout = scopeFout(invoer.rol, gemeente, modules);
   if (fout) throw hubError(ErrorCode.BAD_USER_INPUT, fout);

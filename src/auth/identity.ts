@@ -1,3 +1,4 @@
+import { cbsCodeProbleem } from '../core/scalars.js';
 import { registerEnumType } from 'type-graphql';
 
 export enum Rol {
@@ -37,6 +38,6 @@ export function scopeFout(rol: Rol, gemeente: string | null, modules: string[]):
   if (rol === Rol.MODULEMANAGER && modules.length === 0) return 'De rol MODULEMANAGER vereist minstens één module.';
   if (gemeente && rol !== Rol.GEMEENTE && rol !== Rol.DASHBOARD) return `De rol ${rol} heeft geen gemeente als scope.`;
   if (modules.length > 0 && rol !== Rol.MODULEMANAGER) return `De rol ${rol} heeft geen modules als scope.`;
-  if (gemeente && !/^GM[0-9]{4}$/.test(gemeente)) return `"${gemeente}" is geen CBS-gemeentecode (GM + vier cijfers).`;
+  if (gemeente) return cbsCodeProbleem(gemeente);
   return null;
 }

@@ -1,3 +1,4 @@
+import { normaliseerCbsCode } from '../core/scalars.js';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { parseRol, scopeFout, type Identity, type Rol } from './identity.js';
@@ -51,7 +52,8 @@ export function oidcVerifier(config: OidcConfig) {
     if (rollen.length === 0) {
       throw hubError(ErrorCode.FORBIDDEN, `Het token bevat geen Regiohub-rol in claim "${config.rolClaim}".`, { http: { status: 403 } });
     }
-    const gemeente = alsLijst(claim(payload, config.gemeenteClaim))[0] ?? null;
+    const claimGemeente = alsLijst(claim(payload, config.gemeenteClaim))[0];
+    const gemeente = claimGemeente ? normaliseerCbsCode(claimGemeente) : null;
     const modules = alsLijst(claim(payload, config.modulesClaim));
     // With several roles the token carries, the first one listed counts (a token is one identity).
     const rol = rollen[0];

@@ -25,7 +25,7 @@ registerEnumType(BegrotingSoort, {
 })
 @Check({ name: 'begroting_bedragen_check', expression: 'lasten >= 0 and baten >= 0' })
 export class Begroting {
-  [OptionalProps]?: 'saldo';
+  [OptionalProps]?: 'nettoLasten';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -62,8 +62,9 @@ export class Begroting {
   @Property({ type: 'string', length: 300 })
   omschrijving!: string;
 
-  @Field(() => BedragScalar, { description: 'Netto lasten (lasten − baten): wat de deelnemende gemeenten samen betalen.' })
-  get saldo(): Decimal {
+  // Not called "saldo": in BBV the saldo van baten en lasten is baten − lasten, the opposite sign.
+  @Field(() => BedragScalar, { description: 'Netto lasten (lasten − baten): wat de deelnemende gemeenten samen betalen en wat de verdeelsleutel verdeelt.' })
+  get nettoLasten(): Decimal {
     return this.lasten.minus(this.baten);
   }
 }

@@ -5,8 +5,12 @@ import { LocalDate } from '../core/graphql-types.js';
 import { BedragScalar } from '../core/scalars.js';
 import { BegrotingSoort } from './begroting.entity.js';
 
-@InputType({ description: 'Een nieuwe begrotingsversie: primitief, wijziging of realisatie. Versies worden nooit overschreven.' })
-export class BegrotingInvoer {
+/**
+ * What every recorded version carries: module, year, lasten and baten, adoption date, description.
+ * The inputs below inherit its fields; it is used by no field of its own, so it is not in the schema.
+ */
+@InputType()
+abstract class VersieInvoer {
   @Field(() => String)
   module!: string;
 
@@ -15,6 +19,24 @@ export class BegrotingInvoer {
   @Max(2200, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
   jaar!: number;
 
+  @Field(() => BedragScalar)
+  lasten!: Decimal;
+
+  @Field(() => BedragScalar)
+  baten!: Decimal;
+
+  @Field(() => LocalDate, { description: 'Datum van vaststelling door het algemeen bestuur (Wgr art. 34: de begroting in het jaar ervoor, 34b: de jaarrekening in het jaar erna).' })
+  vastgesteldOp!: string;
+
+  @Field(() => String)
+  @Length(1, 300, { message: 'Omschrijving moet 1 tot 300 tekens lang zijn.' })
+  omschrijving!: string;
+}
+
+@InputType({
+  description: 'Een nieuwe begrotingsversie: de primitieve begroting of een wijziging (de jaarrekening: jaarrekeningVastleggen). Versies worden nooit overschreven.',
+})
+export class BegrotingInvoer extends VersieInvoer {
   @Field(() => BegrotingSoort)
   soort!: BegrotingSoort;
 
@@ -22,17 +44,7 @@ export class BegrotingInvoer {
   @IsOptional()
   @Min(1, { message: 'Een begrotingswijziging heeft volgnummer 1 of hoger.' })
   volgnummer?: number;
-
-  @Field(() => BedragScalar)
-  lasten!: Decimal;
-
-  @Field(() => BedragScalar)
-  baten!: Decimal;
-
-  @Field(() => LocalDate)
-  vastgesteldOp!: string;
-
-  @Field(() => String)
-  @Length(1, 300, { message: 'Omschrijving moet 1 tot 300 tekens lang zijn.' })
-  omschrijving!: string;
 }
+
+@InputType({ description: 'De jaarrekening van een module: de gerealiseerde lasten en baten, vastgesteld door het algemeen bestuur na afloop van het jaar.' })
+export class JaarrekeningInvoer extends VersieInvoer {}

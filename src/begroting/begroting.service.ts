@@ -1,43 +1,98 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
-import type { Schrijver } from '../context.js';
+import type { Identity } from '../auth/identity.js';
+import { vandaag, type Schrijver } from '../context.js';
+import type { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
+import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
 import type { BegrotingInvoer } from './begroting.inputs.js';
 
-/** Records a new budget version (beheerder). An existing version is never changed: that is a CONFLICT. */
-export function begrotingVastleggen(ctx: Schrijver, invoer: BegrotingInvoer): Promise<Begroting> {
-  if (invoer.lasten.isNegative() || invoer.baten.isNegative()) {
+/** A budget version to record: the primitieve begroting, an amendment or the jaarrekening. */
+export interface BegrotingVersie {
+  module: string;
+  jaar: number;
+  soort: BegrotingSoort;
+  volgnummer?: number | null;
+  lasten: Decimal;
+  baten: Decimal;
+  vastgesteldOp: string;
+  omschrijving: string;
+}
+
+/**
+ * When a version can plausibly have been adopted (Wgr art. 34 and 34b: the algemeen bestuur adopts
+ * the begroting in the year before it applies and the jaarrekening in the year after): why not, or null.
+ */
+function vaststellingsProbleem(versie: BegrotingVersie, vandaagDatum: string, eerdere: Begroting[]): string | null {
+  const { jaar, vastgesteldOp: datum } = versie;
+  if (datum > vandaagDatum) return `de vaststellingsdatum ${datum} ligt in de toekomst; leg een versie vast nadat het bestuur haar heeft vastgesteld`;
+  if (versie.soort === BegrotingSoort.PRIMITIEF && !datum.startsWith(`${jaar - 1}-`)) {
+    return `het algemeen bestuur stelt de begroting ${jaar} vast in het jaar ervoor (Wgr art. 34); kies een datum in ${jaar - 1}, niet ${datum}`;
+  }
+  if (versie.soort === BegrotingSoort.REALISATIE && (datum < `${jaar + 1}-01-01` || datum > `${jaar + 2}-12-31`)) {
+    return `de jaarrekening ${jaar} wordt na afloop van het jaar vastgesteld, in ${jaar + 1} (Wgr art. 34b) of uiterlijk ${jaar + 2}; niet op ${datum}`;
+  }
+  if (versie.soort === BegrotingSoort.WIJZIGING) {
+    if (datum < `${jaar}-01-01` || datum > `${jaar + 1}-03-31`) {
+      return `een begrotingswijziging ${jaar} wordt vastgesteld in ${jaar} of kort daarna (uiterlijk 31 maart ${jaar + 1}), niet op ${datum}`;
+    }
+    const vorige = eerdere.filter((b) => b.soort !== BegrotingSoort.REALISATIE).reduce((max, b) => (b.vastgesteldOp > max ? b.vastgesteldOp : max), '');
+    if (vorige && datum < vorige) return `een begrotingswijziging kan niet eerder zijn vastgesteld dan de vorige versie van ${jaar} (${vorige})`;
+  }
+  return null;
+}
+
+/**
+ * Records a new budget version inside the caller's transaction. An existing version is never
+ * changed (CONFLICT); a closed year takes no new versions (JAAR_AFGESLOTEN).
+ */
+export async function legBegrotingVast(em: EntityManager, wie: Identity, versie: BegrotingVersie, vandaagDatum: string): Promise<Begroting> {
+  if (versie.lasten.isNegative() || versie.baten.isNegative()) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Lasten en baten kunnen niet negatief zijn.');
   }
-  if (invoer.soort !== BegrotingSoort.WIJZIGING && invoer.volgnummer !== undefined && invoer.volgnummer !== null) {
+  if (versie.soort !== BegrotingSoort.WIJZIGING && versie.volgnummer !== undefined && versie.volgnummer !== null) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Alleen een begrotingswijziging heeft een volgnummer.');
   }
-  return ctx.em.transactional(async (em) => {
-    const module = await moduleMetCode(em, invoer.module);
-    let volgnummer = 0;
-    if (invoer.soort === BegrotingSoort.WIJZIGING) {
-      const laatste = await em.findOne(Begroting, { module, jaar: invoer.jaar, soort: BegrotingSoort.WIJZIGING }, { orderBy: { volgnummer: 'desc' } });
-      volgnummer = invoer.volgnummer ?? (laatste?.volgnummer ?? 0) + 1;
-    }
-    if (await em.count(Begroting, { module, jaar: invoer.jaar, soort: invoer.soort, volgnummer })) {
-      throw hubError(
-        ErrorCode.CONFLICT,
-        `${module.code} heeft voor ${invoer.jaar} al een ${invoer.soort.toLowerCase()}${volgnummer ? ` ${volgnummer}` : ''}; versies worden niet overschreven.`,
-      );
-    }
-    const begroting = em.create(Begroting, {
-      module,
-      jaar: invoer.jaar,
-      soort: invoer.soort,
-      volgnummer,
-      lasten: invoer.lasten,
-      baten: invoer.baten,
-      vastgesteldOp: invoer.vastgesteldOp,
-      omschrijving: invoer.omschrijving.trim(),
-    });
-    await em.flush();
-    audit(em, ctx.identity, 'BEGROTING_VASTGELEGD', 'Begroting', begroting.id, null, begroting);
-    return begroting;
+  const module = await moduleMetCode(em, versie.module);
+  await vereisOpenJaar(em, module, versie.jaar, 'een nieuwe begrotingsversie vastleggen');
+  const eerdere = await em.find(Begroting, { module, jaar: versie.jaar });
+  let volgnummer = 0;
+  if (versie.soort === BegrotingSoort.WIJZIGING) {
+    const laatste = Math.max(0, ...eerdere.filter((b) => b.soort === BegrotingSoort.WIJZIGING).map((b) => b.volgnummer));
+    volgnummer = versie.volgnummer ?? laatste + 1;
+  }
+  if (eerdere.some((b) => b.soort === versie.soort && b.volgnummer === volgnummer)) {
+    throw hubError(
+      ErrorCode.CONFLICT,
+      `${module.code} heeft voor ${versie.jaar} al een ${versie.soort.toLowerCase()}${volgnummer ? ` ${volgnummer}` : ''}; versies worden niet overschreven.`,
+    );
+  }
+  const probleem = vaststellingsProbleem(versie, vandaagDatum, eerdere);
+  if (probleem) throw hubError(ErrorCode.BAD_USER_INPUT, `Onwaarschijnlijke vaststellingsdatum: ${probleem}.`, { veld: 'vastgesteldOp' });
+  const begroting = em.create(Begroting, {
+    module,
+    jaar: versie.jaar,
+    soort: versie.soort,
+    volgnummer,
+    lasten: versie.lasten,
+    baten: versie.baten,
+    vastgesteldOp: versie.vastgesteldOp,
+    omschrijving: versie.omschrijving.trim(),
   });
+  await em.flush();
+  audit(em, wie, 'BEGROTING_VASTGELEGD', 'Begroting', begroting.id, null, begroting);
+  return begroting;
+}
+
+/** Records a primitieve begroting or an amendment (beheerder); the jaarrekening has its own mutation. */
+export function begrotingVastleggen(ctx: Schrijver, invoer: BegrotingInvoer): Promise<Begroting> {
+  if (invoer.soort === BegrotingSoort.REALISATIE) {
+    throw hubError(
+      ErrorCode.BAD_USER_INPUT,
+      'Een jaarrekening legt u vast met jaarrekeningVastleggen: die berekent ook de gerealiseerde bijdragen en sluit het jaar af.',
+    );
+  }
+  return ctx.em.transactional((em) => legBegrotingVast(em, ctx.identity, invoer, vandaag(ctx)));
 }

@@ -22,7 +22,8 @@ const NORMEN = `
 const BIJDRAGEN = `
   select b.jaar, b.fase, b.bedrag, g.cbs_code, m.code as module, count(*) over () as totaal
   from bijdrage b join gemeente g on g.id = b.gemeente_id join module m on m.id = b.module_id
-  where b.jaar between $1 and $2 order by b.bedrag desc, b.id limit 100`;
+  where b.jaar between $1 and $2 and b.begroting_id in (select id from actuele_begroting)
+  order by b.bedrag desc, b.id limit 100`;
 
 async function opslaan(invoer: { module: string; jaar: number; kwartaal: number; revisie: number | null; kpi: string; gemeente: string; waarde: string }) {
   const client = await pool.connect();

@@ -1,8 +1,8 @@
-import { KOSTENOVERZICHT_SQL } from '../bijdrage/kostenoverzicht.js';
+import { KOSTENOVERZICHT_PARAMETERS, KOSTENOVERZICHT_SQL } from '../bijdrage/kostenoverzicht.js';
 
-/** The dashboard statement with PostgreSQL placeholders: $1 = year, no module or gemeente filter. */
+/** The dashboard statement with PostgreSQL placeholders: $1 = year, no module, gemeente or taakveld filter. */
 export function dashboardSql(): string {
-  const waarden = ['$1', '$1', 'NULL', 'NULL', 'NULL', 'NULL'];
+  const waarden = KOSTENOVERZICHT_PARAMETERS.map((p) => (p === 'van' || p === 'tot' ? '$1' : 'NULL'));
   let i = 0;
   const kern = KOSTENOVERZICHT_SQL.replace(/\?/g, () => waarden[i++]);
   return `select k.jaar::int as jaar, k.gemeente_id, k.module_id, k.alle_gemeenten::int as alle_gemeenten,
@@ -23,6 +23,7 @@ export function postgraphileFuncties(): string[] {
        begroot numeric, gewijzigd numeric, gerealiseerd numeric, inwoners numeric, cbs_code text, module_code text)`,
     `create function bench.kostenoverzicht(jaar int) returns setof bench.kosten_regel language sql stable as $$ ${dashboardSql()} $$`,
     `create function bench.bijdragen_in_jaren(van int, tot int) returns setof public.bijdrage language sql stable as $$
-       select * from public.bijdrage where jaar between van and tot order by bedrag desc, id $$`,
+       select * from public.bijdrage where jaar between van and tot and begroting_id in (select id from public.actuele_begroting)
+       order by bedrag desc, id $$`,
   ];
 }

@@ -22,14 +22,14 @@ registerEnumType(Afrekenuitkomst, { name: 'Afrekenuitkomst', description: 'Wat d
 export class AfrekeningRegel {
   gemeenteId!: number | null;
 
-  @Field(() => BedragScalar, { description: 'In rekening gebracht: de laatst begrote bijdrage (gewijzigd, anders primitief).' })
+  @Field(() => BedragScalar, { description: 'In rekening gebracht: de bijdrage volgens de begroting na wijziging (de actuele wijziging, anders de primitieve begroting).' })
   gefactureerd!: Decimal;
 
-  @Field(() => BedragScalar, { description: 'Volgens de jaarrekening, met dezelfde verdeelsleutel.' })
+  @Field(() => BedragScalar, { description: 'Volgens de jaarrekening (actuele realisatie).' })
   gerealiseerd!: Decimal;
 
-  @Field(() => BedragScalar, { description: 'Gerealiseerd − gefactureerd: positief = bijbetalen, negatief = terugontvangen.' })
-  saldo!: Decimal;
+  @Field(() => BedragScalar, { description: 'Te verrekenen: gerealiseerd − gefactureerd; positief = de gemeente betaalt bij, negatief = zij ontvangt terug.' })
+  teVerrekenen!: Decimal;
 
   @Field(() => Afrekenuitkomst)
   uitkomst!: Afrekenuitkomst;
@@ -48,20 +48,24 @@ export class Afrekening {
 }
 
 function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd: Decimal): AfrekeningRegel {
-  const saldo = gerealiseerd.minus(gefactureerd);
-  const uitkomst = saldo.isZero() ? Afrekenuitkomst.NIHIL : saldo.isPositive() ? Afrekenuitkomst.BIJBETALEN : Afrekenuitkomst.TERUGONTVANGEN;
-  return { gemeenteId, gefactureerd, gerealiseerd, saldo, uitkomst };
+  const teVerrekenen = gerealiseerd.minus(gefactureerd);
+  const uitkomst = teVerrekenen.isZero() ? Afrekenuitkomst.NIHIL : teVerrekenen.isPositive() ? Afrekenuitkomst.BIJBETALEN : Afrekenuitkomst.TERUGONTVANGEN;
+  return { gemeenteId, gefactureerd, gerealiseerd, teVerrekenen, uitkomst };
 }
 
-/** Settlement per gemeente from the contributions; needs the realised contributions of the year. */
+/**
+ * Settlement per gemeente: the current realised contribution against the begroting na wijziging,
+ * both from the cost overview (one definition of the current figures); needs the jaarrekening.
+ */
 export async function afrekening(em: EntityManager, module: Module, jaar: number): Promise<Afrekening> {
+  vereisJaar(jaar);
   const [overzicht] = await kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEREALISEERD, modules: [module.code] });
   const regels = overzicht.regels.filter((r) => r.gerealiseerd || r.begroot || r.gewijzigd);
   if (regels.length === 0 || regels.every((r) => !r.gerealiseerd)) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `Er zijn voor ${module.code} nog geen gerealiseerde bijdragen over ${jaar}; bereken eerst de realisatie uit de jaarrekening.`);
   }
   const nul = new Decimal(0);
-  const afgerekend = regels.map((r) => regelVan(r.gemeenteId, r.gewijzigd ?? r.begroot ?? nul, r.gerealiseerd ?? nul));
+  const afgerekend = regels.map((r) => regelVan(r.gemeenteId, r.naWijziging ?? nul, r.gerealiseerd ?? nul));
   const som = (kies: (r: AfrekeningRegel) => Decimal) => afgerekend.reduce((s, r) => s.plus(kies(r)), new Decimal(0));
   return { jaar, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
 }
@@ -82,7 +86,7 @@ export class Voorschot {
 export class VoorschotGemeente {
   gemeenteId!: number;
 
-  @Field(() => BedragScalar, { description: 'De laatst begrote bijdrage (gewijzigd, anders primitief).' })
+  @Field(() => BedragScalar, { description: 'De bijdrage volgens de begroting na wijziging (de actuele wijziging, anders de primitieve begroting).' })
   jaarbedrag!: Decimal;
 
   @Field(() => [Voorschot])
@@ -104,7 +108,7 @@ export class Voorschottenschema {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Spreads each gemeente's current budgeted contribution over the module's payment terms, weighted by
+ * Spreads each gemeente's contribution by the begroting na wijziging over the module's payment terms, weighted by
  * the days it takes part in each term (a gemeente joining in July pays from July), exact to the cent.
  */
 export async function voorschotten(em: EntityManager, module: Module, jaar: number): Promise<Voorschottenschema> {
@@ -121,7 +125,7 @@ export async function voorschotten(em: EntityManager, module: Module, jaar: numb
     em.find(Deelname, { $and: [{ module }, deelnameInJaar(jaar)] }),
   ]);
   const perGemeente = overzicht.regels.map((r) => {
-    const jaarbedrag = r.gewijzigd ?? r.begroot ?? new Decimal(0);
+    const jaarbedrag = r.naWijziging ?? new Decimal(0);
     const eigen = deelnames.filter((d) => d.gemeente.id === r.gemeenteId);
     const posten = termijnen.map((t) => ({
       sleutel: pad(t.termijn),

@@ -2,6 +2,9 @@ import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resol
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { JaarrekeningInvoer } from '../begroting/begroting.inputs.js';
+import { Jaarafsluiting } from '../jaarafsluiting/jaarafsluiting.entity.js';
+import { jaarAfsluiten, jaarrekeningVastleggen } from './jaarrekening.service.js';
 import type { Context } from '../context.js';
 import type { Decimal } from '../core/decimal.js';
 import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
@@ -13,7 +16,7 @@ import { bijdragenBerekenen } from './bijdrage-berekening.js';
 import { Bijdrage } from './bijdrage.entity.js';
 import { dagenInJaar } from './verdeling.js';
 
-@ObjectType({ simpleResolvers: true, description: 'Hoe een bijdrage is berekend: saldo × aandeel, met aandeel = gewicht / som van de gewichten.' })
+@ObjectType({ simpleResolvers: true, description: 'Hoe een bijdrage is berekend: netto lasten × aandeel, met aandeel = gewicht / som van de gewichten.' })
 export class Berekening {
   @Field(() => Grondslag)
   grondslag!: Grondslag;
@@ -27,13 +30,13 @@ export class Berekening {
   @Field(() => Int)
   dagenInJaar!: number;
 
-  @Field(() => DecimaalScalar, { description: 'Aandeel in het saldo (10 decimalen).' })
+  @Field(() => DecimaalScalar, { description: 'Aandeel in de netto lasten (10 decimalen).' })
   aandeel!: Decimal;
 
   @Field(() => BedragScalar, { description: 'Netto lasten van de begrotingsversie die is verdeeld.' })
-  saldo!: Decimal;
+  nettoLasten!: Decimal;
 
-  @Field(() => DecimaalScalar, { description: 'Saldo × aandeel vóór afronding; de bijdrage ligt binnen één cent hiervan.' })
+  @Field(() => DecimaalScalar, { description: 'Netto lasten × aandeel vóór afronding; de bijdrage ligt binnen één cent hiervan.' })
   exactBedrag!: Decimal;
 
   @Field(() => Begroting)
@@ -55,11 +58,17 @@ class BerekeningResultaat {
   gewijzigd!: boolean;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Uitkomst van jaarrekeningVastleggen: de jaarrekening, de gerealiseerde bijdragen en de afsluiting van het jaar.' })
+class JaarrekeningResultaat extends BerekeningResultaat {
+  @Field(() => Jaarafsluiting)
+  afsluiting!: Jaarafsluiting;
+}
+
 @Resolver(() => Bijdrage)
 export class BerekeningResolver {
   @Mutation(() => BerekeningResultaat, {
     description:
-      'Verdeelt het saldo van een begrotingsversie over de deelnemende gemeenten volgens de verdeelsleutel van dat jaar, ' +
+      'Verdeelt de netto lasten (lasten − baten) van een begrotingsversie over de deelnemende gemeenten volgens de verdeelsleutel van dat jaar, ' +
       'pro rata per deelnamedag en exact tot op de cent (controller en beheerder).',
   })
   bijdragenBerekenen(
@@ -71,6 +80,23 @@ export class BerekeningResolver {
   ): Promise<BerekeningResultaat> {
     vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'bijdragen berekenen');
     return bijdragenBerekenen(ctx, { module, jaar, soort, volgnummer });
+  }
+
+  @Mutation(() => JaarrekeningResultaat, {
+    description:
+      'Legt de jaarrekening van een module vast (beheerder): de gerealiseerde lasten en baten, de gerealiseerde bijdragen ' +
+      'volgens de verdeelsleutel van dat jaar, en de afsluiting van het jaar, in één transactie. Daarna verandert er niets ' +
+      'meer aan dat jaar (JAAR_AFGESLOTEN) tot een beheerder het heropent.',
+  })
+  jaarrekeningVastleggen(@Arg('invoer', () => JaarrekeningInvoer) invoer: JaarrekeningInvoer, @Ctx() ctx: Context): Promise<JaarrekeningResultaat> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'de jaarrekening vastleggen');
+    return jaarrekeningVastleggen(ctx, invoer);
+  }
+
+  @Mutation(() => Jaarafsluiting, { description: 'Sluit een heropend jaar weer af (beheerder), als de gerealiseerde bijdragen er zijn.' })
+  jaarAfsluiten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @Arg('jaar', () => Int) jaar: number): Promise<Jaarafsluiting> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'een jaar afsluiten');
+    return jaarAfsluiten(ctx, module, jaar);
   }
 
   @Query(() => Afrekening, { description: 'Nacalculatie: per gemeente wat in rekening is gebracht, wat het had moeten zijn en het verschil.' })
@@ -96,8 +122,8 @@ export class BerekeningResolver {
       deelnameDagen: bijdrage.deelnameDagen ?? dagenInJaar(bijdrage.jaar),
       dagenInJaar: dagenInJaar(bijdrage.jaar),
       aandeel: bijdrage.aandeel,
-      saldo: begroting.saldo,
-      exactBedrag: begroting.saldo.times(bijdrage.aandeel).toDecimalPlaces(4),
+      nettoLasten: begroting.nettoLasten,
+      exactBedrag: begroting.nettoLasten.times(bijdrage.aandeel).toDecimalPlaces(4),
       begroting,
       verdeelsleutel,
     };

@@ -7,7 +7,10 @@ import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInJaar } from '../deelname/deelname.service.js';
 import type { Gemeente } from '../gemeente/gemeente.entity.js';
+import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
+import type { Module } from '../module/module.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
+import { taakveldVoorJaar } from '../taakveld/taakvelden.js';
 import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
 import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
@@ -67,73 +70,84 @@ function controleerSleutel(sleutel: Verdeelsleutel, eenheden: VerdeelsleutelEenh
  * year's allocation key, pro rata by days of participation, exact to the cent (largest remainder,
  * ties by CBS code). Each contribution records its provenance. Recomputing the same input changes
  * nothing; a changed input replaces that version's contributions (audited, before and after).
+ * A closed year is never recomputed (JAAR_AFGESLOTEN).
  */
 export function bijdragenBerekenen(ctx: Schrijver, opdracht: BerekeningOpdracht): Promise<BerekeningUitkomst> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, opdracht.module);
-    if (!module.taakveld) throw hubError(ErrorCode.BAD_USER_INPUT, `Module ${module.code} heeft geen BBV-taakveld; leg dat eerst vast.`);
-    const begroting = await em.findOne(Begroting, { module, jaar: opdracht.jaar, soort: opdracht.soort, volgnummer: opdracht.volgnummer });
-    if (!begroting) throw notFound('Begroting', `${module.code} ${opdracht.jaar} ${opdracht.soort} ${opdracht.volgnummer}`);
-    const sleutel = await em.findOne(Verdeelsleutel, { module, jaar: opdracht.jaar });
-    if (!sleutel) throw notFound('Verdeelsleutel', `${module.code} ${opdracht.jaar}`);
-    const eenheden = await em.find(VerdeelsleutelEenheid, { verdeelsleutel: sleutel }, { populate: ['gemeente'] });
-    const deelnemers = await deelnemersInJaar(em, module.id, opdracht.jaar);
-    const actief = new Map([...deelnemers].filter(([, d]) => d.dagen > 0));
-    if (actief.size === 0) throw hubError(ErrorCode.BAD_USER_INPUT, `Niemand neemt in ${opdracht.jaar} deel aan ${module.code}.`);
-    controleerSleutel(sleutel, eenheden, new Set(actief.keys()));
+    await vereisOpenJaar(em, module, opdracht.jaar, 'bijdragen opnieuw berekenen');
+    return berekenBijdragen(em, ctx, module, opdracht);
+  });
+}
 
-    const jaardagen = dagenInJaar(opdracht.jaar);
-    const eenheidVan = (e: VerdeelsleutelEenheid) => (sleutel.grondslag === Grondslag.GELIJKE_DELEN ? new Decimal(1) : e.eenheden);
-    const posten = eenheden.map((e) => ({
-      sleutel: e.gemeente.cbsCode,
-      gewicht: eenheidVan(e).times(actief.get(e.gemeente.cbsCode)!.dagen).dividedBy(jaardagen),
-    }));
-    if (posten.every((p) => p.gewicht.isZero())) throw hubError(ErrorCode.BAD_USER_INPUT, 'Alle gewichten zijn nul: er valt niets te verdelen.');
-    const delen = verdeel(begroting.saldo, posten);
+/** The computation itself, inside the caller's transaction (also used when the jaarrekening is recorded). */
+export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module: Module, opdracht: BerekeningOpdracht): Promise<BerekeningUitkomst> {
+  if (!module.taakveld) throw hubError(ErrorCode.BAD_USER_INPUT, `Module ${module.code} heeft geen BBV-taakveld; leg dat eerst vast.`);
+  const taakveld = taakveldVoorJaar(module.taakveld, opdracht.jaar);
+  if (!taakveld) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, `Het taakveld ${module.taakveld} van ${module.code} bestond in ${opdracht.jaar} nog niet (BBV-lijst van dat jaar).`);
+  }
+  const begroting = await em.findOne(Begroting, { module, jaar: opdracht.jaar, soort: opdracht.soort, volgnummer: opdracht.volgnummer });
+  if (!begroting) throw notFound('Begroting', `${module.code} ${opdracht.jaar} ${opdracht.soort} ${opdracht.volgnummer}`);
+  const sleutel = await em.findOne(Verdeelsleutel, { module, jaar: opdracht.jaar });
+  if (!sleutel) throw notFound('Verdeelsleutel', `${module.code} ${opdracht.jaar}`);
+  const eenheden = await em.find(VerdeelsleutelEenheid, { verdeelsleutel: sleutel }, { populate: ['gemeente'] });
+  const deelnemers = await deelnemersInJaar(em, module.id, opdracht.jaar);
+  const actief = new Map([...deelnemers].filter(([, d]) => d.dagen > 0));
+  if (actief.size === 0) throw hubError(ErrorCode.BAD_USER_INPUT, `Niemand neemt in ${opdracht.jaar} deel aan ${module.code}.`);
+  controleerSleutel(sleutel, eenheden, new Set(actief.keys()));
 
-    const fase = FASE_VAN[begroting.soort];
-    const bestaand = await em.find(Bijdrage, { begroting }, { populate: ['gemeente'] });
-    const voor = bestaand.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
-    const nieuw: Bijdrage[] = [];
-    let gewijzigd = false;
-    for (const deel of delen) {
-      const e = eenheden.find((x) => x.gemeente.cbsCode === deel.sleutel)!;
-      const waarden = {
-        bedrag: deel.bedrag,
-        eenheden: eenheidVan(e),
-        deelnameDagen: actief.get(deel.sleutel)!.dagen,
-        aandeel: deel.aandeel.toDecimalPlaces(10),
-        taakveld: module.taakveld,
-        verdeelsleutel: sleutel,
-      };
-      const rij = bestaand.find((b) => b.gemeente.cbsCode === deel.sleutel);
-      if (!rij) {
-        gewijzigd = true;
-        nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar: opdracht.jaar, fase, begroting, ...waarden }));
-        continue;
-      }
-      const anders =
-        !rij.bedrag.equals(waarden.bedrag) ||
-        !rij.eenheden?.equals(waarden.eenheden) ||
-        rij.deelnameDagen !== waarden.deelnameDagen ||
-        !rij.aandeel?.equals(waarden.aandeel) ||
-        rij.taakveld !== waarden.taakveld ||
-        rij.verdeelsleutel?.id !== sleutel.id;
-      if (anders) {
-        Object.assign(rij, waarden, { berekendOp: new Date() });
-        gewijzigd = true;
-      }
-      nieuw.push(rij);
+  const jaardagen = dagenInJaar(opdracht.jaar);
+  const eenheidVan = (e: VerdeelsleutelEenheid) => (sleutel.grondslag === Grondslag.GELIJKE_DELEN ? new Decimal(1) : e.eenheden);
+  const posten = eenheden.map((e) => ({
+    sleutel: e.gemeente.cbsCode,
+    gewicht: eenheidVan(e).times(actief.get(e.gemeente.cbsCode)!.dagen).dividedBy(jaardagen),
+  }));
+  if (posten.every((p) => p.gewicht.isZero())) throw hubError(ErrorCode.BAD_USER_INPUT, 'Alle gewichten zijn nul: er valt niets te verdelen.');
+  const delen = verdeel(begroting.nettoLasten, posten);
+
+  const fase = FASE_VAN[begroting.soort];
+  const bestaand = await em.find(Bijdrage, { begroting }, { populate: ['gemeente'] });
+  const voor = bestaand.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
+  const nieuw: Bijdrage[] = [];
+  let gewijzigd = false;
+  for (const deel of delen) {
+    const e = eenheden.find((x) => x.gemeente.cbsCode === deel.sleutel)!;
+    const waarden = {
+      bedrag: deel.bedrag,
+      eenheden: eenheidVan(e),
+      deelnameDagen: actief.get(deel.sleutel)!.dagen,
+      aandeel: deel.aandeel.toDecimalPlaces(10),
+      taakveld,
+      verdeelsleutel: sleutel,
+    };
+    const rij = bestaand.find((b) => b.gemeente.cbsCode === deel.sleutel);
+    if (!rij) {
+      gewijzigd = true;
+      nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar: opdracht.jaar, fase, begroting, ...waarden }));
+      continue;
     }
-    for (const oud of bestaand.filter((b) => !nieuw.includes(b))) {
-      em.remove(oud);
+    const anders =
+      !rij.bedrag.equals(waarden.bedrag) ||
+      !rij.eenheden?.equals(waarden.eenheden) ||
+      rij.deelnameDagen !== waarden.deelnameDagen ||
+      !rij.aandeel?.equals(waarden.aandeel) ||
+      rij.taakveld !== waarden.taakveld ||
+      rij.verdeelsleutel?.id !== sleutel.id;
+    if (anders) {
+      Object.assign(rij, waarden, { berekendOp: ctx.now() });
       gewijzigd = true;
     }
-    await em.flush();
-    if (gewijzigd) {
-      const na = nieuw.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
-      audit(em, ctx.identity, 'BIJDRAGEN_BEREKEND', 'Begroting', begroting.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
-    }
-    return { begroting, bijdragen: nieuw, gewijzigd };
-  });
+    nieuw.push(rij);
+  }
+  for (const oud of bestaand.filter((b) => !nieuw.includes(b))) {
+    em.remove(oud);
+    gewijzigd = true;
+  }
+  await em.flush();
+  if (gewijzigd) {
+    const na = nieuw.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
+    audit(em, ctx.identity, 'BIJDRAGEN_BEREKEND', 'Begroting', begroting.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
+  }
+  return { begroting, bijdragen: nieuw, gewijzigd };
 }

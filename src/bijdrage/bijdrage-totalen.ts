@@ -4,6 +4,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Decimal } from '../core/decimal.js';
 import { BedragScalar } from '../core/scalars.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
+import { actueleBijdragen } from './actueel.js';
 import { bijdrageWhere, type BijdrageWhere } from './bijdrage.where.js';
 
 export enum BijdrageGroepering {
@@ -23,7 +24,12 @@ const KOLOM: Record<BijdrageGroepering, string> = {
   TAAKVELD: 'b.taakveld',
 };
 
-@ObjectType({ simpleResolvers: true, description: 'Som, gemiddelde, minimum, maximum en aantal van een groep bijdragen; niet-gegroepeerde velden zijn leeg.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Som, gemiddelde, minimum, maximum en aantal van een groep bijdragen, altijd binnen één fase (begroot, gewijzigd en ' +
+    'gerealiseerd tellen nooit bij elkaar op); niet-gegroepeerde velden zijn leeg.',
+})
 export class BijdrageTotaal {
   gemeenteId!: number | null;
   moduleId!: number | null;
@@ -31,8 +37,14 @@ export class BijdrageTotaal {
   @Field(() => Int, { nullable: true })
   jaar!: number | null;
 
-  @Field(() => Fase, { nullable: true })
-  fase!: Fase | null;
+  @Field(() => Fase, { description: 'De fase van deze groep; elk totaal blijft binnen één fase.' })
+  fase!: Fase;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Alleen met alleenActueel: false: de begrotingsversie (volgnummer) van deze groep; versies tellen nooit bij elkaar op.',
+  })
+  versie!: number | null;
 
   @Field(() => String, { nullable: true })
   taakveld!: string | null;
@@ -57,7 +69,8 @@ interface TotaalRij {
   gemeente_id?: number;
   module_id?: number;
   jaar?: number;
-  fase?: Fase;
+  fase: Fase;
+  volgnummer?: number;
   taakveld?: string;
   som: string;
   gemiddelde: string;
@@ -66,9 +79,20 @@ interface TotaalRij {
   aantal: string;
 }
 
-/** Totals per group, computed by PostgreSQL (GROUP BY) in one statement; sums are exact NUMERIC. */
-export async function bijdrageTotalen(em: EntityManager, groepen: BijdrageGroepering[], where?: BijdrageWhere): Promise<BijdrageTotaal[]> {
-  const kolommen = [...new Set(groepen)].map((g) => KOLOM[g]);
+/**
+ * Totals per group, computed by PostgreSQL (GROUP BY) in one statement; sums are exact NUMERIC.
+ * Always per phase: a total never adds budgeted, amended and realised figures. By default only the
+ * current versions count; with `alleenActueel: false` every version is its own group.
+ */
+export async function bijdrageTotalen(
+  em: EntityManager,
+  groepen: BijdrageGroepering[],
+  where: BijdrageWhere | undefined,
+  alleenActueel: boolean,
+): Promise<BijdrageTotaal[]> {
+  const kolommen = [...new Set([...groepen, BijdrageGroepering.FASE])].map((g) => KOLOM[g]);
+  if (!alleenActueel) kolommen.push('v.volgnummer');
+  const filter = alleenActueel ? { $and: [bijdrageWhere(where), actueleBijdragen()] } : bijdrageWhere(where);
   const qb = em
     .createQueryBuilder(Bijdrage, 'b')
     .select([
@@ -79,8 +103,9 @@ export async function bijdrageTotalen(em: EntityManager, groepen: BijdrageGroepe
       raw('max(b.bedrag) as maximum'),
       raw('count(*) as aantal'),
     ])
-    .where(bijdrageWhere(where) as QBFilterQuery<Bijdrage>);
-  if (kolommen.length) qb.groupBy(kolommen.map((k) => raw(k))).orderBy(kolommen.map((k) => ({ [raw(k)]: 'asc' })));
+    .where(filter as QBFilterQuery<Bijdrage>);
+  if (!alleenActueel) qb.join('b.begroting', 'v');
+  qb.groupBy(kolommen.map((k) => raw(k))).orderBy(kolommen.map((k) => ({ [raw(k)]: 'asc' })));
   const rijen = await qb.execute<TotaalRij[]>('all', false);
   return rijen
     .filter((r) => Number(r.aantal) > 0)
@@ -88,7 +113,8 @@ export async function bijdrageTotalen(em: EntityManager, groepen: BijdrageGroepe
       gemeenteId: r.gemeente_id ?? null,
       moduleId: r.module_id ?? null,
       jaar: r.jaar ?? null,
-      fase: r.fase ?? null,
+      fase: r.fase,
+      versie: r.volgnummer ?? null,
       taakveld: r.taakveld ?? null,
       som: new Decimal(r.som),
       gemiddelde: new Decimal(r.gemiddelde),

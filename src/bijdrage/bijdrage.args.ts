@@ -1,6 +1,9 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { Fase } from './bijdrage.entity.js';
 
+export const ALLEEN_ACTUEEL_BESCHRIJVING =
+  'Alleen bijdragen uit de actuele versie per module, jaar en fase (de primitieve begroting, de laatste begrotingswijziging, de jaarrekening); false voor alle versies.';
+
 @ArgsType()
 export class BijdrageFilterArgs {
   @Field(() => Int, { nullable: true })
@@ -8,4 +11,7 @@ export class BijdrageFilterArgs {
 
   @Field(() => Fase, { nullable: true })
   fase?: Fase;
+
+  @Field(() => Boolean, { defaultValue: true, description: ALLEEN_ACTUEEL_BESCHRIJVING })
+  alleenActueel!: boolean;
 }

@@ -13,7 +13,15 @@ export enum Fase {
   GEWIJZIGD = 'GEWIJZIGD',
   GEREALISEERD = 'GEREALISEERD',
 }
-registerEnumType(Fase, { name: 'Fase', description: 'Begroot (primitief), gewijzigd (na begrotingswijziging) of gerealiseerd (jaarrekening).' });
+registerEnumType(Fase, {
+  name: 'Fase',
+  description: 'Begrotingsfase van een bijdrage; elke fase heeft één actuele versie per module en jaar.',
+  valuesConfig: {
+    BEGROOT: { description: 'Primitieve begroting (begroting vóór wijziging), vastgesteld in het jaar ervoor.' },
+    GEWIJZIGD: { description: 'De laatste begrotingswijziging die geldt (met berekende bijdragen).' },
+    GEREALISEERD: { description: 'Realisatie volgens de jaarrekening.' },
+  },
+});
 
 /**
  * What one gemeente pays one module for a year in one phase, with its provenance: the budget
@@ -21,15 +29,13 @@ registerEnumType(Fase, { name: 'Fase', description: 'Begroot (primitief), gewijz
  */
 @ObjectType({ simpleResolvers: true, description: 'Bijdrage van een gemeente aan een module voor een jaar, in een fase.' })
 @Entity({ tableName: 'bijdrage' })
-@Unique({
-  name: 'bijdrage_unique',
-  expression:
-    'create unique index "bijdrage_unique" on "bijdrage" ("gemeente_id", "module_id", "jaar", "fase", coalesce("begroting_id", 0))',
-})
+// One contribution per gemeente per budget version (the version fixes module, year and phase);
+// it also serves the look-up of a version's contributions.
+@Unique({ name: 'bijdrage_unique', properties: ['begroting', 'gemeente'] })
 @Index({ name: 'bijdrage_jaar_fase_idx', properties: ['jaar', 'fase', 'gemeente', 'module'] })
 @Index({ name: 'bijdrage_module_jaar_idx', properties: ['module', 'jaar'] })
 @Check({ name: 'bijdrage_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
-@Check({ name: 'bijdrage_taakveld_check', expression: "taakveld ~ '^[0-8]\\.[0-9]{1,2}$'" })
+@Check({ name: 'bijdrage_taakveld_check', expression: "taakveld ~ '^[0-8]\\.[0-9]{1,2}[a-z]?$'" })
 @Check({ name: 'bijdrage_aandeel_check', expression: 'aandeel is null or (aandeel >= 0 and aandeel <= 1)' })
 @Check({ name: 'bijdrage_dagen_check', expression: 'deelname_dagen is null or deelname_dagen >= 0 and deelname_dagen <= 366' })
 export class Bijdrage {
@@ -55,13 +61,13 @@ export class Bijdrage {
   @Property({ type: NumericType, precision: 15, scale: 2 })
   bedrag!: Decimal;
 
-  @Field(() => String, { description: 'BBV-taakveld in de begroting van de gemeente, bijvoorbeeld 6.4 Begeleide participatie.' })
+  @Field(() => String, { description: 'BBV-taakveld waarop de gemeente de bijdrage boekt, bijvoorbeeld 6.4 (WSW en beschut werk).' })
   @Property({ type: 'string', length: 5 })
   taakveld!: string;
 
-  /** Provenance: the budget version this amount was computed from. */
-  @ManyToOne({ entity: () => Begroting, nullable: true, deleteRule: 'restrict' })
-  begroting?: Begroting | null;
+  /** Provenance: the budget version this amount was computed from; which versions are current is defined in actueel.ts. */
+  @ManyToOne({ entity: () => Begroting, deleteRule: 'restrict' })
+  begroting!: Begroting;
 
   @ManyToOne({ entity: () => Verdeelsleutel, nullable: true, deleteRule: 'restrict' })
   verdeelsleutel?: Verdeelsleutel | null;
@@ -74,7 +80,7 @@ export class Bijdrage {
   @Property({ type: 'smallint', nullable: true })
   deelnameDagen?: number | null;
 
-  @Field(() => DecimaalScalar, { nullable: true, description: 'Aandeel van de gemeente in het saldo (0–1).' })
+  @Field(() => DecimaalScalar, { nullable: true, description: 'Aandeel van de gemeente in de netto lasten (0–1).' })
   @Property({ type: NumericType, precision: 12, scale: 10, nullable: true })
   aandeel?: Decimal | null;
 

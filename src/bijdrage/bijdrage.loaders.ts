@@ -4,22 +4,25 @@ import type { BijdrageFilterArgs } from './bijdrage.args.js';
 import { Bijdrage } from './bijdrage.entity.js';
 import { BIJDRAGE_VOLGORDE, bijdrageFilter } from './bijdrage.service.js';
 
+// The filters hold a raw SQL fragment (current versions only), which is built anew for every query;
+// the loaders are named by the arguments instead.
+const gefilterd = (args: BijdrageFilterArgs) => ({ sleutel: JSON.stringify(args), filter: () => bijdrageFilter(args) });
+
 export function bijdragenVanGemeente(ctx: Context, args: BijdrageFilterArgs) {
-  return ctx.loaders.manyBy(Bijdrage, 'gemeente', bijdrageFilter(args), BIJDRAGE_VOLGORDE);
+  return ctx.loaders.manyBy(Bijdrage, 'gemeente', gefilterd(args), BIJDRAGE_VOLGORDE);
 }
 
 export function bijdragenVanModule(ctx: Context, args: BijdrageFilterArgs) {
-  return ctx.loaders.manyBy(Bijdrage, 'module', bijdrageFilter(args), BIJDRAGE_VOLGORDE);
+  return ctx.loaders.manyBy(Bijdrage, 'module', gefilterd(args), BIJDRAGE_VOLGORDE);
 }
 
 /** Contributions of one gemeente to one module (a deelname's bijdragen), keyed "gemeenteId:moduleId". */
 export function bijdragenVanDeelnemer(ctx: Context, args: BijdrageFilterArgs) {
-  const where = bijdrageFilter(args);
-  return ctx.loaders.custom(`Bijdrage#deelnemer#${JSON.stringify(where)}`, async (keys: readonly string[]) => {
+  return ctx.loaders.custom(`Bijdrage#deelnemer#${JSON.stringify(args)}`, async (keys: readonly string[]) => {
     const paren = keys.map((key) => key.split(':').map(Number));
     const rows = await ctx.em.find(
       Bijdrage,
-      { $and: [where, { gemeente: { $in: paren.map(([g]) => g) }, module: { $in: paren.map(([, m]) => m) } }] },
+      { $and: [bijdrageFilter(args), { gemeente: { $in: paren.map(([g]) => g) }, module: { $in: paren.map(([, m]) => m) } }] },
       { orderBy: BIJDRAGE_VOLGORDE },
     );
     return groupByKey(keys, rows, (b) => `${b.gemeente.id}:${b.module.id}`);

@@ -1,36 +1,59 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Begroting } from '../begroting/begroting.entity.js';
 import type { Context } from '../context.js';
-import { Connection, PaginaArgs, pagineer, type ConnectionResult } from '../core/connection.js';
+import { Connection, PaginaArgs, type ConnectionResult } from '../core/connection.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { BijdrageGroepering, BijdrageTotaal, bijdrageTotalen } from './bijdrage-totalen.js';
 import { Bijdrage } from './bijdrage.entity.js';
-import { BijdrageOrder, BijdrageWhere, bijdrageOrder, bijdrageWhere } from './bijdrage.where.js';
+import { BijdrageOrder, BijdrageWhere } from './bijdrage.where.js';
+import { ALLEEN_ACTUEEL_BESCHRIJVING } from './bijdrage.args.js';
+import { actueleBegroting, zoekBijdragen } from './bijdrage.service.js';
+import { taakveldNaam } from '../taakveld/taakvelden.js';
 
 @ObjectType({ simpleResolvers: true })
 export class BijdrageConnection extends Connection(Bijdrage, 'Bijdrage') {}
 
 @Resolver(() => Bijdrage)
 export class BijdrageResolver {
-  @Query(() => BijdrageConnection, { description: 'Bijdragen, gefilterd, gesorteerd en gepagineerd.' })
+  @Query(() => BijdrageConnection, { description: 'Bijdragen, gefilterd, gesorteerd en gepagineerd; standaard alleen de actuele versies.' })
   bijdragen(
     @Ctx() ctx: Context,
     @Args(() => PaginaArgs) pagina: PaginaArgs,
     @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
     @Arg('orderBy', () => [BijdrageOrder], { nullable: true }) orderBy?: BijdrageOrder[],
+    @Arg('alleenActueel', () => Boolean, { defaultValue: true, description: ALLEEN_ACTUEEL_BESCHRIJVING }) alleenActueel = true,
   ): Promise<ConnectionResult<Bijdrage>> {
-    return pagineer(ctx.em, Bijdrage, bijdrageWhere(where), bijdrageOrder(orderBy), pagina);
+    return zoekBijdragen(ctx.em, where, orderBy, alleenActueel, pagina);
   }
 
-  @Query(() => [BijdrageTotaal], { description: 'Totalen van bijdragen per groep, berekend door PostgreSQL.' })
+  @Query(() => [BijdrageTotaal], {
+    description:
+      'Totalen van bijdragen per groep, berekend door PostgreSQL; altijd per fase en standaard alleen over de actuele versies, ' +
+      'zodat begroot, gewijzigd en gerealiseerd en vervangen versies nooit bij elkaar optellen.',
+  })
   bijdrageTotalen(
     @Ctx() ctx: Context,
-    @Arg('groupBy', () => [BijdrageGroepering]) groupBy: BijdrageGroepering[],
+    @Arg('groupBy', () => [BijdrageGroepering], { description: 'Groepering; FASE is er altijd bij.' }) groupBy: BijdrageGroepering[],
     @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
+    @Arg('alleenActueel', () => Boolean, {
+      defaultValue: true,
+      description: 'false: ook vervangen versies, elke begrotingsversie als eigen groep (veld versie).',
+    })
+    alleenActueel = true,
   ): Promise<BijdrageTotaal[]> {
-    return bijdrageTotalen(ctx.em, groupBy, where);
+    return bijdrageTotalen(ctx.em, groupBy, where, alleenActueel);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Komt de bijdrage uit de actuele versie van haar fase (zie alleenActueel)?' })
+  actueel(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<boolean> {
+    return actueleBegroting(ctx).load(bijdrage.begroting.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Naam van het taakveld volgens de BBV-lijst van dat jaar.' })
+  taakveldNaam(@Root() bijdrage: Bijdrage): string | null {
+    return taakveldNaam(bijdrage.taakveld, bijdrage.jaar);
   }
 
   @FieldResolver(() => Gemeente)
@@ -43,9 +66,9 @@ export class BijdrageResolver {
     return ctx.loaders.ref(Module, bijdrage.module);
   }
 
-  @FieldResolver(() => Begroting, { nullable: true, description: 'De begrotingsversie waaruit het bedrag is berekend.' })
-  begroting(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Begroting, bijdrage.begroting);
+  @FieldResolver(() => Begroting, { description: 'De begrotingsversie waaruit het bedrag is berekend.' })
+  begroting(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<Begroting> {
+    return ctx.loaders.ref(Begroting, bijdrage.begroting);
   }
 
   @FieldResolver(() => Verdeelsleutel, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })
@@ -64,5 +87,10 @@ export class BijdrageTotaalResolver {
   @FieldResolver(() => Module, { nullable: true })
   module(@Root() totaal: BijdrageTotaal, @Ctx() ctx: Context) {
     return totaal.moduleId === null ? null : ctx.loaders.byId(Module).load(totaal.moduleId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Naam van het taakveld (van dat jaar als er op jaar is gegroepeerd).' })
+  taakveldNaam(@Root() totaal: BijdrageTotaal): string | null {
+    return totaal.taakveld === null ? null : taakveldNaam(totaal.taakveld, totaal.jaar);
   }
 }

@@ -1,5 +1,10 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context.js';
+import { pagineer, type ConnectionResult, type PaginaArgs } from '../core/connection.js';
 import type { BijdrageFilterArgs } from './bijdrage.args.js';
+import { ACTUELE_BEGROTINGEN, actueleBijdragen } from './actueel.js';
+import { bijdrageOrder, bijdrageWhere, type BijdrageOrder, type BijdrageWhere } from './bijdrage.where.js';
 import { Bijdrage } from './bijdrage.entity.js';
 
 export const BIJDRAGE_VOLGORDE: QueryOrderMap<Bijdrage> = { jaar: 'asc', fase: 'asc', id: 'asc' };
@@ -8,5 +13,28 @@ export function bijdrageFilter(args: BijdrageFilterArgs): FilterQuery<Bijdrage> 
   const where: FilterQuery<Bijdrage> = {};
   if (args.jaar !== undefined) where.jaar = args.jaar;
   if (args.fase !== undefined) where.fase = args.fase;
-  return where;
+  return args.alleenActueel === false ? where : ({ $and: [where, actueleBijdragen()] } as FilterQuery<Bijdrage>);
+}
+
+/** A page of contributions matching `where`; current versions only unless asked otherwise. */
+export function zoekBijdragen(
+  em: EntityManager,
+  where: BijdrageWhere | undefined,
+  orderBy: BijdrageOrder[] | undefined,
+  alleenActueel: boolean,
+  pagina: PaginaArgs,
+): Promise<ConnectionResult<Bijdrage>> {
+  const filter = alleenActueel ? ({ $and: [bijdrageWhere(where), actueleBijdragen()] } as FilterQuery<Bijdrage>) : bijdrageWhere(where);
+  return pagineer(em, Bijdrage, filter, bijdrageOrder(orderBy), pagina);
+}
+
+/** Per budget version id: is it the current version of its phase? One statement per request. */
+export function actueleBegroting(ctx: Context) {
+  return ctx.loaders.custom('Begroting#actueel', async (ids: readonly number[]) => {
+    const rijen = await ctx.em
+      .getConnection()
+      .execute<{ id: number }[]>(`select id from (${ACTUELE_BEGROTINGEN}) a where a.id = any(?::int[])`, [`{${ids.join(',')}}`]);
+    const actueel = new Set(rijen.map((r) => r.id));
+    return ids.map((id) => actueel.has(id));
+  });
 }

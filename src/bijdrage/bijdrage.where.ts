@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { BedragFilter, CodeFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
+import { BedragFilter, CbsCodeFilter, CodeFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
 
 @InputType({ description: 'Filter op fase.' })
@@ -23,8 +23,8 @@ export class BijdrageWhere {
   @Field(() => BijdrageWhere, { nullable: true })
   not?: BijdrageWhere;
 
-  @Field(() => CodeFilter, { nullable: true, description: 'CBS-code van de gemeente.' })
-  gemeente?: CodeFilter;
+  @Field(() => CbsCodeFilter, { nullable: true, description: 'CBS-code van de gemeente.' })
+  gemeente?: CbsCodeFilter;
 
   @Field(() => CodeFilter, { nullable: true, description: 'Code van de (sub)module.' })
   module?: CodeFilter;

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { vereisJaar } from '../core/errors.js';
+import { CbsCodeScalar } from '../core/scalars.js';
 import { vraagtVeld } from '../core/selectie.js';
 import type { Context } from '../context.js';
 import { Fase } from './bijdrage.entity.js';
@@ -7,6 +9,8 @@ import { Kostenoverzicht, kostenoverzichten, type KostenFilter } from './kosteno
 
 /** The overviews (through the process's cache), with gemeenten and modules when the query selects them. */
 async function overzichten(ctx: Context, info: GraphQLResolveInfo, filter: KostenFilter): Promise<Kostenoverzicht[]> {
+  vereisJaar(filter.van);
+  vereisJaar(filter.tot);
   const gevraagd = { gemeente: vraagtVeld(info, 'gemeente'), module: vraagtVeld(info, 'module') };
   return kostenoverzichten(ctx.em, filter, { cache: ctx.kostenCache, loaders: ctx.loaders, gevraagd });
 }
@@ -20,9 +24,11 @@ export class KostenoverzichtResolver {
     @Arg('jaar', () => Int) jaar: number,
     @Arg('fase', () => Fase, { defaultValue: Fase.GEWIJZIGD, description: 'Fase van bedrag en perInwoner.' }) fase: Fase,
     @Arg('modules', () => [String], { nullable: true, description: 'Alleen deze (sub)modules.' }) modules?: string[],
-    @Arg('gemeenten', () => [String], { nullable: true, description: 'Alleen deze gemeenten (CBS-codes).' }) gemeenten?: string[],
+    @Arg('gemeenten', () => [CbsCodeScalar], { nullable: true, description: 'Alleen deze gemeenten (CBS-codes).' }) gemeenten?: string[],
+    @Arg('taakvelden', () => [String], { nullable: true, description: 'Alleen bijdragen op deze BBV-taakvelden, bijvoorbeeld ["6.4"].' })
+    taakvelden?: string[],
   ): Promise<Kostenoverzicht> {
-    return (await overzichten(ctx, info, { van: jaar, tot: jaar, fase, modules, gemeenten }))[0];
+    return (await overzichten(ctx, info, { van: jaar, tot: jaar, fase, modules, gemeenten, taakvelden }))[0];
   }
 
   @Query(() => [Kostenoverzicht], { description: 'Het kostenoverzicht voor een reeks jaren (trends), in één keer.' })
@@ -33,8 +39,9 @@ export class KostenoverzichtResolver {
     @Arg('tot', () => Int, { description: 'Tot en met dit jaar.' }) tot: number,
     @Arg('fase', () => Fase, { defaultValue: Fase.GEWIJZIGD }) fase: Fase,
     @Arg('modules', () => [String], { nullable: true }) modules?: string[],
-    @Arg('gemeenten', () => [String], { nullable: true }) gemeenten?: string[],
+    @Arg('gemeenten', () => [CbsCodeScalar], { nullable: true }) gemeenten?: string[],
+    @Arg('taakvelden', () => [String], { nullable: true }) taakvelden?: string[],
   ): Promise<Kostenoverzicht[]> {
-    return overzichten(ctx, info, { van, tot, fase, modules, gemeenten });
+    return overzichten(ctx, info, { van, tot, fase, modules, gemeenten, taakvelden });
   }
 }

@@ -8,13 +8,15 @@ import { BedragScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
+import { ACTUELE_BEGROTINGEN } from './actueel.js';
 import type { KostenCache } from './kosten-cache.js';
 
 @ObjectType({
   simpleResolvers: true,
   description:
     'Kosten van een gemeente in een module in een jaar (of een totaal daarvan): begroot, gewijzigd, gerealiseerd, ' +
-    'het verschil en het bedrag per inwoner. Bij meerdere begrotingswijzigingen telt de laatste.',
+    'de begroting na wijziging, het verschil en het bedrag per inwoner. Alleen actuele versies: bij meerdere ' +
+    'begrotingswijzigingen telt de laatste.',
 })
 export class KostenRegel {
   gemeenteId!: number | null;
@@ -40,7 +42,15 @@ export class KostenRegel {
   @Field(() => BedragScalar, { nullable: true })
   gerealiseerd!: Decimal | null;
 
-  @Field(() => BedragScalar, { nullable: true, description: 'Gerealiseerd min laatst begroot (gewijzigd, anders begroot).' })
+  @Field(() => BedragScalar, {
+    nullable: true,
+    description:
+      'Begroting na wijziging (BBV): de actuele begrotingswijziging als de module dat jaar een gewijzigde begroting heeft, ' +
+      'anders de primitieve begroting. Dit bedrag is in rekening gebracht en is de basis van de afrekening.',
+  })
+  naWijziging!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Gerealiseerd min begroting na wijziging.' })
   verschil!: Decimal | null;
 
   @Field(() => BedragScalar, { nullable: true, description: 'Het bedrag in de gevraagde fase.' })
@@ -80,6 +90,8 @@ export interface KostenFilter {
   fase: Fase;
   modules?: string[] | null;
   gemeenten?: string[] | null;
+  /** BBV-taakvelden of the contributions (the code each contribution is booked on). */
+  taakvelden?: string[] | null;
 }
 
 interface Rij {
@@ -91,24 +103,33 @@ interface Rij {
   begroot: string | null;
   gewijzigd: string | null;
   gerealiseerd: string | null;
+  na_wijziging: string | null;
   inwoners: string | null;
 }
 
-// One statement for the whole matrix and its totals: the current contribution per gemeente, module,
-// year and phase (the latest amendment wins), pivoted per phase, with GROUPING SETS for the totals.
-/** The statement (knex `?` placeholders: van, tot, modules ×2, gemeenten ×2 as JSON); the benchmark reuses it. */
+// One statement for the whole matrix and its totals: the current contributions (ACTUELE_BEGROTINGEN)
+// pivoted per phase, with GROUPING SETS for the totals. "Begroting na wijziging" is decided per module
+// and year: the current amendment when the module has one that year, else the primitieve begroting.
+/**
+ * The statement, with knex `?` placeholders in the order of KOSTENOVERZICHT_PARAMETERS (lists as JSON
+ * arrays, NULL for "all"); the benchmark reuses it.
+ */
 export const KOSTENOVERZICHT_SQL = `
 with actueel as (
-  select distinct on (bd.gemeente_id, bd.module_id, bd.jaar, bd.fase)
-         bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.bedrag
+  select bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.bedrag
   from bijdrage bd
   join module m on m.id = bd.module_id
   join gemeente g on g.id = bd.gemeente_id
-  left join begroting b on b.id = bd.begroting_id
-  where bd.jaar between ? and ?
+  where bd.begroting_id in (${ACTUELE_BEGROTINGEN})
+    and bd.jaar between ? and ?
     and (?::jsonb is null or m.code in (select jsonb_array_elements_text(?::jsonb)))
     and (?::jsonb is null or g.cbs_code in (select jsonb_array_elements_text(?::jsonb)))
-  order by bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, coalesce(b.volgnummer, 0) desc, bd.id desc
+    and (?::jsonb is null or bd.taakveld in (select jsonb_array_elements_text(?::jsonb)))
+), begroting_na_wijziging as (
+  select ab.module_id, ab.jaar, bool_or(ab.soort = 'WIJZIGING') as gewijzigd
+  from actuele_begroting ab
+  where ab.soort in ('PRIMITIEF', 'WIJZIGING') and ab.jaar between ? and ?
+  group by ab.module_id, ab.jaar
 ), cel as (
   select a.jaar, a.gemeente_id, a.module_id,
          sum(a.bedrag) filter (where a.fase = 'BEGROOT') as begroot,
@@ -118,18 +139,28 @@ with actueel as (
   from actueel a
   left join inwonertal i on i.gemeente_id = a.gemeente_id and i.jaar = a.jaar
   group by a.jaar, a.gemeente_id, a.module_id
+), cel_na_wijziging as (
+  select c.*, case when bnw.gewijzigd is null then null
+                   when bnw.gewijzigd then coalesce(c.gewijzigd, 0)
+                   else coalesce(c.begroot, 0) end as na_wijziging
+  from cel c
+  left join begroting_na_wijziging bnw on bnw.module_id = c.module_id and bnw.jaar = c.jaar
 ), gemeente_inwoners as (
   select jaar, gemeente_id, max(inwoners) as inwoners from cel group by jaar, gemeente_id
 )
 select c.jaar, c.gemeente_id, c.module_id,
        grouping(c.gemeente_id) as alle_gemeenten, grouping(c.module_id) as alle_modules,
        sum(c.begroot) as begroot, sum(c.gewijzigd) as gewijzigd, sum(c.gerealiseerd) as gerealiseerd,
+       sum(c.na_wijziging) as na_wijziging,
        case when grouping(c.gemeente_id) = 0 then max(c.inwoners)
             when grouping(c.module_id) = 0 then sum(c.inwoners)
             else (select sum(gi.inwoners) from gemeente_inwoners gi where gi.jaar = c.jaar) end as inwoners
-from cel c
+from cel_na_wijziging c
 group by grouping sets ((c.jaar, c.gemeente_id, c.module_id), (c.jaar, c.gemeente_id), (c.jaar, c.module_id), (c.jaar))
 order by c.jaar, alle_gemeenten, alle_modules, c.gemeente_id, c.module_id`;
+
+/** What each `?` of KOSTENOVERZICHT_SQL stands for, in order. */
+export const KOSTENOVERZICHT_PARAMETERS = ['van', 'tot', 'modules', 'modules', 'gemeenten', 'gemeenten', 'taakvelden', 'taakvelden', 'van', 'tot'] as const;
 
 const decimaal = (v: string | null) => (v === null ? null : new Decimal(v));
 
@@ -137,7 +168,7 @@ function regel(rij: Rij, fase: Fase): KostenRegel {
   const begroot = decimaal(rij.begroot);
   const gewijzigd = decimaal(rij.gewijzigd);
   const gerealiseerd = decimaal(rij.gerealiseerd);
-  const laatstBegroot = gewijzigd ?? begroot;
+  const naWijziging = decimaal(rij.na_wijziging);
   const bedrag = fase === Fase.BEGROOT ? begroot : fase === Fase.GEWIJZIGD ? gewijzigd : gerealiseerd;
   const inwoners = rij.inwoners === null ? null : Number(rij.inwoners);
   return {
@@ -149,7 +180,8 @@ function regel(rij: Rij, fase: Fase): KostenRegel {
     begroot,
     gewijzigd,
     gerealiseerd,
-    verschil: gerealiseerd && laatstBegroot ? gerealiseerd.minus(laatstBegroot) : null,
+    naWijziging,
+    verschil: gerealiseerd && naWijziging ? gerealiseerd.minus(naWijziging) : null,
     bedrag,
     inwoners,
     perInwoner: bedrag && inwoners ? bedrag.dividedBy(inwoners).toDecimalPlaces(2) : null,
@@ -172,7 +204,8 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter,
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Kies een periode van hoogstens 25 jaar, met "tot" niet vóór "van".');
   }
   if (bronnen.cache && !em.isInTransaction()) {
-    const sleutel = JSON.stringify([filter.van, filter.tot, filter.fase, [...(filter.modules ?? [])].sort(), [...(filter.gemeenten ?? [])].sort()]);
+    const lijst = (l?: string[] | null) => [...(l ?? [])].sort();
+    const sleutel = JSON.stringify([filter.van, filter.tot, filter.fase, lijst(filter.modules), lijst(filter.gemeenten), lijst(filter.taakvelden)]);
     // Cached rows are shared and never changed. Their gemeenten and modules are read-only snapshots of
     // the same data version (writes to those tables raise it too), loaded in a fork no request uses.
     return bronnen.cache.haal(em, sleutel, async () => {
@@ -186,9 +219,9 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter,
 
 async function berekenKostenoverzichten(em: EntityManager, filter: KostenFilter): Promise<Kostenoverzicht[]> {
   // Lists travel as one JSON parameter (knex would expand an array into separate parameters).
-  const modules = filter.modules?.length ? JSON.stringify(filter.modules) : null;
-  const gemeenten = filter.gemeenten?.length ? JSON.stringify(filter.gemeenten) : null;
-  const rijen = await em.getConnection().execute<Rij[]>(KOSTENOVERZICHT_SQL, [filter.van, filter.tot, modules, modules, gemeenten, gemeenten]);
+  const alsJson = (lijst?: string[] | null) => (lijst?.length ? JSON.stringify(lijst) : null);
+  const waarden = { van: filter.van, tot: filter.tot, modules: alsJson(filter.modules), gemeenten: alsJson(filter.gemeenten), taakvelden: alsJson(filter.taakvelden) };
+  const rijen = await em.getConnection().execute<Rij[]>(KOSTENOVERZICHT_SQL, KOSTENOVERZICHT_PARAMETERS.map((p) => waarden[p]));
   const perJaar = new Map<number, Kostenoverzicht>();
   for (let jaar = filter.van; jaar <= filter.tot; jaar++) {
     perJaar.set(jaar, { jaar, fase: filter.fase, regels: [], perGemeente: [], perModule: [], regio: null });

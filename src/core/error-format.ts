@@ -19,6 +19,11 @@ const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; message: string }> = 
   '40001': { code: ErrorCode.CONFLICT, message: 'Een gelijktijdige wijziging kwam ertussen; er is niets opgeslagen. Probeer het opnieuw.' },
   '25006': { code: ErrorCode.READ_ONLY, message: 'Deze Regiohub-instantie is alleen-lezen (zij leest van een replica); stuur wijzigingen naar de primaire instantie.' },
   '57014': { code: ErrorCode.QUERY_TIMEOUT, message: 'De database deed er te lang over; de vraag is afgebroken. Vraag minder gegevens tegelijk op.' },
+  // Raised by the jaarafsluiting triggers: the last guard when a write reaches a closed year.
+  RH001: {
+    code: ErrorCode.JAAR_AFGESLOTEN,
+    message: 'Dit jaar van de module is afgesloten: de jaarrekening is vastgelegd en er verandert niets meer. Een beheerder kan het jaar heropenen (jaarHeropenen, met reden).',
+  },
 };
 
 /**

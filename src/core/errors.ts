@@ -6,6 +6,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   INVALID_STATUS = 'INVALID_STATUS',
+  /** The year of a module is closed (its jaarrekening is recorded); a beheerder can reopen it. */
+  JAAR_AFGESLOTEN = 'JAAR_AFGESLOTEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Decimal } from './decimal.js';
-import { BedragScalar, DecimaalScalar } from './scalars.js';
+import { BedragScalar, CbsCodeScalar, DecimaalScalar } from './scalars.js';
 
 /** Equality and set membership on codes (CBS code, module code, taakveld…). */
 @InputType({ description: 'Filter op een code: gelijk aan (eq) of één van (in).' })
@@ -10,6 +10,16 @@ export class CodeFilter {
   eq?: string;
 
   @Field(() => [String], { nullable: true })
+  in?: string[];
+}
+
+/** Equality and set membership on CBS codes, accepted in lower case. */
+@InputType({ description: 'Filter op een CBS-gemeentecode: gelijk aan (eq) of één van (in); kleine letters mogen.' })
+export class CbsCodeFilter {
+  @Field(() => CbsCodeScalar, { nullable: true })
+  eq?: string;
+
+  @Field(() => [CbsCodeScalar], { nullable: true })
   in?: string[];
 }
 

@@ -53,17 +53,22 @@ export class RequestLoaders {
 
   /**
    * Rows that point to a parent through the many-to-one `via`, optionally narrowed by `where`:
-   * one SQL statement for all parents of one request, whatever their number.
+   * one SQL statement for all parents of one request, whatever their number. A filter with raw SQL
+   * fragments must be built anew for every query (MikroORM consumes them), so it can be given as a
+   * function together with a `sleutel` that names it for the loader.
    */
   manyBy<T extends WithId>(
     entity: EntityClass<T>,
     via: keyof T & string,
-    where: FilterQuery<T> = {},
+    where: FilterQuery<T> | { sleutel: string; filter: () => FilterQuery<T> } = {},
     orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
   ): DataLoader<number, T[]> {
-    const name = `${entity.name}#${via}#${JSON.stringify(where)}#${JSON.stringify(orderBy)}`;
+    const opgebouwd = typeof where === 'object' && where !== null && 'filter' in where && typeof where.filter === 'function';
+    const sleutel = opgebouwd ? (where as { sleutel: string }).sleutel : JSON.stringify(where);
+    const maakFilter = opgebouwd ? (where as { filter: () => FilterQuery<T> }).filter : () => where as FilterQuery<T>;
+    const name = `${entity.name}#${via}#${sleutel}#${JSON.stringify(orderBy)}`;
     return this.custom(name, async (parentIds: readonly number[]) => {
-      const filter = { $and: [{ [via]: { $in: [...parentIds] } }, where] } as FilterQuery<T>;
+      const filter = { $and: [{ [via]: { $in: [...parentIds] } }, maakFilter()] } as FilterQuery<T>;
       const rows = await this.em.find(entity, filter, { orderBy });
       const byIdLoader = this.byId(entity);
       for (const row of rows) byIdLoader.prime(row.id, row);

@@ -37,3 +37,33 @@ export const DecimaalScalar = decimalScalar(
   DECIMAAL_PATTERN,
   (d) => d.toFixed(),
 );
+
+const CBS_CODE = /^GM[0-9]{4}$/;
+
+/** Why a text is not a CBS gemeente code, with the format; null when it is one (after normalising). */
+export function cbsCodeProbleem(code: string): string | null {
+  return CBS_CODE.test(code)
+    ? null
+    : `"${code}" is geen CBS-gemeentecode: die bestaat uit GM en vier cijfers, bijvoorbeeld GM0202 (Arnhem) of gm0202.`;
+}
+
+/** A CBS code as people type it: surrounding spaces and lower case are accepted ("gm0202" → "GM0202"). */
+export function normaliseerCbsCode(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+function parseCbsCode(raw: unknown): string {
+  const code = typeof raw === 'string' ? normaliseerCbsCode(raw) : '';
+  const probleem = typeof raw === 'string' ? cbsCodeProbleem(code) : 'Een CBS-gemeentecode is tekst, bijvoorbeeld "GM0202".';
+  if (probleem) throw new GraphQLError(probleem, { extensions: { code: 'BAD_USER_INPUT' } });
+  return code;
+}
+
+/** The national code of a gemeente (CBS): GM and four digits; accepted in lower case. */
+export const CbsCodeScalar = new GraphQLScalarType<string, string>({
+  name: 'CbsCode',
+  description: 'CBS-gemeentecode: GM gevolgd door vier cijfers, bijvoorbeeld "GM0202" (Arnhem). Kleine letters worden aanvaard ("gm0202").',
+  serialize: (value) => String(value),
+  parseValue: parseCbsCode,
+  parseLiteral: (ast) => parseCbsCode(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -1,6 +1,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
+import { CbsCodeScalar } from '../core/scalars.js';
 
 @ArgsType()
 export class PeriodeArgs {
@@ -16,7 +17,7 @@ export class PeriodeArgs {
 
 @ArgsType()
 export class DeelnamesArgs extends PeriodeArgs {
-  @Field(() => String, { nullable: true, description: 'CBS-code van de gemeente.' })
+  @Field(() => CbsCodeScalar, { nullable: true })
   gemeente?: string;
 
   @Field(() => String, { nullable: true, description: 'Code van de (sub)module.' })

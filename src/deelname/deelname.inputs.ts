@@ -1,12 +1,11 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
-import { CBS_CODE, CBS_MELDING } from '../gemeente/gemeente.inputs.js';
+import { CbsCodeScalar } from '../core/scalars.js';
 
 @InputType({ description: 'Een gemeente gaat deelnemen aan een (sub)module.' })
 export class DeelnameInvoer {
-  @Field(() => String, { description: 'CBS-code van de gemeente.' })
-  @Matches(CBS_CODE, { message: CBS_MELDING })
+  @Field(() => CbsCodeScalar)
   gemeente!: string;
 
   @Field(() => String, { description: 'Code van de (sub)module.' })

@@ -4,10 +4,15 @@ import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { gemeenteMetCode } from '../gemeente/gemeente.service.js';
+import { vereisOpenJaren } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import type { DeelnamesArgs, PeriodeArgs } from './deelname.args.js';
 import { Deelname } from './deelname.entity.js';
 import type { DeelnameInvoer } from './deelname.inputs.js';
+
+const jaarVan = (datum: string) => Number(datum.slice(0, 4));
+/** The last year a half-open period [.., tot) touches: the year of the day before `tot`. */
+const laatsteJaar = (tot: string) => (tot.endsWith('-01-01') ? jaarVan(tot) - 1 : jaarVan(tot));
 
 /** Participations running during any part of [begin, einde) (dates; periods are half-open). */
 export function deelnameInPeriode(begin: string, einde: string): FilterQuery<Deelname> {
@@ -49,6 +54,7 @@ export function deelnameToevoegen(ctx: Schrijver, invoer: DeelnameInvoer): Promi
   return ctx.em.transactional(async (em) => {
     const gemeente = await gemeenteMetCode(em, invoer.gemeente);
     const module = await moduleMetCode(em, invoer.module);
+    await vereisOpenJaren(em, module, jaarVan(invoer.vanaf), invoer.tot ? laatsteJaar(invoer.tot) : null, 'een deelname die dat jaar raakt toevoegen');
     const overlapt: FilterQuery<Deelname> = { gemeente, module, $or: [{ tot: null }, { tot: { $gt: invoer.vanaf } }] };
     if (invoer.tot) overlapt.vanaf = { $lt: invoer.tot };
     const overlap = await em.findOne(Deelname, overlapt);
@@ -68,9 +74,12 @@ export function deelnameToevoegen(ctx: Schrijver, invoer: DeelnameInvoer): Promi
 /** Ends a participation on `tot` (the first day without participation). */
 export function deelnameBeeindigen(ctx: Schrijver, id: number, tot: string): Promise<Deelname> {
   return ctx.em.transactional(async (em) => {
-    const deelname = await em.findOne(Deelname, id);
+    const deelname = await em.findOne(Deelname, id, { populate: ['module'] });
     if (!deelname) throw notFound('Deelname', String(id));
     if (tot <= deelname.vanaf) throw hubError(ErrorCode.BAD_USER_INPUT, `De deelname begint op ${deelname.vanaf}; kies een einddatum daarna.`);
+    // The years between the new and the old end change: none of them may be closed.
+    const [eerder, later] = deelname.tot && deelname.tot < tot ? [deelname.tot, tot] : [tot, deelname.tot ?? null];
+    await vereisOpenJaren(em, deelname.module, jaarVan(eerder), later ? laatsteJaar(later) : null, 'de deelname in dat jaar beëindigen');
     const voor = { ...deelname };
     deelname.tot = tot;
     await em.flush();

@@ -7,25 +7,52 @@ import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.enti
 import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
 import type { Stamdata } from './demo-stamdata.js';
 import { demoFactor } from './demo-random.js';
-import { GEMEENTEN, INBURGERING_PERCENTAGES, JAREN, MODULES, type DemoModule } from './regio.js';
+import type { Module } from '../module/module.entity.js';
+import { taakveldVoorJaar } from '../taakveld/taakvelden.js';
+import {
+  GEMEENTEN,
+  INBURGERING_PERCENTAGES,
+  JAREN,
+  MODULES,
+  swArbeidsjaren,
+  WGSW_BATEN_FRACTIE,
+  WGSW_KOSTEN_PER_ARBEIDSJAAR_2025,
+  type DemoModule,
+} from './regio.js';
 
-const LAATSTE_JAARREKENING = 2025;
+/** The last year with a jaarrekening: 2025's was adopted in July 2026. */
+export const LAATSTE_JAARREKENING = 2025;
 
-/** Budgets (primitief, wijziging 1, realisatie), allocation keys and the contributions computed from them. */
-export function maakFinancien(em: EntityManager, stam: Stamdata): void {
+/** The budget figures of a module for a year before amendments (demo). */
+function basisBegroting(m: DemoModule, jaar: number): { lasten: Decimal; baten: Decimal } {
+  const index = new Decimal(1.03).pow(jaar - 2025);
+  if (m.code !== 'WGSW') {
+    return { lasten: new Decimal(m.begroting!.lasten2025).times(index), baten: new Decimal(m.begroting!.baten2025).times(index) };
+  }
+  const arbeidsjaren = m.deelnames.reduce((som, d) => som.plus(swArbeidsjaren(d.cbsCode, jaar)), new Decimal(0));
+  const lasten = arbeidsjaren.times(WGSW_KOSTEN_PER_ARBEIDSJAAR_2025).times(index);
+  return { lasten, baten: lasten.times(WGSW_BATEN_FRACTIE) };
+}
+
+/**
+ * Budgets (primitief, wijziging 1, jaarrekening), allocation keys and the contributions computed
+ * from them. Returns the module years whose jaarrekening is recorded: the caller closes them once
+ * everything is stored (a closed year takes no more writes).
+ */
+export function maakFinancien(em: EntityManager, stam: Stamdata): Array<{ module: Module; jaar: number; op: string }> {
+  const afgesloten: Array<{ module: Module; jaar: number; op: string }> = [];
   for (const m of MODULES) {
     if (!m.begroting) continue;
     const module = stam.modules.get(m.code)!;
     for (const jaar of JAREN.filter((j) => j >= Number(m.startdatum.slice(0, 4)))) {
-      const index = new Decimal(1.03).pow(jaar - 2024);
-      const lasten = new Decimal(m.begroting.lasten2024).times(index);
-      const baten = new Decimal(m.begroting.baten2024).times(index);
+      const { lasten, baten } = basisBegroting(m, jaar);
       const versies: Array<{ soort: BegrotingSoort; volgnummer: number; factor: number; datum: string; fase: Fase }> = [
         { soort: BegrotingSoort.PRIMITIEF, volgnummer: 0, factor: 1, datum: `${jaar - 1}-07-03`, fase: Fase.BEGROOT },
         { soort: BegrotingSoort.WIJZIGING, volgnummer: 1, factor: demoFactor(`${m.code}/${jaar}/w`, 0.02) + 0.01, datum: `${jaar}-07-02`, fase: Fase.GEWIJZIGD },
       ];
       if (jaar <= LAATSTE_JAARREKENING) {
         versies.push({ soort: BegrotingSoort.REALISATIE, volgnummer: 0, factor: demoFactor(`${m.code}/${jaar}/r`, 0.03), datum: `${jaar + 1}-07-01`, fase: Fase.GEREALISEERD });
+        afgesloten.push({ module, jaar, op: `${jaar + 1}-07-01` });
       }
       const sleutel = maakSleutel(em, stam, m, jaar);
       for (const v of versies) {
@@ -37,12 +64,19 @@ export function maakFinancien(em: EntityManager, stam: Stamdata): void {
           lasten: lasten.times(v.factor).toDecimalPlaces(2),
           baten: baten.times(v.factor).toDecimalPlaces(2),
           vastgesteldOp: v.datum,
-          omschrijving: `${omschrijvingVan(v.soort, v.volgnummer)} ${jaar} ${m.naam} (demodata)`,
+          omschrijving: `${omschrijvingVan(v.soort, v.volgnummer)} ${jaar} ${m.naam} (${bronVan(m)})`,
         });
         verdeelBegroting(em, stam, m, begroting, sleutel, v.fase);
       }
     }
   }
+  return afgesloten;
+}
+
+function bronVan(m: DemoModule): string {
+  return m.code === 'WGSW'
+    ? 'demodata: SW-arbeidsjaren op 1 januari × kosten per arbeidsjaar, gekalibreerd op de bijdrage van Arnhem 2025 uit de begroting van Arnhem'
+    : 'demodata';
 }
 
 function omschrijvingVan(soort: BegrotingSoort, volgnummer: number): string {
@@ -84,12 +118,12 @@ function eenhedenVan(stam: Stamdata, m: DemoModule, grondslag: Grondslag, cbsCod
     case Grondslag.LEERLINGEN:
       return {
         eenheden: new Decimal(Math.round(stam.inwoners(cbsCode, jaar) * gemeente.leerlingFractie)),
-        bron: `DUO-leerlingtelling, gemiddelde ${jaar - 3}–${jaar - 1} (demodata)`,
+        bron: `Leerlingen 5–23 jaar (DUO), met VSV-cijfers, gemiddelde ${jaar - 3}–${jaar - 1} (demodata; regio samen zo’n 62.000)`,
       };
     case Grondslag.SW_ARBEIDSJAREN:
       return {
-        eenheden: new Decimal(gemeente.swArbeidsjaren2024).times(new Decimal(0.96).pow(jaar - 2024)).toDecimalPlaces(1),
-        bron: `Scalabor, SW-arbeidsjaren per 1 januari ${jaar} (demodata)`,
+        eenheden: new Decimal(swArbeidsjaren(cbsCode, jaar)),
+        bron: `Scalabor, SW-arbeidsjaren per 1 januari ${jaar}, gelijk aan de KPI SW_ARBEIDSJAREN eind ${jaar - 1} (demodata)`,
       };
     case Grondslag.VASTE_PERCENTAGES: {
       // Before Overbetuwe joined (2024) Arnhem carried its ten percent as well.
@@ -111,7 +145,7 @@ function verdeelBegroting(
 ): void {
   const jaardagen = dagenInJaar(begroting.jaar);
   const posten = sleutel.regels.map((r) => ({ sleutel: r.cbsCode, gewicht: r.eenheden.times(r.dagen).dividedBy(jaardagen) }));
-  for (const deel of verdeel(begroting.saldo, posten)) {
+  for (const deel of verdeel(begroting.nettoLasten, posten)) {
     const regel = sleutel.regels.find((r) => r.cbsCode === deel.sleutel)!;
     em.create(Bijdrage, {
       gemeente: stam.gemeenten.get(deel.sleutel)!,
@@ -119,7 +153,7 @@ function verdeelBegroting(
       jaar: begroting.jaar,
       fase,
       bedrag: deel.bedrag,
-      taakveld: m.taakveld!,
+      taakveld: taakveldVoorJaar(m.taakveld!, begroting.jaar)!,
       begroting,
       verdeelsleutel: sleutel.verdeelsleutel,
       eenheden: regel.eenheden,

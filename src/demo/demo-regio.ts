@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { maakFinancien } from './demo-financien.js';
 import { maakStamdata } from './demo-stamdata.js';
 import { maakVerantwoording } from './demo-verantwoording.js';
@@ -13,8 +14,14 @@ export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(Gemeente, {})) > 0) return false;
     const stam = maakStamdata(tx);
-    maakFinancien(tx, stam);
+    const afgesloten = maakFinancien(tx, stam);
     maakVerantwoording(tx, stam);
+    // Years with a jaarrekening are closed; only after their figures are stored (the database
+    // refuses writes to a closed year).
+    await tx.flush();
+    for (const { module, jaar, op } of afgesloten) {
+      tx.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: new Date(`${op}T12:00:00Z`), afgeslotenDoor: 'demoregio' });
+    }
     tx.create(AuditLog, {
       wie: 'systeem',
       actie: 'DEMOREGIO_GELADEN',

@@ -37,7 +37,7 @@ export function maakStamdata(em: EntityManager): Stamdata {
       code: m.code,
       naam: m.naam,
       omschrijving: m.omschrijving,
-      programma: programmas.get(m.programma),
+      programma: m.programma ? programmas.get(m.programma) : null,
       hoofdmodule: m.hoofdmodule ? modules.get(m.hoofdmodule) : null,
       startdatum: m.startdatum,
       taakveld: m.taakveld ?? null,

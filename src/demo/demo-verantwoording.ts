@@ -3,12 +3,13 @@ import { Decimal } from '../core/decimal.js';
 import { DvoNorm } from '../dvo/dvo-norm.entity.js';
 import { Dvo, DvoStatus } from '../dvo/dvo.entity.js';
 import type { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Kpi, KpiEenheid, KpiNiveau, KpiRichting } from '../kpi/kpi.entity.js';
+import { Kpi, KpiEenheid, KpiNiveau, KpiPeriode, KpiRichting } from '../kpi/kpi.entity.js';
+import { kwartaalPeriode, rapporteertIn } from '../rapportage/rapportage-validatie.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from '../rapportage/kwartaalrapportage.entity.js';
 import type { Stamdata } from './demo-stamdata.js';
 import { demoFactor } from './demo-random.js';
-import { KPIS, KWARTALEN, MODULES, type DemoKpi } from './regio.js';
+import { KPIS, KWARTALEN, MODULES, swArbeidsjaren, type DemoKpi } from './regio.js';
 
 const NORMJAREN = [2024, 2025, 2026];
 
@@ -23,6 +24,7 @@ export function maakVerantwoording(em: EntityManager, stam: Stamdata): void {
       eenheid: KpiEenheid[k.eenheid],
       richting: KpiRichting[k.richting],
       niveau: KpiNiveau[k.niveau],
+      periode: KpiPeriode[k.periode ?? 'KWARTAAL'],
       ondergrens: k.ondergrens ? new Decimal(k.ondergrens) : null,
       bovengrens: k.bovengrens ? new Decimal(k.bovengrens) : null,
       actiefVanaf: '2023-01-01',
@@ -72,9 +74,11 @@ function maakDvos(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEntiteit[])
     einddatum: '2026-12-31',
     status: DvoStatus.ACTIEF,
   });
-  em.create(Dvo, {
+  const uwv = em.create(Dvo, {
     kenmerk: 'DVO-WSP-UWV-2024',
-    omschrijving: 'Samenwerking Werkgeversservicepunt met UWV (demodata).',
+    omschrijving:
+      'Samenwerkingsovereenkomst Werkgeversservicepunt Midden-Gelderland met UWV (genoemd in het Uitvoeringsplan MGR 2020–2023; ' +
+      'looptijd en normen demodata).',
     module: stam.modules.get('WSP')!,
     organisatie: stam.organisaties.get('UWV')!,
     ingangsdatum: '2024-01-01',
@@ -87,9 +91,21 @@ function maakDvos(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEntiteit[])
       const gemeenten: Array<Gemeente | null> =
         demo.niveau === 'REGIO' ? [null] : deelnemersOp('WGSW', peildatum).map((c) => stam.gemeenten.get(c)!);
       for (const gemeente of gemeenten) {
-        const aandeel = gemeente ? aandeelInRegio(stam, 'WGSW', gemeente.cbsCode, jaar, peildatum) : 1;
-        em.create(DvoNorm, { dvo: huidig, kpi, gemeente, jaar, norm: afronden(demo, demo.typisch * aandeel * demo.normFactor) });
+        // The staff-years norm per gemeente is the year's key figure (keep the places filled).
+        const waarde =
+          demo.code === 'SW_ARBEIDSJAREN'
+            ? swArbeidsjaren(gemeente!.cbsCode, jaar) * demo.normFactor
+            : demo.typisch * (gemeente ? aandeelInRegio(stam, 'WGSW', gemeente.cbsCode, jaar, peildatum) : 1) * demo.normFactor;
+        em.create(DvoNorm, { dvo: huidig, kpi, gemeente, jaar, periode: kpi.periode, norm: afronden(demo, waarde) });
       }
+    }
+  }
+
+  // The regional WSP targets are agreed with the UWV for the whole region; by the norm rule they
+  // take precedence over the same KPI's norms in the gemeenten's own DVOs.
+  for (const { demo, kpi } of kpis.filter((k) => k.demo.module === 'WSP' && k.demo.niveau === 'REGIO')) {
+    for (const jaar of NORMJAREN) {
+      em.create(DvoNorm, { dvo: uwv, kpi, gemeente: null, jaar, periode: kpi.periode, norm: afronden(demo, demo.typisch * (demo.normFactor + 0.04)) });
     }
   }
 
@@ -109,9 +125,9 @@ function maakDvos(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEntiteit[])
         status: DvoStatus.ACTIEF,
       });
       for (const { demo, kpi } of kpis.filter((k) => k.demo.module === m.code)) {
-        for (const jaar of NORMJAREN) {
+        for (const jaar of NORMJAREN.filter((j) => j >= Number(ingang.slice(0, 4)))) {
           const aandeel = demo.niveau === 'REGIO' ? 1 : aandeelInRegio(stam, m.code, d.cbsCode, jaar, `${jaar}-12-31`);
-          em.create(DvoNorm, { dvo, kpi, gemeente: null, jaar, norm: afronden(demo, demo.typisch * aandeel * demo.normFactor) });
+          em.create(DvoNorm, { dvo, kpi, gemeente: null, jaar, periode: kpi.periode, norm: afronden(demo, demo.typisch * aandeel * demo.normFactor) });
         }
       }
     }
@@ -123,7 +139,7 @@ const STATUS_LAATSTE_KWARTAAL: Record<string, RapportageStatus | undefined> = {
   INKOOP: RapportageStatus.TERUGGESTUURD,
   RBL: RapportageStatus.INGEDIEND,
   WSP: RapportageStatus.CONCEPT,
-  WGSW: RapportageStatus.VASTGESTELD,
+  WGSW: RapportageStatus.GOEDGEKEURD,
   INBURGERING: RapportageStatus.INGEDIEND,
 };
 
@@ -131,9 +147,11 @@ function maakRapportages(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEnti
   const waarden: KpiWaarde[] = [];
   for (const moduleCode of [...new Set(KPIS.map((k) => k.module))]) {
     const module = stam.modules.get(moduleCode)!;
+    const start = MODULES.find((m) => m.code === moduleCode)!.startdatum;
     for (const [i, { jaar, kwartaal }] of KWARTALEN.entries()) {
+      if (kwartaalPeriode(jaar, kwartaal).einde <= start) continue;
       const laatste = i === KWARTALEN.length - 1;
-      const status = laatste ? STATUS_LAATSTE_KWARTAAL[moduleCode] : RapportageStatus.VASTGESTELD;
+      const status = laatste ? STATUS_LAATSTE_KWARTAAL[moduleCode] : RapportageStatus.GOEDGEKEURD;
       if (!status) continue;
       const kwartaalEinde = new Date(Date.UTC(jaar, kwartaal * 3, 0));
       const dagenNa = (dagen: number) => new Date(kwartaalEinde.getTime() + dagen * 86_400_000);
@@ -148,11 +166,11 @@ function maakRapportages(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEnti
             ? 'Cliëntaantallen jeugd van Arnhem wijken sterk af van het vorige kwartaal; graag controleren.'
             : null,
         ingediendOp: status === RapportageStatus.CONCEPT ? null : dagenNa(28),
-        vastgesteldOp: status === RapportageStatus.VASTGESTELD ? dagenNa(41) : null,
-        gewijzigdOp: dagenNa(status === RapportageStatus.VASTGESTELD ? 41 : 30),
+        goedgekeurdOp: status === RapportageStatus.GOEDGEKEURD ? dagenNa(41) : null,
+        gewijzigdOp: dagenNa(status === RapportageStatus.GOEDGEKEURD ? 41 : 30),
       });
       const peildatum = kwartaalEinde.toISOString().slice(0, 10);
-      for (const { demo, kpi } of kpis.filter((k) => k.demo.module === moduleCode)) {
+      for (const { demo, kpi } of kpis.filter((k) => k.demo.module === moduleCode && rapporteertIn(k.kpi, kwartaal))) {
         const label = `${demo.code}/${jaar}/${kwartaal}`;
         if (demo.niveau === 'REGIO') {
           const waarde = afronden(demo, demo.typisch * demoFactor(label, 0.08));
@@ -161,7 +179,10 @@ function maakRapportages(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEnti
         }
         for (const cbsCode of deelnemersOp(moduleCode, peildatum)) {
           const aandeel = aandeelInRegio(stam, moduleCode, cbsCode, jaar, peildatum);
-          const waarde = afronden(demo, demo.typisch * aandeel * demoFactor(`${label}/${cbsCode}`, 0.12));
+          const waarde =
+            demo.code === 'SW_ARBEIDSJAREN'
+              ? new Decimal(swArbeidsjaren(cbsCode, jaar, kwartaal))
+              : afronden(demo, demo.typisch * aandeel * demoFactor(`${label}/${cbsCode}`, 0.12));
           waarden.push(em.create(KpiWaarde, { rapportage, kpi, gemeente: stam.gemeenten.get(cbsCode)!, waarde }));
         }
       }
@@ -178,10 +199,10 @@ function maakCorrectie(em: EntityManager, stam: Stamdata, waarden: KpiWaarde[]):
     jaar: 2025,
     kwartaal: 2,
     versie: 2,
-    status: RapportageStatus.VASTGESTELD,
+    status: RapportageStatus.GOEDGEKEURD,
     reden: 'Correctie: plaatsingen van Arnhem waren in versie 1 dubbel geteld.',
     ingediendOp: new Date('2025-09-02T09:00:00Z'),
-    vastgesteldOp: new Date('2025-09-09T14:00:00Z'),
+    goedgekeurdOp: new Date('2025-09-09T14:00:00Z'),
     gewijzigdOp: new Date('2025-09-09T14:00:00Z'),
   });
   for (const entity of waarden) {

@@ -33,7 +33,7 @@ export async function genereerRegio(em: EntityManager, omvang: RegioOmvang): Pro
     await sql(
       `insert into module (code, naam, omschrijving, programma_id, startdatum, taakveld)
        select 'GEN-' || lpad(i::text, 3, '0'), 'Gegenereerde module ' || i, 'gegenereerd', (select id from programma where code = 'GEN'),
-              '2000-01-01', '6.' || (1 + i % 8)
+              '2000-01-01', (array['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '4.3', '7.1'])[1 + i % 8]
        from generate_series(1, ?) i`,
       [omvang.modules],
     );
@@ -41,9 +41,9 @@ export async function genereerRegio(em: EntityManager, omvang: RegioOmvang): Pro
     await sql(
       `insert into begroting (module_id, jaar, soort, volgnummer, lasten, baten, vastgesteld_op, omschrijving)
        select m.id, j, v.soort, v.volgnummer, round((100000 + m.id * 12345.67) * v.factor, 2), round(5000 * v.factor, 2),
-              make_date(j, 1, 1), 'gegenereerd'
+              make_date(j + v.jaarVerschil, 7, 1), 'gegenereerd'
        from module m cross join generate_series(?::int, ?::int) j
-       cross join (values ('PRIMITIEF', 0, 1.00), ('WIJZIGING', 1, 1.02), ('REALISATIE', 0, 0.99)) as v(soort, volgnummer, factor)`,
+       cross join (values ('PRIMITIEF', 0, 1.00, -1), ('WIJZIGING', 1, 1.02, 0), ('REALISATIE', 0, 0.99, 1)) as v(soort, volgnummer, factor, jaarVerschil)`,
       [omvang.van, omvang.tot],
     );
     await sql(
@@ -88,8 +88,8 @@ export async function genereerRegio(em: EntityManager, omvang: RegioOmvang): Pro
       [omvang.kpisPerModule],
     );
     await sql(
-      `insert into kwartaalrapportage (module_id, jaar, kwartaal, versie, status, ingediend_op, vastgesteld_op)
-       select m.id, j, q, 1, 'VASTGESTELD', make_date(j, q * 3, 28), make_date(j, q * 3, 28)
+      `insert into kwartaalrapportage (module_id, jaar, kwartaal, versie, status, ingediend_op, goedgekeurd_op)
+       select m.id, j, q, 1, 'GOEDGEKEURD', make_date(j, q * 3, 28), make_date(j, q * 3, 28)
        from module m cross join generate_series(?::int, ?::int) j cross join generate_series(1, 4) q`,
       [omvang.van, omvang.tot],
     );
@@ -104,8 +104,8 @@ export async function genereerRegio(em: EntityManager, omvang: RegioOmvang): Pro
        select 'DVO-' || m.code || '-' || g.cbs_code, 'gegenereerd', m.id, g.id, '2000-01-01', 'ACTIEF' from module m cross join gemeente g`,
     );
     await sql(
-      `insert into dvo_norm (dvo_id, kpi_id, jaar, norm)
-       select d.id, k.id, j, 500 from dvo d join kpi k on k.module_id = d.module_id cross join generate_series(?::int, ?::int) j`,
+      `insert into dvo_norm (dvo_id, kpi_id, jaar, periode, norm)
+       select d.id, k.id, j, k.periode, 500 from dvo d join kpi k on k.module_id = d.module_id cross join generate_series(?::int, ?::int) j`,
       [omvang.van, omvang.tot],
     );
   });

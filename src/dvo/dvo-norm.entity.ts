@@ -1,14 +1,15 @@
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NumericType, type Decimal } from '../core/decimal.js';
 import { DecimaalScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Kpi } from '../kpi/kpi.entity.js';
+import { Kpi, KpiPeriode } from '../kpi/kpi.entity.js';
 import { Dvo } from './dvo.entity.js';
 
 /**
- * A KPI target agreed in a DVO for one year; for a per-gemeente KPI in a DVO with an organisation
- * (Scalabor) the target may be set per gemeente. One norm per (dvo, kpi, jaar, gemeente-or-none).
+ * A KPI target agreed in a DVO for one year and period (per quarter, year to date, per year); for a
+ * per-gemeente KPI the target may be set per gemeente. One norm per (dvo, kpi, jaar, periode,
+ * gemeente-or-none). Which norm applies to a value is decided in one place: the view kpi_norm_keuze.
  */
 @ObjectType({ simpleResolvers: true, description: 'Norm (streefwaarde) voor een KPI in een jaar, zoals afgesproken in de DVO.' })
 @Entity({ tableName: 'dvo_norm' })
@@ -35,6 +36,10 @@ export class DvoNorm {
   @Field(() => Int)
   @Property({ type: 'smallint' })
   jaar!: number;
+
+  @Field(() => KpiPeriode, { description: 'Waarover de norm gaat; hij wordt alleen vergeleken met waarden over dezelfde periode.' })
+  @Enum({ items: () => KpiPeriode })
+  periode!: KpiPeriode;
 
   @Field(() => DecimaalScalar)
   @Property({ type: NumericType, precision: 14, scale: 4 })

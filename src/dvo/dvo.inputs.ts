@@ -1,8 +1,8 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
-import { CBS_CODE, CBS_MELDING } from '../gemeente/gemeente.inputs.js';
 import { DvoStatus } from './dvo.entity.js';
+import { CbsCodeScalar } from '../core/scalars.js';
 
 @InputType({ description: 'Een nieuwe DVO; geef als partij óf een gemeente óf een organisatie.' })
 export class DvoInvoer {
@@ -17,9 +17,8 @@ export class DvoInvoer {
   @Field(() => String, { description: 'Code van de module.' })
   module!: string;
 
-  @Field(() => String, { nullable: true, description: 'CBS-code van de gemeente als partij.' })
+  @Field(() => CbsCodeScalar, { nullable: true, description: 'CBS-code van de gemeente als partij.' })
   @IsOptional()
-  @Matches(CBS_CODE, { message: CBS_MELDING })
   gemeente?: string;
 
   @Field(() => String, { nullable: true, description: 'Naam van de organisatie als partij.' })

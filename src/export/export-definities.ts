@@ -2,7 +2,7 @@
  * What each CSV export fetches: a GraphQL operation of the public API (so filters, validation and
  * authorization are exactly those of the graph) and the columns taken from each row.
  */
-export type Soort = 'tekst' | 'getal' | 'bedrag';
+export type Soort = 'tekst' | 'getal' | 'bedrag' | 'janee';
 
 export interface Kolom {
   kop: string;
@@ -17,21 +17,22 @@ export interface ExportDefinitie {
   connection: boolean;
   kolommen: Kolom[];
   /** Query-string parameters passed as GraphQL variables, with how to read them. */
-  variabelen: Record<string, 'json' | 'int' | 'lijst' | 'tekst' | 'boolean'>;
+  /** `lijst` always passes a list (empty when absent); `lijst?` passes nothing when absent. */
+  variabelen: Record<string, 'json' | 'int' | 'lijst' | 'lijst?' | 'tekst' | 'boolean'>;
 }
 
 const k = (kop: string, pad: string, soort: Soort = 'tekst'): Kolom => ({ kop, pad, soort });
 
 export const EXPORTS: Record<string, ExportDefinitie> = {
   'bijdragen.csv': {
-    query: `query ($where: BijdrageWhere, $orderBy: [BijdrageOrder!], $after: String) {
-      bijdragen(where: $where, orderBy: $orderBy, first: 500, after: $after) {
+    query: `query ($where: BijdrageWhere, $orderBy: [BijdrageOrder!], $alleenActueel: Boolean, $after: String) {
+      bijdragen(where: $where, orderBy: $orderBy, alleenActueel: $alleenActueel, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { jaar fase bedrag taakveld gemeente { cbsCode naam } module { code naam } begroting { soort volgnummer } }
+        nodes { jaar fase bedrag taakveld taakveldNaam actueel gemeente { cbsCode naam } module { code naam } begroting { soort volgnummer } }
       } }`,
     lijst: 'bijdragen',
     connection: true,
-    variabelen: { where: 'json', orderBy: 'json' },
+    variabelen: { where: 'json', orderBy: 'json', alleenActueel: 'boolean' },
     kolommen: [
       k('CBS-code', 'gemeente.cbsCode'),
       k('Gemeente', 'gemeente.naam'),
@@ -40,26 +41,30 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Jaar', 'jaar', 'getal'),
       k('Fase', 'fase'),
       k('Taakveld', 'taakveld'),
+      k('Taakveldnaam', 'taakveldNaam'),
       k('Begrotingsversie', 'begroting.soort'),
       k('Volgnummer', 'begroting.volgnummer', 'getal'),
+      k('Actueel', 'actueel', 'janee'),
       k('Bedrag', 'bedrag', 'bedrag'),
     ],
   },
   'bijdrage-totalen.csv': {
-    query: `query ($groupBy: [BijdrageGroepering!]!, $where: BijdrageWhere) {
-      bijdrageTotalen(groupBy: $groupBy, where: $where) {
-        gemeente { cbsCode naam } module { code } jaar fase taakveld som gemiddelde minimum maximum aantal
+    query: `query ($groupBy: [BijdrageGroepering!]!, $where: BijdrageWhere, $alleenActueel: Boolean) {
+      bijdrageTotalen(groupBy: $groupBy, where: $where, alleenActueel: $alleenActueel) {
+        gemeente { cbsCode naam } module { code } jaar fase versie taakveld taakveldNaam som gemiddelde minimum maximum aantal
       } }`,
     lijst: 'bijdrageTotalen',
     connection: false,
-    variabelen: { groupBy: 'lijst', where: 'json' },
+    variabelen: { groupBy: 'lijst', where: 'json', alleenActueel: 'boolean' },
     kolommen: [
       k('CBS-code', 'gemeente.cbsCode'),
       k('Gemeente', 'gemeente.naam'),
       k('Module', 'module.code'),
       k('Jaar', 'jaar', 'getal'),
       k('Fase', 'fase'),
+      k('Versie', 'versie', 'getal'),
       k('Taakveld', 'taakveld'),
+      k('Taakveldnaam', 'taakveldNaam'),
       k('Som', 'som', 'bedrag'),
       k('Gemiddelde', 'gemiddelde', 'bedrag'),
       k('Minimum', 'minimum', 'bedrag'),
@@ -68,13 +73,13 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
     ],
   },
   'kostenoverzicht.csv': {
-    query: `query ($jaar: Int!, $fase: Fase) {
-      kostenoverzicht(jaar: $jaar, fase: $fase) {
-        regels { gemeente { cbsCode naam } module { code } jaar begroot gewijzigd gerealiseerd verschil inwoners perInwoner }
+    query: `query ($jaar: Int!, $fase: Fase, $modules: [String!], $gemeenten: [CbsCode!], $taakvelden: [String!]) {
+      kostenoverzicht(jaar: $jaar, fase: $fase, modules: $modules, gemeenten: $gemeenten, taakvelden: $taakvelden) {
+        regels { gemeente { cbsCode naam } module { code } jaar begroot gewijzigd naWijziging gerealiseerd verschil inwoners bedrag perInwoner }
       } }`,
     lijst: 'kostenoverzicht.regels',
     connection: false,
-    variabelen: { jaar: 'int', fase: 'tekst' },
+    variabelen: { jaar: 'int', fase: 'tekst', modules: 'lijst?', gemeenten: 'lijst?', taakvelden: 'lijst?' },
     kolommen: [
       k('CBS-code', 'gemeente.cbsCode'),
       k('Gemeente', 'gemeente.naam'),
@@ -82,9 +87,11 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Jaar', 'jaar', 'getal'),
       k('Begroot', 'begroot', 'bedrag'),
       k('Gewijzigd', 'gewijzigd', 'bedrag'),
+      k('Begroting na wijziging', 'naWijziging', 'bedrag'),
       k('Gerealiseerd', 'gerealiseerd', 'bedrag'),
       k('Verschil', 'verschil', 'bedrag'),
       k('Inwoners', 'inwoners', 'getal'),
+      k('Bedrag (gevraagde fase)', 'bedrag', 'bedrag'),
       k('Per inwoner', 'perInwoner', 'bedrag'),
     ],
   },
@@ -92,7 +99,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
     query: `query ($where: KpiWaardeWhere, $orderBy: [KpiWaardeOrder!], $alleenActueel: Boolean, $after: String) {
       kpiWaarden(where: $where, orderBy: $orderBy, alleenActueel: $alleenActueel, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { waarde toelichting kpi { code naam eenheid } gemeente { cbsCode naam } rapportage { jaar kwartaal versie status module { code } } }
+        nodes { waarde norm gehaald toelichting kpi { code naam eenheid periode } gemeente { cbsCode naam } rapportage { jaar kwartaal versie status module { code } } }
       } }`,
     lijst: 'kpiWaarden',
     connection: true,
@@ -108,7 +115,10 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Kwartaal', 'rapportage.kwartaal', 'getal'),
       k('Versie', 'rapportage.versie', 'getal'),
       k('Status', 'rapportage.status'),
+      k('Periode', 'kpi.periode'),
       k('Waarde', 'waarde', 'getal'),
+      k('Norm', 'norm', 'getal'),
+      k('Gehaald', 'gehaald', 'janee'),
       k('Toelichting', 'toelichting'),
     ],
   },
@@ -137,7 +147,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
     query: `query ($where: RapportageWhere, $after: String) {
       kwartaalrapportages(where: $where, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { module { code } jaar kwartaal versie status reden ingediendOp vastgesteldOp }
+        nodes { module { code } jaar kwartaal versie status reden ingediendOp goedgekeurdOp }
       } }`,
     lijst: 'kwartaalrapportages',
     connection: true,
@@ -150,7 +160,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Status', 'status'),
       k('Reden', 'reden'),
       k('Ingediend op', 'ingediendOp'),
-      k('Vastgesteld op', 'vastgesteldOp'),
+      k('Goedgekeurd op', 'goedgekeurdOp'),
     ],
   },
   'audit-log.csv': {

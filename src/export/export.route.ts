@@ -32,7 +32,7 @@ function variabelen(def: ExportDefinitie, query: express.Request['query']): Reco
         throw fout(400, ErrorCode.BAD_USER_INPUT, `Parameter ${naam} is geen geldige JSON.`);
       }
     } else if (soort === 'int') uit[naam] = Number(ruw);
-    else if (soort === 'lijst') uit[naam] = ruw.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (soort === 'lijst' || soort === 'lijst?') uit[naam] = ruw.split(',').map((s) => s.trim()).filter(Boolean);
     else if (soort === 'boolean') uit[naam] = ruw === 'true';
     else uit[naam] = ruw;
   }
@@ -46,8 +46,9 @@ const waardeOp = (rij: unknown, pad: string): unknown =>
 /** Dutch Excel wants a decimal comma and ';' between fields; amounts stay exact strings either way. */
 function cel(kolom: Kolom, waarde: unknown, nl: boolean): string {
   if (waarde === null || waarde === undefined) return '';
+  if (kolom.soort === 'janee') return waarde ? 'ja' : 'nee';
   const tekst = String(waarde);
-  return nl && kolom.soort !== 'tekst' ? tekst.replace('.', ',') : tekst;
+  return nl && (kolom.soort === 'getal' || kolom.soort === 'bedrag') ? tekst.replace('.', ',') : tekst;
 }
 
 /** Runs the export's operation as the caller, page by page for connections. */

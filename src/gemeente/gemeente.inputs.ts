@@ -1,13 +1,11 @@
-import { IsInt, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, Length, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { CbsCodeScalar } from '../core/scalars.js';
 
-export const CBS_CODE = /^GM[0-9]{4}$/;
-export const CBS_MELDING = 'CBS-code moet GM gevolgd door vier cijfers zijn, bijvoorbeeld GM0202.';
 
 @InputType({ description: 'Een nieuwe deelnemende gemeente.' })
 export class GemeenteInvoer {
-  @Field(() => String)
-  @Matches(CBS_CODE, { message: CBS_MELDING })
+  @Field(() => CbsCodeScalar)
   cbsCode!: string;
 
   @Field(() => String)
@@ -17,8 +15,7 @@ export class GemeenteInvoer {
 
 @InputType({ description: 'Het aantal inwoners van een gemeente op 1 januari van een jaar.' })
 export class InwonertalInvoer {
-  @Field(() => String, { description: 'CBS-code van de gemeente.' })
-  @Matches(CBS_CODE, { message: CBS_MELDING })
+  @Field(() => CbsCodeScalar)
   gemeente!: string;
 
   @Field(() => Int)

@@ -4,6 +4,7 @@ import { Rol } from '../auth/identity.js';
 import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
 import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
 import { bijdragenVanGemeente } from '../bijdrage/bijdrage.loaders.js';
+import { CbsCodeScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { PeriodeArgs } from '../deelname/deelname.args.js';
 import { Deelname } from '../deelname/deelname.entity.js';
@@ -24,7 +25,7 @@ export class GemeenteResolver {
   }
 
   @Query(() => Gemeente, { description: 'Eén gemeente op CBS-code, bijvoorbeeld GM0202.' })
-  gemeente(@Arg('cbsCode', () => String) cbsCode: string, @Ctx() ctx: Context): Promise<Gemeente> {
+  gemeente(@Arg('cbsCode', () => CbsCodeScalar) cbsCode: string, @Ctx() ctx: Context): Promise<Gemeente> {
     return gemeenteMetCode(ctx.em, cbsCode);
   }
 

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, InputType } from 'type-graphql';
-import { CodeFilter, filterVan, veld } from '../core/filters.js';
+import { CbsCodeFilter, CodeFilter, filterVan, veld } from '../core/filters.js';
 import type { Gemeente } from './gemeente.entity.js';
 
 @InputType({ description: 'Filter op gemeenten; velden op één niveau gelden samen, met and/or/not te nesten.' })
@@ -14,8 +14,8 @@ export class GemeenteWhere {
   @Field(() => GemeenteWhere, { nullable: true })
   not?: GemeenteWhere;
 
-  @Field(() => CodeFilter, { nullable: true })
-  cbsCode?: CodeFilter;
+  @Field(() => CbsCodeFilter, { nullable: true })
+  cbsCode?: CbsCodeFilter;
 
   @Field(() => CodeFilter, { nullable: true })
   naam?: CodeFilter;

@@ -2,15 +2,15 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
-import type { Decimal } from '../core/decimal.js';
+import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { DecimaalScalar } from '../core/scalars.js';
-import { DvoNorm } from '../dvo/dvo-norm.entity.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 import { RapportageStatus } from '../rapportage/kwartaalrapportage.entity.js';
 import { zichtbareKpiWaarden } from '../rapportage/rapportage.access.js';
+import { rapporteertIn } from '../rapportage/rapportage-validatie.js';
 import { actueleVersies } from '../rapportage/rapportage.service.js';
-import { Kpi, KpiNiveau, KpiRichting } from './kpi.entity.js';
+import { Kpi, KpiNiveau } from './kpi.entity.js';
 
 @InputType({ description: 'Een kwartaal: jaar en kwartaalnummer (1–4).' })
 export class KwartaalInvoer {
@@ -21,7 +21,10 @@ export class KwartaalInvoer {
   kwartaal!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'De waarde van een KPI in één kwartaal, met de DVO-norm van dat jaar en of die is gehaald.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'De waarde van een KPI in één kwartaal (een jaarcijfer: in het vierde kwartaal), met de DVO-norm voor die periode en of die is gehaald.',
+})
 export class KpiReeksPunt {
   @Field(() => Int)
   jaar!: number;
@@ -32,10 +35,10 @@ export class KpiReeksPunt {
   @Field(() => DecimaalScalar, { nullable: true, description: 'Leeg als er (voor u) geen actuele waarde is.' })
   waarde!: Decimal | null;
 
-  @Field(() => DecimaalScalar, { nullable: true, description: 'Norm uit de DVO voor dat jaar.' })
+  @Field(() => DecimaalScalar, { nullable: true, description: 'Norm uit de DVO voor dat jaar en de periode van de KPI, volgens de vaste keuzeregel.' })
   norm!: Decimal | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Norm gehaald, gegeven de richting van de KPI; leeg zonder waarde of norm.' })
+  @Field(() => Boolean, { nullable: true, description: 'Norm gehaald, gegeven de richting van de KPI; leeg zonder waarde of norm en bij een teruggestuurde rapportage.' })
   gehaald!: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Versie van de rapportage waaruit de waarde komt.' })
@@ -57,30 +60,6 @@ function kwartalen(van: KwartaalInvoer, tot: KwartaalInvoer): Array<{ jaar: numb
     const k = index(van) + i;
     return { jaar: Math.floor(k / 4), kwartaal: (k % 4) + 1 };
   });
-}
-
-/**
- * The norm for a year: for a gemeente the norm set for that gemeente, else the one in that
- * gemeente's own DVO; for the region the norm without gemeente, preferring a DVO with an organisation.
- */
-function kiesNorm(normen: DvoNorm[], jaar: number, cbsCode: string | null): DvoNorm | undefined {
-  const vanJaar = normen.filter((n) => n.jaar === jaar);
-  if (cbsCode !== null) {
-    return vanJaar.find((n) => n.gemeente?.cbsCode === cbsCode) ?? vanJaar.find((n) => !n.gemeente && n.dvo.gemeente?.cbsCode === cbsCode);
-  }
-  const regionaal = vanJaar.filter((n) => !n.gemeente);
-  return regionaal.find((n) => n.dvo.organisatie) ?? regionaal[0];
-}
-
-/** The norms kiesNorm can choose from, as a database filter. */
-function normKandidaten(cbsCode: string | null): FilterQuery<DvoNorm> {
-  if (cbsCode === null) return { gemeente: null };
-  return { $or: [{ gemeente: { cbsCode } }, { gemeente: null, dvo: { gemeente: { cbsCode } } }] };
-}
-
-function gehaald(richting: KpiRichting, waarde: Decimal | null, norm: Decimal | null): boolean | null {
-  if (!waarde || !norm) return null;
-  return richting === KpiRichting.HOGER_IS_BETER ? waarde.gte(norm) : waarde.lte(norm);
 }
 
 /** A KPI's quarterly values for one gemeente (or the region) with the DVO targets; a fixed handful of statements. */
@@ -111,23 +90,27 @@ export async function kpiReeks(
       { kpi, rapportage: { $in: await actueleVersies(ctx), jaar: jaren }, gemeente: gemeente ? { cbsCode: gemeente } : null },
     ],
   };
-  const [waarden, normen] = await Promise.all([
-    ctx.em.find(KpiWaarde, waardeFilter, { populate: ['rapportage', 'gemeente'] }),
-    // Only the candidates kiesNorm looks at: a national region has a DVO per gemeente per module.
-    ctx.em.find(DvoNorm, { $and: [{ kpi, jaar: jaren }, normKandidaten(gemeente)] }, { populate: ['dvo.gemeente', 'gemeente'], orderBy: { dvo: { id: 'asc' } } }),
-  ]);
-  return reeks.map(({ jaar, kwartaal }) => {
-    const punt = waarden.find((w) => w.rapportage.jaar === jaar && w.rapportage.kwartaal === kwartaal);
-    const norm = kiesNorm(normen, jaar, gemeente)?.norm ?? null;
-    const waarde = punt?.waarde ?? null;
-    return {
-      jaar,
-      kwartaal,
-      waarde,
-      norm,
-      gehaald: gehaald(kpi.richting, waarde, norm),
-      versie: punt?.rapportage.versie ?? null,
-      status: punt?.rapportage.status ?? null,
-    };
-  });
+  const waarden = await ctx.em.find(KpiWaarde, waardeFilter, { populate: ['rapportage'] });
+  // Norm and verdict for every quarter of the series, also those without a value, by the one rule:
+  // kies_kpi_norm for the norm, kpi_waarde_beoordeling for whether a value met it.
+  const punten = reeks
+    .filter((k) => rapporteertIn(kpi, k.kwartaal))
+    .map((k) => ({ ...k, waarde: waarden.find((w) => w.rapportage.jaar === k.jaar && w.rapportage.kwartaal === k.kwartaal) }));
+  const beoordeeld = await ctx.em.getConnection().execute<{ norm: string | null; gehaald: boolean | null }[]>(
+    `select keuze.norm, b.gehaald
+     from rows from (jsonb_to_recordset(?::jsonb) as (jaar int, kwartaal int, waarde_id int)) with ordinality as q(jaar, kwartaal, waarde_id, volgorde)
+     left join lateral kies_kpi_norm(?, q.jaar, q.kwartaal, (select g.id from gemeente g where g.cbs_code = ?)) keuze on true
+     left join kpi_waarde_beoordeling b on b.kpi_waarde_id = q.waarde_id
+     order by q.volgorde`,
+    [JSON.stringify(punten.map((p) => ({ jaar: p.jaar, kwartaal: p.kwartaal, waarde_id: p.waarde?.id ?? null }))), kpi.id, gemeente],
+  );
+  return punten.map(({ jaar, kwartaal, waarde }, i) => ({
+    jaar,
+    kwartaal,
+    waarde: waarde?.waarde ?? null,
+    norm: beoordeeld[i].norm === null ? null : new Decimal(beoordeeld[i].norm),
+    gehaald: beoordeeld[i].gehaald,
+    versie: waarde?.rapportage.versie ?? null,
+    status: waarde?.rapportage.status ?? null,
+  }));
 }

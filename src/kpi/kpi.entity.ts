@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { NumericType, type Decimal } from '../core/decimal.js';
 import { LocalDate } from '../core/graphql-types.js';
@@ -25,6 +25,25 @@ export enum KpiNiveau {
   REGIO = 'REGIO',
 }
 registerEnumType(KpiNiveau, { name: 'KpiNiveau', description: 'Wordt de KPI per gemeente of voor de hele regio gerapporteerd?' });
+
+/** What one reported value covers; a norm is compared only with values of its own period. */
+export enum KpiPeriode {
+  KWARTAAL = 'KWARTAAL',
+  JAAR_TOT_NU = 'JAAR_TOT_NU',
+  JAAR = 'JAAR',
+}
+registerEnumType(KpiPeriode, {
+  name: 'KpiPeriode',
+  description: 'Waarover een waarde (en een norm) gaat.',
+  valuesConfig: {
+    KWARTAAL: { description: 'Het kwartaal zelf: een aantal in het kwartaal, of de stand aan het einde ervan.' },
+    JAAR_TOT_NU: { description: 'Cumulatief van 1 januari tot het einde van het kwartaal (year to date).' },
+    JAAR: { description: 'Het hele jaar: een jaarcijfer, gerapporteerd in de rapportage van het vierde kwartaal.' },
+  },
+});
+
+/** The quarter in whose report a yearly figure is given. */
+export const KWARTAAL_VAN_JAARCIJFER = 4;
 
 @ObjectType({ simpleResolvers: true, description: 'Indicator waarover een module elk kwartaal verantwoording aflegt.' })
 @Entity({ tableName: 'kpi' })
@@ -71,6 +90,10 @@ export class Kpi {
   @Field(() => DecimaalScalar, { nullable: true, description: 'Hoogst toegestane waarde.' })
   @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
   bovengrens?: Decimal | null;
+
+  @Field(() => KpiPeriode, { description: 'Waarover één gerapporteerde waarde gaat; jaarcijfers staan in de rapportage van het vierde kwartaal.' })
+  @Enum({ items: () => KpiPeriode, default: KpiPeriode.KWARTAAL })
+  periode: Opt<KpiPeriode> = KpiPeriode.KWARTAAL;
 
   @Field(() => LocalDate)
   @Property({ type: 'date' })

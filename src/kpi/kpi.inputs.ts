@@ -2,8 +2,8 @@ import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
 import { LocalDate } from '../core/graphql-types.js';
-import { DecimaalScalar } from '../core/scalars.js';
-import { KpiEenheid, KpiNiveau, KpiRichting } from './kpi.entity.js';
+import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
+import { KpiEenheid, KpiNiveau, KpiPeriode, KpiRichting } from './kpi.entity.js';
 
 @InputType({ description: 'Definitie van een KPI van een module; een bestaande code wordt bijgewerkt.' })
 export class KpiInvoer {
@@ -27,6 +27,9 @@ export class KpiInvoer {
   @Field(() => KpiNiveau)
   niveau!: KpiNiveau;
 
+  @Field(() => KpiPeriode, { defaultValue: KpiPeriode.KWARTAAL, description: 'Waarover één waarde gaat; jaarcijfers staan in de rapportage van het vierde kwartaal.' })
+  periode!: KpiPeriode;
+
   @Field(() => DecimaalScalar, { nullable: true })
   @IsOptional()
   ondergrens?: Decimal;
@@ -43,7 +46,7 @@ export class KpiInvoer {
   actiefTot?: string;
 }
 
-@InputType({ description: 'Een norm uit een DVO voor een KPI in een jaar, eventueel voor één gemeente.' })
+@InputType({ description: 'Een norm uit een DVO voor een KPI in een jaar en periode, eventueel voor één gemeente.' })
 export class DvoNormInvoer {
   @Field(() => String)
   dvo!: string;
@@ -54,9 +57,13 @@ export class DvoNormInvoer {
   @Field(() => Int)
   jaar!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => CbsCodeScalar, { nullable: true, description: 'Alleen voor een KPI per gemeente: de norm voor deze gemeente.' })
   @IsOptional()
   gemeente?: string;
+
+  @Field(() => KpiPeriode, { nullable: true, description: 'Waarover de norm gaat; leeg = de periode van de KPI. Een norm wordt alleen vergeleken met waarden over dezelfde periode.' })
+  @IsOptional()
+  periode?: KpiPeriode;
 
   @Field(() => DecimaalScalar)
   norm!: Decimal;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
+import { CbsCodeScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { DvoNorm } from '../dvo/dvo-norm.entity.js';
 import { Module } from '../module/module.entity.js';
@@ -25,7 +26,7 @@ export class KpiResolver {
     @Arg('kpi', () => String, { description: 'KPI-code binnen de module.' }) kpi: string,
     @Arg('van', () => KwartaalInvoer) van: KwartaalInvoer,
     @Arg('tot', () => KwartaalInvoer, { description: 'Tot en met dit kwartaal.' }) tot: KwartaalInvoer,
-    @Arg('gemeente', () => String, { nullable: true, description: 'CBS-code; leeg voor een regionale KPI.' }) gemeente?: string,
+    @Arg('gemeente', () => CbsCodeScalar, { nullable: true, description: 'CBS-code; leeg voor een regionale KPI.' }) gemeente?: string,
   ): Promise<KpiReeksPunt[]> {
     return kpiReeks(ctx, { module, kpi, gemeente, van, tot });
   }

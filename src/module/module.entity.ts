@@ -13,7 +13,7 @@ registerEnumType(Betaalritme, { name: 'Betaalritme', description: 'Hoe vaak geme
 @Entity({ tableName: 'module' })
 @Check({ name: 'module_code_check', expression: "code ~ '^[A-Z][A-Z0-9-]{1,29}$'" })
 @Check({ name: 'module_periode_check', expression: 'einddatum is null or einddatum > startdatum' })
-@Check({ name: 'module_taakveld_check', expression: "taakveld is null or taakveld ~ '^[0-8]\\.[0-9]{1,2}$'" })
+@Check({ name: 'module_taakveld_check', expression: "taakveld is null or taakveld ~ '^[0-8]\\.[0-9]{1,2}[a-z]?$'" })
 @Check({ name: 'module_niet_eigen_hoofdmodule_check', expression: 'hoofdmodule_id is null or hoofdmodule_id <> id' })
 export class Module {
   @Field(() => ID)
@@ -50,7 +50,9 @@ export class Module {
 
   @Field(() => String, {
     nullable: true,
-    description: 'BBV-taakveld waarop de bijdragen aan deze module bij de gemeenten landen, bijvoorbeeld 6.4.',
+    description:
+      'BBV-taakveld waarop de gemeenten hun bijdrage aan deze module boeken, uit de huidige lijst (sinds 2023 met subtaakvelden, ' +
+      'bijvoorbeeld 6.72d); bijdragen over jaren vóór 2023 landen op het hoofdtaakveld (6.72).',
   })
   @Property({ type: 'string', length: 5, nullable: true })
   taakveld?: string | null;

@@ -27,8 +27,7 @@ export class ModuleInvoer {
   @Field(() => LocalDate)
   startdatum!: string;
 
-  @Field(() => String, { nullable: true, description: 'BBV-taakveld, bijvoorbeeld 6.4.' })
+  @Field(() => String, { nullable: true, description: 'BBV-taakveld uit de huidige lijst (query taakvelden), bijvoorbeeld 6.4 of 6.72d.' })
   @IsOptional()
-  @Matches(/^[0-8]\.[0-9]{1,2}$/, { message: 'Taakveld volgens BBV, bijvoorbeeld 6.4 of 6.72.' })
   taakveld?: string;
 }

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
-import type { Schrijver } from '../context.js';
+import { vandaag, type Schrijver } from '../context.js';
+import { taakveldProbleem } from '../taakveld/taakvelden.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import type { ModuleInvoer } from './module.inputs.js';
 import { moduleWhere, type ModuleWhere } from './module.where.js';
@@ -25,6 +26,9 @@ export function alleProgrammas(em: EntityManager): Promise<Programma[]> {
 
 /** Adds a module or submodule (beheerder): the MGR grows over time. One transaction, audited. */
 export function moduleToevoegen(ctx: Schrijver, invoer: ModuleInvoer): Promise<Module> {
+  const taakveld = invoer.taakveld?.trim() || null;
+  const probleem = taakveld ? taakveldProbleem(taakveld, Number(vandaag(ctx).slice(0, 4))) : null;
+  if (probleem) throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldig taakveld: ${probleem}.`, { veld: 'taakveld' });
   return ctx.em.transactional(async (em) => {
     if (await em.count(Module, { code: invoer.code })) {
       throw hubError(ErrorCode.CONFLICT, `Module ${invoer.code} bestaat al.`, { code: invoer.code });
@@ -42,7 +46,7 @@ export function moduleToevoegen(ctx: Schrijver, invoer: ModuleInvoer): Promise<M
       programma: programma ?? hoofdmodule?.programma ?? null,
       hoofdmodule,
       startdatum: invoer.startdatum,
-      taakveld: invoer.taakveld ?? null,
+      taakveld,
     });
     await em.flush();
     audit(em, ctx.identity, 'MODULE_TOEGEVOEGD', 'Module', module.id, null, module);

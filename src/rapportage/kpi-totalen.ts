@@ -26,7 +26,7 @@ const KOLOM: Record<KpiGroepering, string> = {
   KWARTAAL: 'r.kwartaal',
 };
 
-@ObjectType({ simpleResolvers: true, description: 'Statistiek van een groep KPI-waarden; niet-gegroepeerde velden zijn leeg.' })
+@ObjectType({ simpleResolvers: true, description: 'Statistiek van een groep KPI-waarden, altijd binnen één KPI (eenheden verschillen); niet-gegroepeerde velden zijn leeg.' })
 export class KpiTotaal {
   kpiId!: number | null;
   gemeenteId!: number | null;
@@ -67,9 +67,12 @@ interface Rij {
   aantal: string;
 }
 
-/** Aggregates of the KPI values the caller may see (current versions), by PostgreSQL GROUP BY. */
+/**
+ * Aggregates of the KPI values the caller may see (current versions), by PostgreSQL GROUP BY.
+ * Always per KPI: values of different KPIs have different units and never add up.
+ */
 export async function kpiTotalen(ctx: Context, groepen: KpiGroepering[], where?: KpiWaardeWhere): Promise<KpiTotaal[]> {
-  const kolommen = [...new Set(groepen)].map((g) => KOLOM[g]);
+  const kolommen = [...new Set([KpiGroepering.KPI, ...groepen])].map((g) => KOLOM[g]);
   const filter = { $and: [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where), { rapportage: { $in: await actueleVersies(ctx) } }] };
   const qb = ctx.em
     .createQueryBuilder(KpiWaarde, 'w')

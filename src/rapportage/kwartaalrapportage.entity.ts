@@ -6,13 +6,16 @@ import { Module } from '../module/module.entity.js';
 export enum RapportageStatus {
   CONCEPT = 'CONCEPT',
   INGEDIEND = 'INGEDIEND',
-  VASTGESTELD = 'VASTGESTELD',
+  GOEDGEKEURD = 'GOEDGEKEURD',
   TERUGGESTUURD = 'TERUGGESTUURD',
 }
-registerEnumType(RapportageStatus, { name: 'RapportageStatus' });
+registerEnumType(RapportageStatus, {
+  name: 'RapportageStatus',
+  description: 'Een controller keurt een ingediende rapportage goed of stuurt haar terug; vaststellen is aan een bestuursorgaan.',
+});
 
 /**
- * One version of a module's KPI report for a quarter. An adopted version is never overwritten:
+ * One version of a module's KPI report for a quarter. An approved version is never overwritten:
  * a correction is a new version (versie + 1) with a reason.
  */
 @ObjectType({ simpleResolvers: true, description: 'Kwartaalrapportage van een module: KPI-waarden over één kwartaal, in versies.' })
@@ -41,7 +44,7 @@ export class Kwartaalrapportage {
   @Property({ type: 'smallint' })
   kwartaal!: number;
 
-  @Field(() => Int, { description: '1 voor de eerste versie; elke correctie na vaststelling is een nieuwe versie.' })
+  @Field(() => Int, { description: '1 voor de eerste versie; elke correctie na goedkeuring is een nieuwe versie.' })
   @Property({ type: 'smallint' })
   versie!: number;
 
@@ -57,9 +60,9 @@ export class Kwartaalrapportage {
   @Property({ type: 'datetime', nullable: true })
   ingediendOp?: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Wanneer de controller de rapportage goedkeurde.' })
   @Property({ type: 'datetime', nullable: true })
-  vastgesteldOp?: Date | null;
+  goedgekeurdOp?: Date | null;
 
   @Field(() => DateTime)
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -8,7 +8,7 @@ import {
   kwartaalrapportageIndienen,
   kwartaalrapportageOpslaan,
   kwartaalrapportageTerugsturen,
-  kwartaalrapportageVaststellen,
+  kwartaalrapportageGoedkeuren,
 } from './rapportage-levenscyclus.js';
 import { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 
@@ -24,9 +24,9 @@ export class LevenscyclusResolver {
     return kwartaalrapportageIndienen(ctx, rapportage);
   }
 
-  @Mutation(() => Kwartaalrapportage, { description: 'Stelt een ingediende rapportage vast (controller).' })
-  kwartaalrapportageVaststellen(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context) {
-    return kwartaalrapportageVaststellen(ctx, rapportage);
+  @Mutation(() => Kwartaalrapportage, { description: 'Keurt een ingediende rapportage goed (controller).' })
+  kwartaalrapportageGoedkeuren(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context) {
+    return kwartaalrapportageGoedkeuren(ctx, rapportage);
   }
 
   @Mutation(() => Kwartaalrapportage, { description: 'Stuurt een ingediende rapportage terug met een reden (controller).' })
@@ -35,7 +35,7 @@ export class LevenscyclusResolver {
   }
 
   @Mutation(() => Kwartaalrapportage, {
-    description: 'Begint een correctie op een vastgestelde rapportage: een nieuwe versie met reden; de vastgestelde blijft bestaan (modulemanager).',
+    description: 'Begint een correctie op een goedgekeurde rapportage: een nieuwe versie met reden; de goedgekeurde blijft bestaan (modulemanager).',
   })
   kwartaalrapportageCorrigeren(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context) {
     return kwartaalrapportageCorrigeren(ctx, rapportage);

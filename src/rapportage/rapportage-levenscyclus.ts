@@ -11,7 +11,16 @@ import { moduleMetCode } from '../module/module.service.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
 import type { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
-import { actieveKpis, deelnemersInKwartaal, kwartaalPeriode, volledigheidsProblemen, waardeProbleem, type Probleem } from './rapportage-validatie.js';
+import {
+  actieveKpis,
+  deelnemersInKwartaal,
+  JAARCIJFER_MELDING,
+  kwartaalPeriode,
+  rapporteertIn,
+  volledigheidsProblemen,
+  waardeProbleem,
+  type Probleem,
+} from './rapportage-validatie.js';
 
 /** Only the module manager of this module writes its reports. */
 function vereisManagerVan(identity: Identity, module: Module): void {
@@ -72,7 +81,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
       rapportage = em.create(Kwartaalrapportage, { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal, versie: 1, status: RapportageStatus.CONCEPT });
       await em.flush();
     } else {
-      vereisStatus(rapportage, [RapportageStatus.CONCEPT, RapportageStatus.TERUGGESTUURD], 'opgeslagen (corrigeer een vastgestelde rapportage met kwartaalrapportageCorrigeren)');
+      vereisStatus(rapportage, [RapportageStatus.CONCEPT, RapportageStatus.TERUGGESTUURD], 'opgeslagen (corrigeer een goedgekeurde rapportage met kwartaalrapportageCorrigeren)');
       await claim(em, rapportage, invoer.revisie, ctx.now());
     }
 
@@ -87,6 +96,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
       else if (kpi.niveau === KpiNiveau.REGIO && w.gemeente) melding('regionale KPI: laat de gemeente leeg');
       else if (kpi.niveau === KpiNiveau.GEMEENTE && !w.gemeente) melding('KPI per gemeente: geef de gemeente op');
       else if (w.gemeente && !gemeenten.some((g) => g.cbsCode === w.gemeente)) melding('onbekende gemeente');
+      else if (w.waarde && !rapporteertIn(kpi, rapportage.kwartaal)) melding(JAARCIJFER_MELDING);
       else if (w.waarde) {
         const fout = waardeProbleem(kpi, w.waarde);
         if (fout) melding(fout);
@@ -134,19 +144,19 @@ export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSl
       deelnemersInKwartaal(em, module, rapportage.jaar, rapportage.kwartaal),
       em.find(KpiWaarde, { rapportage }, { populate: ['kpi', 'gemeente'] }),
     ]);
-    weigerBijProblemen(volledigheidsProblemen(kpis, deelnemers, waarden), 'De rapportage is niet ingediend:');
+    weigerBijProblemen(volledigheidsProblemen(kpis, deelnemers, waarden, rapportage.kwartaal), 'De rapportage is niet ingediend:');
     return zetStatus(em, ctx, rapportage, RapportageStatus.INGEDIEND, 'KWARTAALRAPPORTAGE_INGEDIEND', { ingediendOp: ctx.now() });
   });
 }
 
-/** The controller adopts a submitted report. */
-export function kwartaalrapportageVaststellen(ctx: Schrijver, sleutel: RapportageSleutel): Promise<Kwartaalrapportage> {
-  vereisRol(ctx.identity, [Rol.CONTROLLER], 'kwartaalrapportages vaststellen');
+/** The controller approves a submitted report. */
+export function kwartaalrapportageGoedkeuren(ctx: Schrijver, sleutel: RapportageSleutel): Promise<Kwartaalrapportage> {
+  vereisRol(ctx.identity, [Rol.CONTROLLER], 'kwartaalrapportages goedkeuren');
   return ctx.em.transactional(async (em) => {
     const rapportage = await bestaande(em, await moduleMetCode(em, sleutel.module), sleutel);
-    vereisStatus(rapportage, [RapportageStatus.INGEDIEND], 'vastgesteld');
+    vereisStatus(rapportage, [RapportageStatus.INGEDIEND], 'goedgekeurd');
     await claim(em, rapportage, sleutel.revisie, ctx.now());
-    return zetStatus(em, ctx, rapportage, RapportageStatus.VASTGESTELD, 'KWARTAALRAPPORTAGE_VASTGESTELD', { vastgesteldOp: ctx.now() });
+    return zetStatus(em, ctx, rapportage, RapportageStatus.GOEDGEKEURD, 'KWARTAALRAPPORTAGE_GOEDGEKEURD', { goedgekeurdOp: ctx.now() });
   });
 }
 
@@ -162,29 +172,29 @@ export function kwartaalrapportageTerugsturen(ctx: Schrijver, invoer: Rapportage
 }
 
 /**
- * Corrects an adopted report: a new version (concept, with the reason and a copy of the values);
- * the adopted version stays as it was.
+ * Corrects an approved report: a new version (concept, with the reason and a copy of the values);
+ * the approved version stays as it was.
  */
 export function kwartaalrapportageCorrigeren(ctx: Schrijver, invoer: RapportageMetReden): Promise<Kwartaalrapportage> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, invoer.module);
     vereisManagerVan(ctx.identity, module);
-    const vastgesteld = await bestaande(em, module, invoer);
-    vereisStatus(vastgesteld, [RapportageStatus.VASTGESTELD], 'gecorrigeerd (alleen een vastgestelde rapportage krijgt een nieuwe versie)');
-    await claim(em, vastgesteld, invoer.revisie, ctx.now());
+    const goedgekeurd = await bestaande(em, module, invoer);
+    vereisStatus(goedgekeurd, [RapportageStatus.GOEDGEKEURD], 'gecorrigeerd (alleen een goedgekeurde rapportage krijgt een nieuwe versie)');
+    await claim(em, goedgekeurd, invoer.revisie, ctx.now());
     const correctie = em.create(Kwartaalrapportage, {
       module,
-      jaar: vastgesteld.jaar,
-      kwartaal: vastgesteld.kwartaal,
-      versie: vastgesteld.versie + 1,
+      jaar: goedgekeurd.jaar,
+      kwartaal: goedgekeurd.kwartaal,
+      versie: goedgekeurd.versie + 1,
       status: RapportageStatus.CONCEPT,
       reden: invoer.reden.trim(),
     });
-    for (const w of await em.find(KpiWaarde, { rapportage: vastgesteld }, { orderBy: { id: 'asc' } })) {
+    for (const w of await em.find(KpiWaarde, { rapportage: goedgekeurd }, { orderBy: { id: 'asc' } })) {
       em.create(KpiWaarde, { rapportage: correctie, kpi: w.kpi, gemeente: w.gemeente ?? null, waarde: w.waarde, toelichting: w.toelichting ?? null });
     }
     await em.flush();
-    audit(em, ctx.identity, 'KWARTAALRAPPORTAGE_CORRECTIE_GESTART', 'Kwartaalrapportage', correctie.id, { versie: vastgesteld.versie }, { versie: correctie.versie, reden: correctie.reden });
+    audit(em, ctx.identity, 'KWARTAALRAPPORTAGE_CORRECTIE_GESTART', 'Kwartaalrapportage', correctie.id, { versie: goedgekeurd.versie }, { versie: correctie.versie, reden: correctie.reden });
     return correctie;
   });
 }
@@ -201,7 +211,7 @@ async function zetStatus(
   rapportage: Kwartaalrapportage,
   status: RapportageStatus,
   actie: string,
-  velden: Partial<Pick<Kwartaalrapportage, 'ingediendOp' | 'vastgesteldOp' | 'reden'>>,
+  velden: Partial<Pick<Kwartaalrapportage, 'ingediendOp' | 'goedgekeurdOp' | 'reden'>>,
 ): Promise<Kwartaalrapportage> {
   const voor = { status: rapportage.status, revisie: rapportage.revisie - 1 };
   Object.assign(rapportage, { status, ...velden });

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Decimal } from '../core/decimal.js';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInPeriode } from '../deelname/deelname.service.js';
-import { Kpi, KpiEenheid, KpiNiveau } from '../kpi/kpi.entity.js';
+import { Kpi, KpiEenheid, KpiNiveau, KpiPeriode, KWARTAAL_VAN_JAARCIJFER } from '../kpi/kpi.entity.js';
 import type { Module } from '../module/module.entity.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
 
@@ -31,6 +31,13 @@ export function waardeProbleem(kpi: Kpi, waarde: Decimal): string | null {
   return null;
 }
 
+/** Whether a KPI takes a value in this quarter's report: a yearly figure only in the fourth quarter. */
+export function rapporteertIn(kpi: Kpi, kwartaal: number): boolean {
+  return kpi.periode !== KpiPeriode.JAAR || kwartaal === KWARTAAL_VAN_JAARCIJFER;
+}
+
+export const JAARCIJFER_MELDING = `jaarcijfer: alleen in de rapportage van kwartaal ${KWARTAAL_VAN_JAARCIJFER}`;
+
 /** KPIs of the module active in (part of) the quarter. */
 export function actieveKpis(em: EntityManager, module: Module, jaar: number, kwartaal: number): Promise<Kpi[]> {
   const { begin, einde } = kwartaalPeriode(jaar, kwartaal);
@@ -45,14 +52,19 @@ export async function deelnemersInKwartaal(em: EntityManager, module: Module, ja
 }
 
 /**
- * Everything that keeps a report from being submitted, all at once: every active KPI has a value;
- * per-gemeente KPIs exactly one for each participating gemeente and none for others; regional KPIs
- * one without gemeente; every value within its bounds.
+ * Everything that keeps a report from being submitted, all at once: every active KPI has a value
+ * (a yearly figure only in the fourth quarter, and only there); per-gemeente KPIs exactly one for
+ * each participating gemeente and none for others; regional KPIs one without gemeente; every value
+ * within its bounds.
  */
-export function volledigheidsProblemen(kpis: Kpi[], deelnemers: Set<string>, waarden: KpiWaarde[]): Probleem[] {
+export function volledigheidsProblemen(kpis: Kpi[], deelnemers: Set<string>, waarden: KpiWaarde[], kwartaal: number): Probleem[] {
   const problemen: Probleem[] = [];
   for (const kpi of kpis) {
     const vanKpi = waarden.filter((w) => w.kpi.id === kpi.id);
+    if (!rapporteertIn(kpi, kwartaal)) {
+      for (const w of vanKpi) problemen.push({ kpi: kpi.code, gemeente: w.gemeente?.cbsCode ?? null, probleem: JAARCIJFER_MELDING });
+      continue;
+    }
     if (kpi.niveau === KpiNiveau.REGIO) {
       if (!vanKpi.some((w) => !w.gemeente)) problemen.push({ kpi: kpi.code, gemeente: null, probleem: 'regionale waarde ontbreekt' });
       for (const w of vanKpi.filter((x) => x.gemeente)) {

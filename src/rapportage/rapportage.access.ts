@@ -17,7 +17,7 @@ export function zichtbareRapportages(identity: Identity): FilterQuery<Kwartaalra
         module: { $or: [{ code: { $in: identity.modules } }, { hoofdmodule: { code: { $in: identity.modules } } }] },
       };
     default:
-      return { status: RapportageStatus.VASTGESTELD };
+      return { status: RapportageStatus.GOEDGEKEURD };
   }
 }
 

@@ -1,7 +1,7 @@
 import { IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
-import { DecimaalScalar } from '../core/scalars.js';
+import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 
 @InputType({ description: 'Welke kwartaalrapportage: de actuele versie van een module in een kwartaal.' })
 export class RapportageSleutel {
@@ -28,7 +28,7 @@ export class KpiWaardeInvoer {
   @Field(() => String, { description: 'KPI-code.' })
   kpi!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => CbsCodeScalar, { nullable: true })
   @IsOptional()
   gemeente?: string;
 

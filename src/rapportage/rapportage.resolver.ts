@@ -1,10 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { Connection, PaginaArgs, type ConnectionResult } from '../core/connection.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
 import { KpiGroepering, KpiTotaal, kpiTotalen } from './kpi-totalen.js';
+import { beoordelingVan } from './kpi-beoordeling.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { waardenVanRapportage, zoekKpiWaarden, zoekRapportages } from './rapportage.service.js';
@@ -19,7 +21,7 @@ export class KpiWaardeConnection extends Connection(KpiWaarde, 'KpiWaarde') {}
 @Resolver(() => Kwartaalrapportage)
 export class KwartaalrapportageResolver {
   @Query(() => KwartaalrapportageConnection, {
-    description: 'Kwartaalrapportages (alle zichtbare versies). Gemeenten en dashboards zien alleen vastgestelde versies.',
+    description: 'Kwartaalrapportages (alle zichtbare versies). Gemeenten en dashboards zien alleen goedgekeurde versies.',
   })
   kwartaalrapportages(
     @Ctx() ctx: Context,
@@ -38,7 +40,7 @@ export class KwartaalrapportageResolver {
   waarden(
     @Root() rapportage: Kwartaalrapportage,
     @Ctx() ctx: Context,
-    @Arg('gemeente', () => String, { nullable: true }) gemeente?: string,
+    @Arg('gemeente', () => CbsCodeScalar, { nullable: true }) gemeente?: string,
   ): Promise<KpiWaarde[]> {
     return waardenVanRapportage(ctx, gemeente).load(rapportage.id);
   }
@@ -83,6 +85,22 @@ export class KpiWaardeResolver {
   @FieldResolver(() => Kwartaalrapportage)
   rapportage(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<Kwartaalrapportage> {
     return ctx.loaders.ref(Kwartaalrapportage, waarde.rapportage);
+  }
+
+  @FieldResolver(() => DecimaalScalar, {
+    nullable: true,
+    description: 'De DVO-norm voor deze waarde: zelfde KPI, jaar en periode, gekozen volgens de vaste regel (zie README, KPI-normen).',
+  })
+  async norm(@Root() waarde: KpiWaarde, @Ctx() ctx: Context) {
+    return (await beoordelingVan(ctx).load(waarde.id)).norm;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Norm gehaald, gegeven de richting van de KPI; leeg zonder norm en bij een teruggestuurde rapportage.',
+  })
+  async gehaald(@Root() waarde: KpiWaarde, @Ctx() ctx: Context) {
+    return (await beoordelingVan(ctx).load(waarde.id)).gehaald;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { CodeFilter, DecimaalFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
+import { CbsCodeFilter, CodeFilter, DecimaalFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
+import { gehaaldFilter } from './kpi-beoordeling.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
 import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 
@@ -67,8 +68,8 @@ export class KpiWaardeWhere {
   @Field(() => CodeFilter, { nullable: true })
   module?: CodeFilter;
 
-  @Field(() => CodeFilter, { nullable: true, description: 'CBS-code; regionale waarden hebben geen gemeente.' })
-  gemeente?: CodeFilter;
+  @Field(() => CbsCodeFilter, { nullable: true, description: 'CBS-code; regionale waarden hebben geen gemeente.' })
+  gemeente?: CbsCodeFilter;
 
   @Field(() => IntFilter, { nullable: true })
   jaar?: IntFilter;
@@ -81,6 +82,12 @@ export class KpiWaardeWhere {
 
   @Field(() => DecimaalFilter, { nullable: true })
   waarde?: DecimaalFilter;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Norm gehaald (true) of niet (false); waarden zonder norm of uit teruggestuurde rapportages vallen buiten beide.',
+  })
+  gehaald?: boolean;
 }
 
 export function kpiWaardeWhere(where: KpiWaardeWhere | null | undefined): FilterQuery<KpiWaarde> {
@@ -92,6 +99,7 @@ export function kpiWaardeWhere(where: KpiWaardeWhere | null | undefined): Filter
     veld((ops) => ({ rapportage: { kwartaal: ops } }), w.kwartaal),
     veld((ops) => ({ rapportage: { status: ops } }), w.status),
     veld((ops) => ({ waarde: ops }), w.waarde),
+    w.gehaald === undefined || w.gehaald === null ? undefined : (gehaaldFilter(w.gehaald) as object),
   ]);
 }
 

@@ -1,14 +1,12 @@
-import { ArrayMinSize, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
-import { DecimaalScalar } from '../core/scalars.js';
-import { CBS_CODE, CBS_MELDING } from '../gemeente/gemeente.inputs.js';
+import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import { Grondslag } from './verdeelsleutel.entity.js';
 
 @InputType()
 export class EenheidInvoer {
-  @Field(() => String)
-  @Matches(CBS_CODE, { message: CBS_MELDING })
+  @Field(() => CbsCodeScalar)
   gemeente!: string;
 
   @Field(() => DecimaalScalar)

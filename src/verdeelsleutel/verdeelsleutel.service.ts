@@ -3,6 +3,7 @@ import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
 import { Grondslag, Verdeelsleutel } from './verdeelsleutel.entity.js';
@@ -25,6 +26,7 @@ export function verdeelsleutelVastleggen(ctx: Schrijver, invoer: VerdeelsleutelI
 
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, invoer.module);
+    await vereisOpenJaar(em, module, invoer.jaar, 'de verdeelsleutel wijzigen');
     const gemeenten = await em.find(Gemeente, { cbsCode: { $in: codes } });
     const onbekend = codes.filter((c) => !gemeenten.some((g) => g.cbsCode === c));
     if (onbekend.length) throw notFound('Gemeente', onbekend.join(', '));

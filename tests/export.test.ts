@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakApiToken } from '../src/auth/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { Decimal } from '../src/core/decimal.js';
+import { KostenoverzichtDocument } from './generated/graphql.js';
 import { exportCsv, rijenVan } from './helpers/export-csv.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
@@ -52,7 +55,9 @@ describe('CSV-export', () => {
 
   it('bladert door alle pagina’s van een connection', async () => {
     const { tekst } = await csv('bijdragen.csv', {});
-    const [{ n }] = await t.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from bijdrage');
+    const [{ n }] = await t.orm.em
+      .getConnection()
+      .execute<{ n: string }[]>('select count(*) as n from bijdrage where begroting_id in (select id from actuele_begroting)');
     expect(Number(n)).toBeGreaterThan(500);
     expect(rijenVan(tekst)).toHaveLength(Number(n));
   });
@@ -68,6 +73,26 @@ describe('CSV-export', () => {
     const rijen = rijenVan((await csv('bijdrage-totalen.csv', { groupBy: 'GEMEENTE', where: { jaar: { eq: 2024 }, fase: { eq: 'BEGROOT' } } })).tekst);
     expect(rijen).toHaveLength(11);
     expect(rijen.every((r) => /^GM\d{4}$/.test(r['CBS-code']))).toBe(true);
+  });
+
+  it('geeft met de CSV-voorbeelden uit de README dezelfde bedragen als het kostenoverzicht, per fase', async () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const paden = [...readme.matchAll(/"http:\/\/localhost:4000(\/export\/[^"]+)"/g)].map((m) => m[1]);
+    expect(paden.map((p) => p.split('?')[0])).toEqual(['/export/bijdragen.csv', '/export/bijdrage-totalen.csv']);
+    const haal = async (pad: string) => {
+      const response = await fetch(basis + pad, { headers: { authorization: `Bearer ${tokens.controller}` } });
+      expect(response.status).toBe(200);
+      const nl = pad.includes('getallen=nl');
+      return rijenVan(await response.text(), nl ? ';' : ',').map((r): Record<string, string> => ({ ...r, bedrag: (r.Bedrag ?? r.Som).replace(',', '.') }));
+    };
+    const [lijst, totalen] = await Promise.all(paden.map(haal));
+    for (const fase of ['BEGROOT', 'GEWIJZIGD', 'GEREALISEERD'] as const) {
+      const { data } = await t.execute(KostenoverzichtDocument, { jaar: 2025, fase });
+      const cellen = Object.fromEntries(data!.kostenoverzicht.regels.filter((r) => r.bedrag).map((r) => [`${r.gemeente!.cbsCode}|${r.module!.code}`, r.bedrag]));
+      const uit = (rijen: typeof lijst) => Object.fromEntries(rijen.filter((r) => r.Fase === fase).map((r) => [`${r['CBS-code']}|${r.Module}`, new Decimal(r.bedrag).toFixed(2)]));
+      expect(uit(totalen), fase).toEqual(cellen);
+      expect(uit(lijst), fase).toEqual(cellen);
+    }
   });
 
   it('weigert zonder token, met te weinig rechten en bij onleesbare filters, met een JSON-fout', async () => {

@@ -134,7 +134,7 @@ function maakDvos(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEntiteit[])
   }
 }
 
-/** Status of the last quarter (Q3 2026) per module; earlier quarters are adopted. RFZ is late. */
+/** Status of the last quarter (Q3 2026) per module; earlier quarters are approved. RFZ is late. */
 const STATUS_LAATSTE_KWARTAAL: Record<string, RapportageStatus | undefined> = {
   INKOOP: RapportageStatus.TERUGGESTUURD,
   RBL: RapportageStatus.INGEDIEND,
@@ -191,7 +191,7 @@ function maakRapportages(em: EntityManager, stam: Stamdata, kpis: DemoKpiMetEnti
   maakCorrectie(em, stam, waarden);
 }
 
-/** WSP's adopted report for Q2 2025 was corrected: version 2 with a reason; version 1 stays as it was. */
+/** WSP's approved report for Q2 2025 was corrected: version 2 with a reason; version 1 stays as it was. */
 function maakCorrectie(em: EntityManager, stam: Stamdata, waarden: KpiWaarde[]): void {
   const module = stam.modules.get('WSP')!;
   const correctie = em.create(Kwartaalrapportage, {

@@ -5,7 +5,7 @@ import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.
 
 /**
  * Which report versions an identity may see. Beheerder and controller: all. Module manager: every
- * version of its own modules (and their submodules). Gemeente and dashboard: adopted versions only.
+ * version of its own modules (and their submodules). Gemeente and dashboard: approved versions only.
  */
 export function zichtbareRapportages(identity: Identity): FilterQuery<Kwartaalrapportage> {
   switch (identity.rol) {

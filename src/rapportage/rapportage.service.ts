@@ -24,7 +24,7 @@ export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined
 
 /**
  * Ids of the current version of each module's report per quarter, among the versions the caller may
- * see: for a gemeente the latest adopted version, for a controller the latest version of any status.
+ * see: for a gemeente the latest approved version, for a controller the latest version of any status.
  */
 export async function actueleVersies(ctx: Context): Promise<number[]> {
   const versies = await ctx.em.find(Kwartaalrapportage, zichtbareRapportages(ctx.identity), {

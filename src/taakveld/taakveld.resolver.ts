@@ -1,4 +1,5 @@
-import { Arg, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { vandaag, type Context } from '../context.js';
 import { vereisJaar } from '../core/errors.js';
 import { taakveldenIn } from './taakvelden.js';
 
@@ -20,8 +21,8 @@ export class Taakveld {
 @Resolver(() => Taakveld)
 export class TaakveldResolver {
   @Query(() => [Taakveld], { description: 'De BBV-taakvelden die in een jaar in gebruik zijn (standaard dit jaar), met de subtaakvelden sinds 2023.' })
-  taakvelden(@Arg('jaar', () => Int, { nullable: true }) jaar?: number): Taakveld[] {
-    const peiljaar = jaar ?? new Date().getFullYear();
+  taakvelden(@Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number): Taakveld[] {
+    const peiljaar = jaar ?? Number(vandaag(ctx).slice(0, 4));
     vereisJaar(peiljaar);
     return taakveldenIn(peiljaar).map((d) => ({ code: d.code, naam: d.naam, vanaf: d.vanaf ?? null, tot: d.tot ?? null }));
   }

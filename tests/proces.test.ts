@@ -10,7 +10,7 @@ import { embeddedUrl, scratchDataDir, startEmbeddedPostgres } from '../src/core/
 import { genereerRegio } from '../src/demo/gegenereerde-regio.js';
 import { AlleGemeentenDocument, RapportageOpslaanDocument, RapportageVersiesDocument } from './generated/graphql.js';
 import { connect, createTestDatabase } from './helpers/database.js';
-import { startHubProces, type RunningHub } from './helpers/hub-proces.js';
+import { startHubProces, stopAchtergeblevenHubs, type RunningHub } from './helpers/hub-proces.js';
 import { foutcodes, overHttp } from './helpers/over-http.js';
 
 const gestart: RunningHub[] = [];
@@ -19,9 +19,7 @@ const start = async (env: Record<string, string>) => {
   gestart.push(hub);
   return hub;
 };
-afterEach(() => {
-  for (const hub of gestart.splice(0)) if (hub.process.exitCode === null) hub.process.kill('SIGKILL');
-});
+afterEach(() => stopAchtergeblevenHubs(gestart), 30_000);
 
 /** Whether a new TCP connection to the port is accepted. */
 function accepteert(port: number): Promise<boolean> {

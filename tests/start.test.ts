@@ -3,10 +3,19 @@ import { promisify } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import getPort from 'get-port';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { scratchDataDir } from '../src/core/embedded-postgres.js';
 import { createTestDatabase } from './helpers/database.js';
-import { isAlive, root, startHubProces as startHub } from './helpers/hub-proces.js';
+import { isAlive, root, startHubProces, stopAchtergeblevenHubs, type RunningHub } from './helpers/hub-proces.js';
+
+const gestart: RunningHub[] = [];
+async function startHub(env: Record<string, string>): Promise<RunningHub> {
+  const hub = await startHubProces(env);
+  gestart.push(hub);
+  return hub;
+}
+// A failed assertion must not leave a hub (and its embedded PostgreSQL) running.
+afterEach(() => stopAchtergeblevenHubs(gestart), 30_000);
 
 async function graphql(port: number, query: string, token: string): Promise<unknown> {
   const response = await fetch(`http://localhost:${port}/graphql`, {

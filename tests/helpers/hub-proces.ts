@@ -41,3 +41,18 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * Stops hub processes a test left running (it failed half-way): SIGTERM first, so a hub also stops
+ * its embedded PostgreSQL; SIGKILL only if it does not exit in time.
+ */
+export async function stopAchtergeblevenHubs(hubs: RunningHub[]): Promise<void> {
+  await Promise.all(
+    hubs.splice(0).map(async (hub) => {
+      if (hub.process.exitCode !== null || hub.process.signalCode !== null) return;
+      hub.process.kill('SIGTERM');
+      const gestopt = await Promise.race([hub.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000))]);
+      if (!gestopt) hub.process.kill('SIGKILL');
+    }),
+  );
+}

@@ -6,6 +6,7 @@ import { Migration20261123101404_betaalritme } from './Migration20261123101404_b
 import { Migration20261123102100_revisie } from './Migration20261123102100_revisie.js';
 import { Migration20261123120000_kostenversie } from './Migration20261123120000_kostenversie.js';
 import { Migration20261202012503_eenAntwoord } from './Migration20261202012503_eenAntwoord.js';
+import { Migration20261202030000_rateLimit } from './Migration20261202030000_rateLimit.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123102100_revisie', class: Migration20261123102100_revisie },
   { name: 'Migration20261123120000_kostenversie', class: Migration20261123120000_kostenversie },
   { name: 'Migration20261202012503_eenAntwoord', class: Migration20261202012503_eenAntwoord },
+  { name: 'Migration20261202030000_rateLimit', class: Migration20261202030000_rateLimit },
 ];

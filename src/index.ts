@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/database.js';
@@ -10,6 +11,15 @@ import { laadDemoRegio } from './demo/demo-regio.js';
 import { maakDemoTokens } from './demo/demo-tokens.js';
 import { createHub, type Hub } from './server.js';
 
+/** A port already in use becomes a start error (logged, exit 1) instead of an uncaught exception. */
+const luister = (server: Server, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 const wacht = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -65,12 +75,15 @@ async function main(): Promise<void> {
       oidc: config.oidc,
       introspectie: config.introspectie,
       requestsPerMinuut: config.requestsPerMinuut,
+      rateLimitOpslag: config.rateLimitOpslag,
       rapportageTermijnDagen: config.rapportageTermijnDagen,
       graphiql: config.graphiql,
       kostenCache: config.kostenCache,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
+      metrics: config.metrics,
     });
-    await new Promise<void>((resolve) => hub!.httpServer.listen(config.port, config.host, resolve));
+    await luister(hub.httpServer, config.port, config.host);
+    if (hub.metricsServer) await luister(hub.metricsServer, config.metrics.port!, config.metrics.host);
   } catch (error) {
     logger.error({ err: error }, 'Regiohub kon niet starten');
     await orm?.close(true).catch(() => undefined);

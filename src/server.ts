@@ -7,7 +7,6 @@ import express from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { authenticate, type JwtVerifier } from './auth/authenticate.js';
 import type { Identity, Rol } from './auth/identity.js';
 import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
@@ -15,12 +14,14 @@ import { KostenCache } from './bijdrage/kosten-cache.js';
 import { createContext, type Context } from './context.js';
 import { databaseOnbereikbaar } from './core/database-storing.js';
 import { formatError } from './core/error-format.js';
+import { projectMap } from './core/projectmap.js';
 import { ErrorCode, hubError, ONBEREIKBAAR_MELDING } from './core/errors.js';
 import { introspectionPolicy } from './core/introspection.js';
 import { invoerControle } from './core/invoer-controle.js';
 import { armorProtection, costLimit, LIMIETEN } from './core/limits.js';
 import { logger } from './core/logger.js';
-import { rateLimiter } from './core/rate-limit.js';
+import { HubMetrics, metricsTokenValid, type MetricsExposure } from './core/metrics.js';
+import { rateLimiter, type RateLimitOpslag } from './core/rate-limit.js';
 import { requestLogging } from './core/request-logging.js';
 import { exportRouter } from './export/export.route.js';
 import { hubSchema } from './schema.js';
@@ -34,6 +35,8 @@ export interface HubOptions {
   /** Roles that may introspect the schema; null = all. */
   introspectie?: Rol[] | null;
   requestsPerMinuut?: number;
+  /** Where request counts are kept: in the database (shared by instances) or in this process (default). */
+  rateLimitOpslag?: RateLimitOpslag;
   /** Days after a quarter's end by which its report is due (default 45). */
   rapportageTermijnDagen?: number;
   /** Clock for "today"; tests fix it. */
@@ -42,12 +45,17 @@ export interface HubOptions {
   kostenCache?: boolean;
   /** On stop, in-flight requests get this long before their connections are closed (default 15 s). */
   shutdownTimeoutMs?: number;
+  /** Serve Prometheus metrics at /metrics behind a token and/or on a port of their own (default: not served). */
+  metrics?: MetricsExposure | null;
 }
 
 export interface Hub {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  metrics: HubMetrics;
+  /** Serves only /metrics when a metrics port is configured; the caller makes it listen. */
+  metricsServer: http.Server | null;
   /** Builds a request context for an identity as the HTTP layer does (in-process tests). */
   context: (identity: Identity) => Context;
   /** Graceful stop: readiness turns 503, no new connections, in-flight requests finish (up to the timeout). */
@@ -67,8 +75,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const production = options.production ?? false;
   const schema = await hubSchema();
   const verifyJwt: JwtVerifier | null = options.oidc ? oidcVerifier(options.oidc) : null;
-  const rateLimit = rateLimiter(options.requestsPerMinuut ?? 600);
+  const rateLimit = rateLimiter(options.requestsPerMinuut ?? 600, {
+    soort: options.rateLimitOpslag ?? 'geheugen',
+    knex: options.orm.em.getConnection().getKnex(),
+  });
   const kostenCache = options.kostenCache === false ? null : new KostenCache();
+  const exposure = options.metrics ?? {};
+  const metrics = new HubMetrics(options.orm.em.getConnection().getKnex(), {
+    processMetrics: Boolean(exposure.token || exposure.port),
+    cache: () => (kostenCache ? { hits: kostenCache.treffers, misses: kostenCache.missers, entries: kostenCache.omvang } : null),
+  });
   const context = (identity: Identity, requestId: string = randomUUID()) =>
     createContext({
       em: options.orm.em,
@@ -100,7 +116,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // Before the cost estimate, which coerces (and stringifies) the variables.
       invoerControle(),
       costLimit(schema),
-      requestLogging(),
+      requestLogging(metrics),
       // Apollo's landing page loads from a CDN; the hub serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
       // The hub sets no cache hints; Apollo's default cache-control plugin would wrap every field resolver.
@@ -137,14 +153,34 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         ? hubError(ErrorCode.DATABASE_UNAVAILABLE, ONBEREIKBAAR_MELDING, { http: { status: 503, headers: new Map([['retry-after', '5']]) } })
         : error;
       const code = (fout as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      metrics.requestRefused(code);
       logger.warn({ path: req.baseUrl + req.path, outcome: 'geweigerd', errorCodes: [code] }, 'aanmelding');
       throw fout;
     }
   };
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.scrape());
+  };
+  if (exposure.token) {
+    const token = exposure.token;
+    app.get('/metrics', (req, res, next) => {
+      if (metricsTokenValid(req.get('authorization'), token)) return next();
+      res.status(401).set('www-authenticate', 'Bearer').type('text/plain').send('Metrics vragen om het token uit METRICS_TOKEN.\n');
+    }, serveMetrics);
+  }
+  let metricsServer: http.Server | null = null;
+  if (exposure.port) {
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', serveMetrics);
+    metricsServer = http.createServer(metricsApp);
+  }
   const graphiql = options.graphiql ?? !production;
-  const web = fileURLToPath(new URL('../dist/web', import.meta.url));
+  const web = path.join(projectMap(), 'dist', 'web');
   app.use('/assets', express.static(path.join(web, 'assets'), { immutable: true, maxAge: '365d' }));
   app.get(['/dashboard', '/dashboard/'], (_req, res) => res.sendFile(path.join(web, 'dashboard', 'index.html')));
+  // Someone who opens the hub's address in a browser lands on the dashboard, not on "Cannot GET /".
+  app.get('/', (_req, res) => res.redirect('/dashboard/'));
   if (graphiql) {
     app.get(['/graphiql', '/graphiql/'], (_req, res) => res.sendFile(path.join(web, 'graphiql', 'index.html')));
     // A browser opening /graphql gets GraphiQL; API clients are unaffected.
@@ -174,6 +210,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const stop = async () => {
     stopping = true;
     await apollo.stop();
+    if (metricsServer?.listening) {
+      metricsServer.closeAllConnections();
+      await new Promise((resolve) => metricsServer!.close(resolve));
+    }
+    metrics.close();
   };
-  return { app, httpServer, apollo, context: (identity) => context(identity), stop };
+  return { app, httpServer, apollo, metrics, metricsServer, context: (identity) => context(identity), stop };
 }

@@ -7,14 +7,28 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { GraphQLError } from 'graphql';
 import pg from 'pg';
 import { alleApiTokens, maakApiToken, trekApiTokenIn } from '../auth/api-token.service.js';
 import { parseRol } from '../auth/identity.js';
 import { loadConfig } from '../core/config.js';
 import { ormConfig } from '../core/database.js';
+import { databaseOnbereikbaar } from '../core/database-storing.js';
+import { ONBEREIKBAAR_MELDING } from '../core/errors.js';
 import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../core/embedded-postgres.js';
 
 const DOOR = `cli (${process.env.USER ?? 'onbekend'})`;
+
+/**
+ * What the user reads when a command fails: the Dutch message of a hub error as is; a database error
+ * by the known meaning of its code, never its SQL (which MikroORM puts in the message).
+ */
+function cliMelding(error: unknown): string {
+  if (error instanceof GraphQLError) return error.message;
+  if (databaseOnbereikbaar(error)) return ONBEREIKBAAR_MELDING;
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code ? `de database weigerde de opdracht (SQLSTATE ${code}).` : 'onverwachte fout; zie de log van de database.';
+}
 
 async function bereikbaar(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -40,6 +54,11 @@ async function main(): Promise<number> {
   const [opdracht, argument] = positionals;
   if (!['create', 'list', 'revoke'].includes(opdracht ?? '')) {
     console.error('Gebruik: npm run token -- create --role <rol> --name <naam> [--gemeente GM0202] [--module WGSW] | list | revoke <id>');
+    return 2;
+  }
+  // Checked before any database work: a bad id would otherwise reach SQL as NaN.
+  if (opdracht === 'revoke' && !/^[1-9][0-9]{0,9}$/.test(argument ?? '')) {
+    console.error(`"${argument ?? ''}" is geen token-id. Gebruik: npm run token -- revoke <id>, met het nummer uit npm run token -- list.`);
     return 2;
   }
 
@@ -74,7 +93,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } catch (error) {
-    console.error(`Mislukt: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Mislukt: ${cliMelding(error)}`);
     return 1;
   } finally {
     await orm.close(true);

@@ -1,3 +1,4 @@
+import type { RateLimitOpslag } from './rate-limit.js';
 import path from 'node:path';
 import { Rol } from '../auth/identity.js';
 import type { OidcConfig } from '../auth/oidc.js';
@@ -18,6 +19,8 @@ export interface Config {
   /** Roles allowed to introspect the schema; null = everyone. */
   introspectie: Rol[] | null;
   requestsPerMinuut: number;
+  /** postgres: one limit shared by all instances on the database; geheugen: per process. */
+  rateLimitOpslag: RateLimitOpslag;
   statementTimeoutMs: number;
   /** Connections to PostgreSQL per hub process. */
   poolSize: number;
@@ -30,6 +33,8 @@ export interface Config {
   graphiql: boolean;
   /** Cache cost overviews (KOSTEN_CACHE=aan|uit; default on); writes invalidate it. */
   kostenCache: boolean;
+  /** Prometheus metrics: at /metrics with this bearer token (METRICS_TOKEN) and/or on METRICS_PORT; both unset = not served. */
+  metrics: { token?: string; port?: number; host: string };
 }
 
 function intFrom(name: string, fallback: number, max = 65535): number {
@@ -91,6 +96,7 @@ export function loadConfig(): Config {
     oidc: oidcFrom(),
     introspectie: introspectieFrom(production),
     requestsPerMinuut: intFrom('RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
+    rateLimitOpslag: rateLimitOpslagFrom(databaseUrl),
     statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
     poolSize: intFrom('DB_POOL_MAX', 10, 1000),
     acquireTimeoutMs: intFrom('DB_ACQUIRE_TIMEOUT_MS', 10_000, 600_000),
@@ -98,5 +104,20 @@ export function loadConfig(): Config {
     rapportageTermijnDagen: intFrom('RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
     graphiql: boolFrom('GRAPHIQL', !production),
     kostenCache: boolFrom('KOSTEN_CACHE', true),
+    metrics: metricsFrom(),
   };
+}
+
+function rateLimitOpslagFrom(databaseUrl: string | undefined): RateLimitOpslag {
+  const waarde = process.env.RATE_LIMIT_OPSLAG?.trim().toLowerCase();
+  if (!waarde) return databaseUrl ? 'postgres' : 'geheugen';
+  if (waarde === 'postgres' || waarde === 'geheugen') return waarde;
+  throw new Error(`RATE_LIMIT_OPSLAG moet postgres of geheugen zijn, niet "${process.env.RATE_LIMIT_OPSLAG}".`);
+}
+
+function metricsFrom(): Config['metrics'] {
+  const token = process.env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) throw new Error('METRICS_TOKEN moet minstens 16 tekens lang zijn.');
+  const port = intFrom('METRICS_PORT', 0) || undefined;
+  return { token, port, host: process.env.METRICS_HOST || process.env.HOST || '0.0.0.0' };
 }

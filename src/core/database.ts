@@ -56,8 +56,8 @@ export function ormConfig(options: DatabaseOptions): Options {
     logger: options.onQuery ?? ((message: string) => logger.debug(message)),
     colors: false,
     forceUtcTimezone: true,
-    // Maintained by triggers (see the kostenversie migration), not an entity.
-    schemaGenerator: { skipTables: ['gegevensversie'] },
+    // Maintained by triggers (kostenversie migration) and by the rate limiter (rateLimit migration), not entities.
+    schemaGenerator: { skipTables: ['gegevensversie', 'rate_limit'] },
   });
 }
 

@@ -1,12 +1,29 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Knex } from '@mikro-orm/postgresql';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ErrorCode, hubError } from './errors.js';
 
+export type RateLimitOpslag = 'postgres' | 'geheugen';
+
 /**
- * Requests per identity per minute, kept in this process (rate-limiter-flexible). With several
- * instances, use its RateLimiterPostgres or RateLimiterRedis so that they share the counts.
+ * Requests per identity per minute (rate-limiter-flexible). With `postgres` the counts live in the
+ * table rate_limit, so every hub instance on the same database shares one limit (one upsert per
+ * request); should that table be unwritable (a read-only replica), a limiter in this process takes
+ * over. With `geheugen` each process counts for itself (a single instance, tests).
  */
-export function rateLimiter(perMinuut: number) {
-  const limiter = new RateLimiterMemory({ points: perMinuut, duration: 60 });
+export function rateLimiter(perMinuut: number, opslag: { soort: RateLimitOpslag; knex?: Knex } = { soort: 'geheugen' }) {
+  const inGeheugen = new RateLimiterMemory({ points: perMinuut, duration: 60 });
+  const limiter: RateLimiterAbstract =
+    opslag.soort === 'postgres' && opslag.knex
+      ? new RateLimiterPostgres({
+          storeClient: opslag.knex,
+          storeType: 'knex',
+          tableName: 'rate_limit',
+          tableCreated: true,
+          points: perMinuut,
+          duration: 60,
+          insuranceLimiter: inGeheugen,
+        })
+      : inGeheugen;
   return async (identityId: string): Promise<void> => {
     try {
       await limiter.consume(identityId);

@@ -39,9 +39,20 @@ describe('gemeente { modules { kpis } }', () => {
     expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['BEHEER', 'INKOOP']);
   });
 
-  it('gebruikt zonder peildatum de datum van vandaag', async () => {
-    const { data } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM1734' });
-    expect(data!.gemeente.modules.map((m) => m.code)).toContain('INBURGERING');
+  it('gebruikt zonder peildatum de datum van vandaag (de klok van de hub)', async () => {
+    // Overbetuwe joins Inburgering on 1 July 2024: in the hub of 2026 it takes part, in a hub whose
+    // clock says March 2024 (same database) it does not yet. Ignoring the date, or using the machine's
+    // clock instead of the request's, fails one of the two.
+    const modulesVanOverbetuwe = async (hub: TestHub) =>
+      (await hub.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM1734' })).data!.gemeente.modules.map((m) => m.code);
+    expect(await modulesVanOverbetuwe(t)).toContain('INBURGERING');
+    const in2024 = await startTestHub({ now: new Date('2024-03-01T10:00:00Z'), url: t.orm.config.get('clientUrl') });
+    try {
+      expect(await modulesVanOverbetuwe(in2024)).not.toContain('INBURGERING');
+      expect(await modulesVanOverbetuwe(in2024)).toContain('BEHEER');
+    } finally {
+      await in2024.close();
+    }
   });
 
   it('meldt een onbekende gemeente met NOT_FOUND en een Nederlandse melding', async () => {

@@ -6,10 +6,11 @@ import { hubSchema } from '../src/schema.js';
 import * as ops from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 let t: TestHub;
 beforeAll(async () => {
-  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+  t = await startTestHub({ now: NU });
 });
 afterAll(() => t.close());
 

@@ -21,6 +21,7 @@ import {
 import { exportCsv, rijenVan, tokenVoor } from './helpers/export-csv.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 /**
  * One answer per question: for random filters and every role, after random budget amendments (some
@@ -153,7 +154,7 @@ async function wijzigFinancien(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+  t = await startTestHub({ now: NU });
   basis = (await t.listen()).replace('/graphql', '');
   for (const rol of ROLLEN) tokens[rol] = await tokenVoor(t, ALS[rol]);
   console.log(`consistentie (seed ${SEED}):\n  ${(await wijzigFinancien()).join('\n  ')}`);

@@ -8,6 +8,7 @@ import { Rol } from '../src/auth/identity.js';
 import { KostenoverzichtDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 // Debian's Chromium (installed by .ci/run); never a downloaded browser.
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium).`);
-  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+  t = await startTestHub({ now: NU });
   basis = (await t.listen()).replace('/graphql', '');
   browser = await chromium.launch({
     executablePath: CHROMIUM,

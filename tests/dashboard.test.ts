@@ -3,6 +3,7 @@ import { Decimal } from '../src/core/decimal.js';
 import { KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
+import { ARNHEM_INWONERS_2024 } from './helpers/scenario.js';
 
 let t: TestHub;
 beforeAll(async () => {
@@ -42,7 +43,7 @@ describe('kostenoverzicht (dashboard)', () => {
     const arnhem = o.perGemeente[0];
     // Known figures of the demo region (Arnhem, jaarrekening 2024), worked out by hand:
     // 31,153,758.74 / 166,000 inwoners = 187.6732… → 187.67.
-    expect(arnhem).toMatchObject({ inwoners: 166_000, bedrag: '31153758.74', perInwoner: '187.67' });
+    expect(arnhem).toMatchObject({ inwoners: ARNHEM_INWONERS_2024, bedrag: '31153758.74', perInwoner: '187.67' });
     expect(o.regels.every((r) => r.gemeente!.cbsCode === 'GM0202')).toBe(true);
     // verschil = gerealiseerd − gewijzigd, per module: e.g. WgSW 27,091,854.63 − 27,639,709.30 = −547,854.67.
     expect(o.regels.map((r) => [r.module!.code, r.gewijzigd, r.gerealiseerd, r.verschil])).toEqual([

@@ -9,6 +9,7 @@ import { laadDemoRegio } from '../src/demo/demo-regio.js';
 import { AlleGemeentenDocument, KostenoverzichtDocument, RapportageOpslaanDocument } from './generated/graphql.js';
 import { foutcodes, overHttp } from './helpers/over-http.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 // This file stops and starts PostgreSQL, so it has a server of its own instead of the shared one.
 let server: EmbeddedDatabase;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const orm = await openDatabase({ url: server.url });
   await laadDemoRegio(orm.em.fork());
   await orm.close(true);
-  t = await startTestHub({ url: server.url, now: new Date('2026-11-23T10:00:00Z') });
+  t = await startTestHub({ url: server.url, now: NU });
   url = await t.listen();
   token = (await maakApiToken(t.orm.em.fork(), { naam: 'controller', rol: Rol.CONTROLLER }, 'test')).geheim;
   manager = (await maakApiToken(t.orm.em.fork(), { naam: 'manager', rol: Rol.MODULEMANAGER, modules: ['WSP'] }, 'test')).geheim;

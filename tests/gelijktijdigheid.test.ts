@@ -12,6 +12,7 @@ import {
 } from './generated/graphql.js';
 import { foutcodes, overHttp, type HttpAntwoord } from './helpers/over-http.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 const WSP_Q3 = { module: 'WSP', jaar: 2026, kwartaal: 3 };
 const GEMEENTEN = ['GM0202', 'GM0221', 'GM0226', 'GM1705', 'GM1734', 'GM0274', 'GM0275', 'GM0277', 'GM0289', 'GM0293', 'GM0299'];
@@ -22,7 +23,7 @@ const tokens: Record<'manager' | 'controller' | 'beheerder' | 'gemeente' | 'dash
 
 beforeAll(async () => {
   // The per-identity rate limit would otherwise turn this load into 429s.
-  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z'), requestsPerMinuut: 1_000_000 });
+  t = await startTestHub({ now: NU, requestsPerMinuut: 1_000_000 });
   url = await t.listen();
   const em = t.orm.em.fork();
   tokens.manager = (await maakApiToken(em, { naam: 'manager WSP', rol: Rol.MODULEMANAGER, modules: ['WSP'] }, 'test')).geheim;

@@ -11,10 +11,11 @@ import {
   VerdeelsleutelsVanModuleDocument,
 } from './generated/graphql.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
+import { ARNHEM_INWONERS_2024, NU } from './helpers/scenario.js';
 
 let t: TestHub;
 beforeAll(async () => {
-  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+  t = await startTestHub({ now: NU });
 });
 afterAll(() => t.close());
 beforeEach(() => {
@@ -27,7 +28,7 @@ describe('gemeente { modules { kpis } }', () => {
   it('geeft de hoofdmodules waaraan Arnhem deelneemt, met hun KPI’s', async () => {
     const { data, errors } = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0202', peildatum: '2025-06-30' });
     expect(errors).toBeUndefined();
-    expect(data!.gemeente.inwoners).toBe(166_000);
+    expect(data!.gemeente.inwoners).toBe(ARNHEM_INWONERS_2024);
     expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['BEHEER', 'INBURGERING', 'INKOOP', 'RBL', 'WGSW', 'WSP']);
     const wgsw = data!.gemeente.modules.find((m) => m.code === 'WGSW')!;
     expect(wgsw.kpis.map((k) => `${k.code}:${k.niveau}`)).toEqual(['GEDETACHEERD:REGIO', 'SW_ARBEIDSJAREN:GEMEENTE', 'ZIEKTEVERZUIM:REGIO']);

@@ -19,9 +19,9 @@ import {
 import { exportCsv, rijenVan, tokenVoor } from './helpers/export-csv.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 // The demo region recorded the jaarrekeningen up to and including 2025 (adopted in July 2026).
-const NU = new Date('2026-11-23T10:00:00Z');
 
 let t: TestHub;
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { Decimal } from '../src/core/decimal.js';
 import { InwonertalVastleggenDocument, KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
+import { ARNHEM_INWONERS_2024 } from './helpers/scenario.js';
 
 // The cost overview cache: shared by requests, unreachable after every committed write to the
 // tables behind it, wherever that write comes from.
@@ -62,7 +63,7 @@ describe('cache van het kostenoverzicht', () => {
     t.statements.length = 0;
     const na = await arnhem2024();
     expect(aggregaties()).toBe(1);
-    expect(voor.perGemeente[0].inwoners).toBe(166_000);
+    expect(voor.perGemeente[0].inwoners).toBe(ARNHEM_INWONERS_2024);
     expect(na.perGemeente[0].inwoners).toBe(200_000);
     expect(na.perGemeente[0].perInwoner).toBe(new Decimal(na.perGemeente[0].bedrag!).dividedBy(200_000).toDecimalPlaces(2).toFixed(2));
   });

@@ -11,10 +11,11 @@ import {
 } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { NU } from './helpers/scenario.js';
 
 let t: TestHub;
 beforeAll(async () => {
-  t = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+  t = await startTestHub({ now: NU });
 });
 afterAll(() => t.close());
 
@@ -35,7 +36,7 @@ describe('de levenscyclus van een kwartaalrapportage', () => {
 
     const ingediend = await t.execute(RapportageIndienenDocument, { rapportage: { ...WSP_Q3, revisie: 2 } }, ALS.modulemanagerWsp);
     expect(ingediend.errors).toBeUndefined();
-    expect(ingediend.data!.kwartaalrapportageIndienen).toMatchObject({ status: 'INGEDIEND', revisie: 3, ingediendOp: '2026-11-23T10:00:00.000Z' });
+    expect(ingediend.data!.kwartaalrapportageIndienen).toMatchObject({ status: 'INGEDIEND', revisie: 3, ingediendOp: NU.toISOString() });
 
     const terug = await t.execute(RapportageTerugsturenDocument, { rapportage: { ...WSP_Q3, revisie: 3, reden: 'Plaatsingen Duiven ontbreken in de toelichting.' } }, ALS.controller);
     expect(terug.data!.kwartaalrapportageTerugsturen).toMatchObject({ status: 'TERUGGESTUURD', revisie: 4, reden: 'Plaatsingen Duiven ontbreken in de toelichting.' });
@@ -193,7 +194,7 @@ describe('scope en gelijktijdigheid', () => {
 
 describe('rapportageCompleetheid', () => {
   it('toont per module en kwartaal status, deadline (45 dagen) en wie te laat is', async () => {
-    const hub = await startTestHub({ now: new Date('2026-11-23T10:00:00Z') });
+    const hub = await startTestHub({ now: NU });
     const { data } = await hub.execute(CompleetheidDocument, { jaar: 2026 });
     await hub.close();
     const stand = (module: string, kwartaal: number) => data!.rapportageCompleetheid.find((s) => s.module.code === module && s.kwartaal === kwartaal)!;

@@ -1,14 +1,16 @@
 // Writes a new migration with the difference between the entities and a scratch database that has
 // every existing migration applied. Usage: npm run migration:create -- <naam>
 import { MikroORM } from '@mikro-orm/postgresql';
+import getPort from 'get-port';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ormConfig } from '../core/database.js';
 import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres.js';
 
 const name = process.argv[2];
+// A throwaway PostgreSQL on a free port: never the hub's EMBEDDED_PG_PORT, which `npm start` may be using.
 const scratch = await startEmbeddedPostgres({
   dataDir: scratchDataDir('regiohub-migratie-'),
-  port: Number(process.env.EMBEDDED_PG_PORT ?? 54339),
+  port: await getPort(),
   database: 'regiohub',
   persistent: false,
 });

@@ -12,7 +12,6 @@ export interface Config {
   embedded: { dataDir: string; port: number };
   /** Load the demo region into an empty database (default only for the embedded database). */
   loadDemoData: boolean;
-  logLevel: string;
   production: boolean;
   /** OpenID Connect; null when OIDC_ISSUER is not set (API tokens only). */
   oidc: OidcConfig | null;
@@ -91,7 +90,6 @@ export function loadConfig(): Config {
       port: intFrom('EMBEDDED_PG_PORT', 54329),
     },
     loadDemoData: boolFrom('DEMO_DATA', databaseUrl === undefined),
-    logLevel: process.env.LOG_LEVEL || 'info',
     production,
     oidc: oidcFrom(),
     introspectie: introspectieFrom(production),

@@ -8,6 +8,8 @@ import { pino } from 'pino';
  */
 export const logger = pino(
   {
+    // Read here, the only place, rather than in Config: the logger is created on import, before any
+    // configuration is loaded, and the CLI scripts use it without loading the hub's configuration.
     level: process.env.LOG_LEVEL || 'info',
     base: { service: 'regiohub' },
   },

@@ -20,13 +20,7 @@ declare module 'vitest' {
  * data of `npm start`). A template database holds the migrated demo region; each test file clones it.
  */
 export default async function setup(project: TestProject) {
-  const port = await getPort({ port: 55432 });
-  const server = await startEmbeddedPostgres({
-    dataDir: scratchDataDir('regiohub-test-'),
-    port,
-    database: TEMPLATE_DATABASE,
-    persistent: false,
-  });
+  const server = await startOnFreePort();
   const orm = await openDatabase({ url: server.url });
   await laadDemoRegio(orm.em.fork());
   await orm.close(true);
@@ -36,4 +30,18 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop();
   };
+}
+
+/**
+ * A port that get-port finds free can be taken by another test run starting at the same moment
+ * (two suites side by side on one machine); then PostgreSQL fails to bind and we try another port.
+ */
+async function startOnFreePort(pogingen = 5) {
+  for (let poging = 1; ; poging++) {
+    try {
+      return await startEmbeddedPostgres({ dataDir: scratchDataDir('regiohub-test-'), port: await getPort(), database: TEMPLATE_DATABASE, persistent: false });
+    } catch (error) {
+      if (poging >= pogingen) throw error;
+    }
+  }
 }

@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Identity } from './auth/identity.js';
-import type { KostenCache } from './bijdrage/kosten-cache.js';
+import type { Config } from './core/config.js';
 import { RequestLoaders } from './core/loaders.js';
+import type { VersionedCache } from './core/versioned-cache.js';
 
-/** Everything one GraphQL request works with; built once per request, never shared. */
+/**
+ * Everything one GraphQL request works with; built once per request, never shared. It sits between
+ * auth/ and the domain folders: it imports core/ and auth/ only, so every domain can depend on it.
+ */
 export interface Context {
   /** EntityManager fork of this request: its own identity map and unit of work. */
   em: EntityManager;
@@ -15,33 +19,26 @@ export interface Context {
   log: Logger;
   /** The request's clock, so that "today" can be fixed in tests. */
   now: () => Date;
-  /** Days after a quarter's end by which its report is due. */
-  rapportageTermijnDagen: number;
+  /** The hub's settings, as read once at start-up (e.g. `rapportageTermijnDagen`). */
+  config: Readonly<Config>;
   /** Cost overviews shared by the requests of this process; null when switched off. */
-  kostenCache: KostenCache | null;
+  kostenCache: VersionedCache | null;
 }
 
-export interface ContextOptions {
+export interface ContextOptions extends Omit<Context, 'em' | 'loaders' | 'log'> {
+  /** The process's EntityManager; the context works in a fork of it. */
   em: EntityManager;
-  identity: Identity;
-  requestId: string;
+  /** The process's logger; the context logs through a child that names the identity. */
   log: Logger;
-  now?: () => Date;
-  rapportageTermijnDagen?: number;
-  kostenCache?: KostenCache | null;
 }
 
 export function createContext(options: ContextOptions): Context {
   const em = options.em.fork();
   return {
+    ...options,
     em,
     loaders: new RequestLoaders(em),
-    identity: options.identity,
-    requestId: options.requestId,
     log: options.log.child({ identity: options.identity.id, rol: options.identity.rol }),
-    now: options.now ?? (() => new Date()),
-    rapportageTermijnDagen: options.rapportageTermijnDagen ?? 45,
-    kostenCache: options.kostenCache ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { loadConfig } from './core/config.js';
-import { openDatabase } from './core/database.js';
+import { openDatabase } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { logger } from './core/logger.js';
 import { laadDemoRegio } from './demo/demo-regio.js';
@@ -69,19 +69,7 @@ async function main(): Promise<void> {
       logger.info('demoregio MGR Sociaal Domein Centraal Gelderland geladen');
       if (embedded) await maakDemoTokens(orm.em.fork(), demoTokenBestand);
     }
-    hub = await createHub({
-      orm,
-      production: config.production,
-      oidc: config.oidc,
-      introspectie: config.introspectie,
-      requestsPerMinuut: config.requestsPerMinuut,
-      rateLimitOpslag: config.rateLimitOpslag,
-      rapportageTermijnDagen: config.rapportageTermijnDagen,
-      graphiql: config.graphiql,
-      kostenCache: config.kostenCache,
-      shutdownTimeoutMs: config.shutdownTimeoutMs,
-      metrics: config.metrics,
-    });
+    hub = await createHub({ orm, config });
     await luister(hub.httpServer, config.port, config.host);
     if (hub.metricsServer) await luister(hub.metricsServer, config.metrics.port!, config.metrics.host);
   } catch (error) {

@@ -8,45 +8,32 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { authenticate, type JwtVerifier } from './auth/authenticate.js';
-import type { Identity, Rol } from './auth/identity.js';
-import { oidcVerifier, type OidcConfig } from './auth/oidc.js';
-import { KostenCache } from './bijdrage/kosten-cache.js';
+import type { Identity } from './auth/identity.js';
+import { oidcVerifier } from './auth/oidc.js';
+import { KOSTENBUDGET, magIntrospecteren } from './auth/rol-beleid.js';
 import { createContext, type Context } from './context.js';
-import { databaseOnbereikbaar } from './core/database-storing.js';
+import type { Config } from './core/config.js';
+import { isDatabaseOutage } from './core/database-outage.js';
 import { formatError } from './core/error-format.js';
-import { projectMap } from './core/projectmap.js';
-import { ErrorCode, hubError, ONBEREIKBAAR_MELDING } from './core/errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode, hubError } from './core/errors.js';
+import { inputGuard } from './core/input-guard.js';
 import { introspectionPolicy } from './core/introspection.js';
-import { invoerControle } from './core/invoer-controle.js';
-import { armorProtection, costLimit, LIMIETEN } from './core/limits.js';
+import { armorProtection, costLimit, LIMITS } from './core/limits.js';
 import { logger } from './core/logger.js';
-import { HubMetrics, metricsTokenValid, type MetricsExposure } from './core/metrics.js';
-import { rateLimiter, type RateLimitOpslag } from './core/rate-limit.js';
+import { HubMetrics, metricsTokenValid } from './core/metrics.js';
+import { projectDir } from './core/project-dir.js';
+import { rateLimiter } from './core/rate-limit.js';
 import { requestLogging } from './core/request-logging.js';
+import { VersionedCache } from './core/versioned-cache.js';
 import { exportRouter } from './export/export.route.js';
 import { hubSchema } from './schema.js';
 
 export interface HubOptions {
   orm: MikroORM;
-  /** Serve the offline GraphiQL at /graphiql (default: outside production). */
-  graphiql?: boolean;
-  production?: boolean;
-  oidc?: OidcConfig | null;
-  /** Roles that may introspect the schema; null = all. */
-  introspectie?: Rol[] | null;
-  requestsPerMinuut?: number;
-  /** Where request counts are kept: in the database (shared by instances) or in this process (default). */
-  rateLimitOpslag?: RateLimitOpslag;
-  /** Days after a quarter's end by which its report is due (default 45). */
-  rapportageTermijnDagen?: number;
+  /** The settings, read once by loadConfig; the hub and every request context use this one object. */
+  config: Config;
   /** Clock for "today"; tests fix it. */
   now?: () => Date;
-  /** Cache cost overviews, invalidated by every write (default on). */
-  kostenCache?: boolean;
-  /** On stop, in-flight requests get this long before their connections are closed (default 15 s). */
-  shutdownTimeoutMs?: number;
-  /** Serve Prometheus metrics at /metrics behind a token and/or on a port of their own (default: not served). */
-  metrics?: MetricsExposure | null;
 }
 
 export interface Hub {
@@ -72,29 +59,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const production = options.production ?? false;
+  const { config } = options;
+  const production = config.production;
   const schema = await hubSchema();
-  const verifyJwt: JwtVerifier | null = options.oidc ? oidcVerifier(options.oidc) : null;
-  const rateLimit = rateLimiter(options.requestsPerMinuut ?? 600, {
-    soort: options.rateLimitOpslag ?? 'geheugen',
-    knex: options.orm.em.getConnection().getKnex(),
-  });
-  const kostenCache = options.kostenCache === false ? null : new KostenCache();
-  const exposure = options.metrics ?? {};
+  const verifyJwt: JwtVerifier | null = config.oidc ? oidcVerifier(config.oidc) : null;
+  const rateLimit = rateLimiter(config.requestsPerMinuut, { kind: config.rateLimitOpslag, knex: options.orm.em.getConnection().getKnex() });
+  // Bounded by rows held (see kostenoverzichten), not by entries.
+  const kostenCache = config.kostenCache ? new VersionedCache('kosten', 500_000) : null;
+  const exposure = config.metrics;
   const metrics = new HubMetrics(options.orm.em.getConnection().getKnex(), {
     processMetrics: Boolean(exposure.token || exposure.port),
-    cache: () => (kostenCache ? { hits: kostenCache.treffers, misses: kostenCache.missers, entries: kostenCache.omvang } : null),
+    cache: () => (kostenCache ? { hits: kostenCache.hits, misses: kostenCache.misses, entries: kostenCache.size } : null),
   });
+  const now = options.now ?? (() => new Date());
   const context = (identity: Identity, requestId: string = randomUUID()) =>
-    createContext({
-      em: options.orm.em,
-      identity,
-      requestId,
-      log: logger.child({ requestId }),
-      now: options.now,
-      rapportageTermijnDagen: options.rapportageTermijnDagen,
-      kostenCache,
-    });
+    createContext({ em: options.orm.em, identity, requestId, log: logger.child({ requestId }), now, config, kostenCache });
 
   const armor = armorProtection(production);
   const apollo = new ApolloServer<Context>({
@@ -106,16 +85,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     persistedQueries: false,
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(formatted, error, production),
-    parseOptions: { maxTokens: LIMIETEN.maxTokens },
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: armor.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs ?? 15_000 }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       // graphql-armor's typings point at Apollo's CommonJS declarations; the plugins are plain objects.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
-      introspectionPolicy(schema, options.introspectie === undefined ? null : options.introspectie),
+      introspectionPolicy<Context>(schema, (ctx) => magIntrospecteren(config.introspectie, ctx.identity.rol)),
       // Before the cost estimate, which coerces (and stringifies) the variables.
-      invoerControle(),
-      costLimit(schema),
+      inputGuard(),
+      costLimit<Context>(schema, (ctx) => KOSTENBUDGET[ctx.identity.rol]),
       requestLogging(metrics),
       // Apollo's landing page loads from a CDN; the hub serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -149,8 +128,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       return identity;
     } catch (error) {
       // The token lookup needs the database; without it the request cannot be served at all (503).
-      const fout = databaseOnbereikbaar(error)
-        ? hubError(ErrorCode.DATABASE_UNAVAILABLE, ONBEREIKBAAR_MELDING, { http: { status: 503, headers: new Map([['retry-after', '5']]) } })
+      const fout = isDatabaseOutage(error)
+        ? hubError(ErrorCode.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE, { http: { status: 503, headers: new Map([['retry-after', '5']]) } })
         : error;
       const code = (fout as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR';
       metrics.requestRefused(code);
@@ -175,13 +154,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     metricsApp.get('/metrics', serveMetrics);
     metricsServer = http.createServer(metricsApp);
   }
-  const graphiql = options.graphiql ?? !production;
-  const web = path.join(projectMap(), 'dist', 'web');
+  const web = path.join(projectDir(), 'dist', 'web');
   app.use('/assets', express.static(path.join(web, 'assets'), { immutable: true, maxAge: '365d' }));
   app.get(['/dashboard', '/dashboard/'], (_req, res) => res.sendFile(path.join(web, 'dashboard', 'index.html')));
   // Someone who opens the hub's address in a browser lands on the dashboard, not on "Cannot GET /".
   app.get('/', (_req, res) => res.redirect('/dashboard/'));
-  if (graphiql) {
+  if (config.graphiql) {
     app.get(['/graphiql', '/graphiql/'], (_req, res) => res.sendFile(path.join(web, 'graphiql', 'index.html')));
     // A browser opening /graphql gets GraphiQL; API clients are unaffected.
     app.get('/graphql', (req, res, next) => (req.accepts(['json', 'html']) === 'html' && !req.query.query ? res.redirect('/graphiql/') : next()));

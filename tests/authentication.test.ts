@@ -37,7 +37,7 @@ beforeAll(async () => {
       gemeenteClaim: 'gemeente',
       modulesClaim: 'modules',
     },
-    introspectie: [Rol.BEHEERDER, Rol.CONTROLLER],
+    introspectie: 'controllers',
     requestsPerMinuut: 1000,
   });
   url = await t.listen();

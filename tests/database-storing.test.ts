@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maakApiToken } from '../src/auth/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
-import { openDatabase } from '../src/core/database.js';
+import { openDatabase } from '../src/database.js';
 import { scratchDataDir, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedOptions } from '../src/core/embedded-postgres.js';
 import { laadDemoRegio } from '../src/demo/demo-regio.js';
 import { AlleGemeentenDocument, KostenoverzichtDocument, RapportageOpslaanDocument } from './generated/graphql.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KostenCache } from '../src/bijdrage/kosten-cache.js';
+import type { VersionedCache } from '../src/core/versioned-cache.js';
 import { Decimal } from '../src/core/decimal.js';
 import { InwonertalVastleggenDocument, KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
@@ -10,7 +10,7 @@ import { ARNHEM_INWONERS_2024 } from './helpers/scenario.js';
 // The cost overview cache: shared by requests, unreachable after every committed write to the
 // tables behind it, wherever that write comes from.
 let t: TestHub;
-let cache: KostenCache;
+let cache: VersionedCache;
 beforeAll(async () => {
   t = await startTestHub();
   cache = t.hub.context(ALS.controller).kostenCache!;
@@ -46,12 +46,12 @@ async function buitenDeHubOm(sql: string, terugdraaien = false): Promise<void> {
 describe('cache van het kostenoverzicht', () => {
   it('rekent een tweede gelijke vraag niet opnieuw uit, en geeft hetzelfde antwoord', async () => {
     const eerste = await arnhem2024();
-    const treffers = cache.treffers;
+    const hits = cache.hits;
     t.statements.length = 0;
     const tweede = await arnhem2024();
     expect(tweede).toEqual(eerste);
     expect(aggregaties()).toBe(0);
-    expect(cache.treffers).toBe(treffers + 1);
+    expect(cache.hits).toBe(hits + 1);
     // Only the version check: the cached rows carry their gemeenten and modules.
     expect(dataStatements(t.statements)).toHaveLength(1);
   });
@@ -81,10 +81,10 @@ describe('cache van het kostenoverzicht', () => {
   it('blijft geldig na een teruggedraaide wijziging', async () => {
     const voor = await arnhem2026();
     await buitenDeHubOm("update bijdrage set bedrag = bedrag + 1000 where jaar = 2026", true);
-    const treffers = cache.treffers;
+    const hits = cache.hits;
     t.statements.length = 0;
     expect(await arnhem2026()).toEqual(voor);
-    expect(cache.treffers).toBe(treffers + 1);
+    expect(cache.hits).toBe(hits + 1);
     expect(aggregaties()).toBe(0);
   });
 

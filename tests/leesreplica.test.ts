@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakApiToken } from '../src/auth/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
-import { openDatabase } from '../src/core/database.js';
+import { openDatabase } from '../src/database.js';
 import { AlleGemeentenDocument, InwonertalVastleggenDocument, KostenoverzichtDocument } from './generated/graphql.js';
 import { createTestDatabase } from './helpers/database.js';
 import { foutcodes, overHttp } from './helpers/over-http.js';

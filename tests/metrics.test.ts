@@ -15,7 +15,7 @@ let metricsUrl: string;
 let controller: string;
 
 beforeAll(async () => {
-  t = await startTestHub({ metrics: { token: METRICS_TOKEN }, requestsPerMinuut: LIMIET });
+  t = await startTestHub({ metrics: { token: METRICS_TOKEN, host: '127.0.0.1' }, requestsPerMinuut: LIMIET });
   graphqlUrl = await t.listen();
   metricsUrl = graphqlUrl.replace('/graphql', '/metrics');
   controller = (await maakApiToken(t.orm.em.fork(), { naam: 'controller', rol: Rol.CONTROLLER }, 'test')).geheim;
@@ -112,7 +112,7 @@ describe('/metrics (Prometheus)', () => {
 describe('metrics op een eigen poort', () => {
   it('serveert /metrics zonder token op de metrics-poort en niet op de hubpoort', async () => {
     const port = await getPort();
-    const hub = await startTestHub({ database: 'empty', metrics: { port } });
+    const hub = await startTestHub({ database: 'empty', metrics: { port, host: '127.0.0.1' } });
     try {
       const url = await hub.listen();
       await new Promise<void>((resolve) => hub.hub.metricsServer!.listen(port, '127.0.0.1', resolve));

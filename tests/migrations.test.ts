@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/core/database.js';
+import { openDatabase } from '../src/database.js';
 import { createTestDatabase } from './helpers/database.js';
 
 describe('migraties', () => {

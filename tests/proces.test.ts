@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { maakApiToken } from '../src/auth/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
-import { openDatabase } from '../src/core/database.js';
+import { openDatabase } from '../src/database.js';
 import { embeddedUrl, scratchDataDir, startEmbeddedPostgres } from '../src/core/embedded-postgres.js';
 import { genereerRegio } from '../src/demo/gegenereerde-regio.js';
 import { AlleGemeentenDocument, RapportageOpslaanDocument, RapportageVersiesDocument } from './generated/graphql.js';

@@ -12,7 +12,7 @@ let url: string;
 let token: string;
 
 beforeAll(async () => {
-  t = await startTestHub({ production: true, introspectie: [] });
+  t = await startTestHub({ production: true });
   url = await t.listen();
   ({ geheim: token } = await maakApiToken(t.orm.em.fork(), { naam: 'controller', rol: Rol.CONTROLLER }, 'test'));
 });

@@ -3,7 +3,7 @@ import { genereerRegio } from '../src/demo/gegenereerde-regio.js';
 import { Decimal } from '../src/core/decimal.js';
 import { BijdragenGefilterdDocument, KostenoverzichtDocument, ScopeKpiWaardenDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
-import { openDatabase } from '../src/core/database.js';
+import { openDatabase } from '../src/database.js';
 import { createTestDatabase } from './helpers/database.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 

@@ -1,17 +1,8 @@
 import { normaliseerCbsCode } from '../core/scalars.js';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { OidcConfig } from '../core/config.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { parseRol, scopeFout, type Identity, type Rol } from './identity.js';
-
-export interface OidcConfig {
-  issuer: string;
-  audience: string;
-  jwksUrl: string;
-  /** Claim paths (dotted for nested claims, e.g. "realm_access.roles"). */
-  rolClaim: string;
-  gemeenteClaim: string;
-  modulesClaim: string;
-}
 
 function claim(payload: JWTPayload, pad: string): unknown {
   return pad.split('.').reduce<unknown>((v, deel) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[deel] : undefined), payload);

@@ -12,7 +12,7 @@ import getPort from 'get-port';
 import pg from 'pg';
 import { maakApiToken } from '../auth/api-token.service.js';
 import { Rol } from '../auth/identity.js';
-import { openDatabase } from '../core/database.js';
+import { openDatabase } from '../database.js';
 import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres.js';
 import { genereerRegio } from '../demo/gegenereerde-regio.js';
 import { laadDemoRegio } from '../demo/demo-regio.js';

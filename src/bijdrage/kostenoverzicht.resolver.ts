@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { vereisJaar } from '../core/errors.js';
 import { CbsCodeScalar } from '../core/scalars.js';
-import { vraagtVeld } from '../core/selectie.js';
+import { selectsField } from '../core/selection.js';
 import type { Context } from '../context.js';
 import { Fase } from './bijdrage.entity.js';
 import { Kostenoverzicht, kostenoverzichten, type KostenFilter } from './kostenoverzicht.js';
@@ -11,7 +11,7 @@ import { Kostenoverzicht, kostenoverzichten, type KostenFilter } from './kosteno
 async function overzichten(ctx: Context, info: GraphQLResolveInfo, filter: KostenFilter): Promise<Kostenoverzicht[]> {
   vereisJaar(filter.van);
   vereisJaar(filter.tot);
-  const gevraagd = { gemeente: vraagtVeld(info, 'gemeente'), module: vraagtVeld(info, 'module') };
+  const gevraagd = { gemeente: selectsField(info, 'gemeente'), module: selectsField(info, 'module') };
   return kostenoverzichten(ctx.em, filter, { cache: ctx.kostenCache, loaders: ctx.loaders, gevraagd });
 }
 

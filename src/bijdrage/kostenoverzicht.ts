@@ -9,7 +9,7 @@ import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
 import { ACTUELE_BEGROTINGEN } from './actueel.js';
-import type { KostenCache } from './kosten-cache.js';
+import type { VersionedCache } from '../core/versioned-cache.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -190,7 +190,7 @@ function regel(rij: Rij, fase: Fase): KostenRegel {
 
 export interface KostenBronnen {
   /** The process's cache; used for reads outside a transaction (uncommitted writes must never be cached). */
-  cache?: KostenCache | null;
+  cache?: VersionedCache | null;
   /** The request's loaders, to attach gemeenten and modules when not served from the cache. */
   loaders?: RequestLoaders;
   gevraagd?: { gemeente: boolean; module: boolean };
@@ -208,10 +208,16 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter,
     const sleutel = JSON.stringify([filter.van, filter.tot, filter.fase, lijst(filter.modules), lijst(filter.gemeenten), lijst(filter.taakvelden)]);
     // Cached rows are shared and never changed. Their gemeenten and modules are read-only snapshots of
     // the same data version (writes to those tables raise it too), loaded in a fork no request uses.
-    return bronnen.cache.haal(em, sleutel, async () => {
-      const eigen = em.fork();
-      return metGemeentenEnModules(new RequestLoaders(eigen), await berekenKostenoverzichten(eigen, filter), ALLES);
-    });
+    return bronnen.cache.fetch(
+      em,
+      sleutel,
+      async () => {
+        const eigen = em.fork();
+        return metGemeentenEnModules(new RequestLoaders(eigen), await berekenKostenoverzichten(eigen, filter), ALLES);
+      },
+      // Bounded by the number of rows held, so one national multi-year overview cannot crowd out memory.
+      (overzichten) => overzichten.reduce((n, o) => n + o.regels.length + o.perGemeente.length + o.perModule.length + 1, 0),
+    );
   }
   const overzichten = await berekenKostenoverzichten(em, filter);
   return bronnen.loaders ? metGemeentenEnModules(bronnen.loaders, overzichten, bronnen.gevraagd ?? ALLES) : overzichten;

@@ -3,7 +3,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import getPort from 'get-port';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ormConfig } from '../core/database.js';
+import { ormConfig } from '../database.js';
 import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres.js';
 
 const name = process.argv[2];

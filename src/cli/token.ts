@@ -12,9 +12,9 @@ import pg from 'pg';
 import { alleApiTokens, maakApiToken, trekApiTokenIn } from '../auth/api-token.service.js';
 import { parseRol } from '../auth/identity.js';
 import { loadConfig } from '../core/config.js';
-import { ormConfig } from '../core/database.js';
-import { databaseOnbereikbaar } from '../core/database-storing.js';
-import { ONBEREIKBAAR_MELDING } from '../core/errors.js';
+import { ormConfig } from '../database.js';
+import { isDatabaseOutage } from '../core/database-outage.js';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../core/errors.js';
 import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../core/embedded-postgres.js';
 
 const DOOR = `cli (${process.env.USER ?? 'onbekend'})`;
@@ -25,7 +25,7 @@ const DOOR = `cli (${process.env.USER ?? 'onbekend'})`;
  */
 function cliMelding(error: unknown): string {
   if (error instanceof GraphQLError) return error.message;
-  if (databaseOnbereikbaar(error)) return ONBEREIKBAAR_MELDING;
+  if (isDatabaseOutage(error)) return DATABASE_UNAVAILABLE_MESSAGE;
   const code = String((error as { code?: unknown }).code ?? '');
   return code ? `de database weigerde de opdracht (SQLSTATE ${code}).` : 'onverwachte fout; zie de log van de database.';
 }

@@ -1,7 +1,22 @@
-import type { RateLimitOpslag } from './rate-limit.js';
+import type { MetricsExposure } from './metrics.js';
+import type { RateLimitStore } from './rate-limit.js';
 import path from 'node:path';
-import { Rol } from '../auth/identity.js';
-import type { OidcConfig } from '../auth/oidc.js';
+
+/** OpenID Connect settings: which issuer and audience to trust, and where the roles are in its tokens. */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Claim paths (dotted for nested claims, e.g. "realm_access.roles"). */
+  rolClaim: string;
+  gemeenteClaim: string;
+  modulesClaim: string;
+}
+
+/** Who may introspect the schema (INTROSPECTIE): everyone, beheerders and controllers, or nobody. */
+export type IntrospectionSetting = 'alle' | 'controllers' | 'uit';
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 /** Runtime settings, read once from the environment. */
 export interface Config {
@@ -15,11 +30,10 @@ export interface Config {
   production: boolean;
   /** OpenID Connect; null when OIDC_ISSUER is not set (API tokens only). */
   oidc: OidcConfig | null;
-  /** Roles allowed to introspect the schema; null = everyone. */
-  introspectie: Rol[] | null;
+  introspectie: IntrospectionSetting;
   requestsPerMinuut: number;
   /** postgres: one limit shared by all instances on the database; geheugen: per process. */
-  rateLimitOpslag: RateLimitOpslag;
+  rateLimitOpslag: RateLimitStore;
   statementTimeoutMs: number;
   /** Connections to PostgreSQL per hub process. */
   poolSize: number;
@@ -33,11 +47,11 @@ export interface Config {
   /** Cache cost overviews (KOSTEN_CACHE=aan|uit; default on); writes invalidate it. */
   kostenCache: boolean;
   /** Prometheus metrics: at /metrics with this bearer token (METRICS_TOKEN) and/or on METRICS_PORT; both unset = not served. */
-  metrics: { token?: string; port?: number; host: string };
+  metrics: MetricsExposure;
 }
 
-function intFrom(name: string, fallback: number, max = 65535): number {
-  const raw = process.env[name];
+function intFrom(env: Env, name: string, fallback: number, max = 65535): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > max) {
@@ -46,76 +60,78 @@ function intFrom(name: string, fallback: number, max = 65535): number {
   return value;
 }
 
-function boolFrom(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
+function boolFrom(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'ja', 'aan'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'nee', 'uit'].includes(raw.toLowerCase())) return false;
   throw new Error(`Omgevingsvariabele ${name} moet true of false zijn (nu: "${raw}")`);
 }
 
-function oidcFrom(): OidcConfig | null {
-  const issuer = process.env.OIDC_ISSUER;
+function oidcFrom(env: Env): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER;
   if (!issuer) return null;
-  const audience = process.env.OIDC_AUDIENCE;
+  const audience = env.OIDC_AUDIENCE;
   if (!audience) throw new Error('OIDC_ISSUER is gezet maar OIDC_AUDIENCE niet');
   return {
     issuer,
     audience,
-    jwksUrl: process.env.OIDC_JWKS_URL || new URL('.well-known/jwks.json', issuer.endsWith('/') ? issuer : `${issuer}/`).href,
-    rolClaim: process.env.OIDC_ROL_CLAIM || 'regiohub_rol',
-    gemeenteClaim: process.env.OIDC_GEMEENTE_CLAIM || 'regiohub_gemeente',
-    modulesClaim: process.env.OIDC_MODULES_CLAIM || 'regiohub_modules',
+    jwksUrl: env.OIDC_JWKS_URL || new URL('.well-known/jwks.json', issuer.endsWith('/') ? issuer : `${issuer}/`).href,
+    rolClaim: env.OIDC_ROL_CLAIM || 'regiohub_rol',
+    gemeenteClaim: env.OIDC_GEMEENTE_CLAIM || 'regiohub_gemeente',
+    modulesClaim: env.OIDC_MODULES_CLAIM || 'regiohub_modules',
   };
 }
 
 /** INTROSPECTIE: "alle", "controllers" (beheerder and controller) or "uit"; off by default in production. */
-function introspectieFrom(production: boolean): Rol[] | null {
-  const raw = (process.env.INTROSPECTIE || (production ? 'uit' : 'alle')).toLowerCase();
-  if (raw === 'alle') return null;
-  if (raw === 'controllers') return [Rol.BEHEERDER, Rol.CONTROLLER];
-  if (raw === 'uit') return [];
+function introspectieFrom(env: Env, production: boolean): IntrospectionSetting {
+  const raw = (env.INTROSPECTIE || (production ? 'uit' : 'alle')).toLowerCase();
+  if (raw === 'alle' || raw === 'controllers' || raw === 'uit') return raw;
   throw new Error(`INTROSPECTIE moet alle, controllers of uit zijn (nu: "${raw}")`);
 }
 
-export function loadConfig(): Config {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const production = process.env.NODE_ENV === 'production';
+/**
+ * Reads the settings from the environment (the process's by default; tests pass their own, e.g. `{}`
+ * for the defaults). The one place where defaults are decided.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const production = env.NODE_ENV === 'production';
   return {
-    port: intFrom('PORT', 4000),
-    host: process.env.HOST || '0.0.0.0',
+    port: intFrom(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
     databaseUrl,
     embedded: {
-      dataDir: path.resolve(process.env.REGIOHUB_DATA_DIR || '.data'),
-      port: intFrom('EMBEDDED_PG_PORT', 54329),
+      dataDir: path.resolve(env.REGIOHUB_DATA_DIR || '.data'),
+      port: intFrom(env, 'EMBEDDED_PG_PORT', 54329),
     },
-    loadDemoData: boolFrom('DEMO_DATA', databaseUrl === undefined),
+    loadDemoData: boolFrom(env, 'DEMO_DATA', databaseUrl === undefined),
     production,
-    oidc: oidcFrom(),
-    introspectie: introspectieFrom(production),
-    requestsPerMinuut: intFrom('RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
-    rateLimitOpslag: rateLimitOpslagFrom(databaseUrl),
-    statementTimeoutMs: intFrom('STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
-    poolSize: intFrom('DB_POOL_MAX', 10, 1000),
-    acquireTimeoutMs: intFrom('DB_ACQUIRE_TIMEOUT_MS', 10_000, 600_000),
-    shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 15_000, 600_000),
-    rapportageTermijnDagen: intFrom('RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
-    graphiql: boolFrom('GRAPHIQL', !production),
-    kostenCache: boolFrom('KOSTEN_CACHE', true),
-    metrics: metricsFrom(),
+    oidc: oidcFrom(env),
+    introspectie: introspectieFrom(env, production),
+    requestsPerMinuut: intFrom(env, 'RATE_LIMIT_PER_MINUUT', 600, 1_000_000),
+    rateLimitOpslag: rateLimitOpslagFrom(env, databaseUrl),
+    statementTimeoutMs: intFrom(env, 'STATEMENT_TIMEOUT_MS', 15_000, 3_600_000),
+    poolSize: intFrom(env, 'DB_POOL_MAX', 10, 1000),
+    acquireTimeoutMs: intFrom(env, 'DB_ACQUIRE_TIMEOUT_MS', 10_000, 600_000),
+    shutdownTimeoutMs: intFrom(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 600_000),
+    rapportageTermijnDagen: intFrom(env, 'RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
+    graphiql: boolFrom(env, 'GRAPHIQL', !production),
+    kostenCache: boolFrom(env, 'KOSTEN_CACHE', true),
+    metrics: metricsFrom(env),
   };
 }
 
-function rateLimitOpslagFrom(databaseUrl: string | undefined): RateLimitOpslag {
-  const waarde = process.env.RATE_LIMIT_OPSLAG?.trim().toLowerCase();
+function rateLimitOpslagFrom(env: Env, databaseUrl: string | undefined): RateLimitStore {
+  const waarde = env.RATE_LIMIT_OPSLAG?.trim().toLowerCase();
   if (!waarde) return databaseUrl ? 'postgres' : 'geheugen';
   if (waarde === 'postgres' || waarde === 'geheugen') return waarde;
-  throw new Error(`RATE_LIMIT_OPSLAG moet postgres of geheugen zijn, niet "${process.env.RATE_LIMIT_OPSLAG}".`);
+  throw new Error(`RATE_LIMIT_OPSLAG moet postgres of geheugen zijn, niet "${env.RATE_LIMIT_OPSLAG}".`);
 }
 
-function metricsFrom(): Config['metrics'] {
-  const token = process.env.METRICS_TOKEN || undefined;
+function metricsFrom(env: Env): Config['metrics'] {
+  const token = env.METRICS_TOKEN || undefined;
   if (token !== undefined && token.length < 16) throw new Error('METRICS_TOKEN moet minstens 16 tekens lang zijn.');
-  const port = intFrom('METRICS_PORT', 0) || undefined;
-  return { token, port, host: process.env.METRICS_HOST || process.env.HOST || '0.0.0.0' };
+  const port = intFrom(env, 'METRICS_PORT', 0) || undefined;
+  return { token, port, host: env.METRICS_HOST || env.HOST || '0.0.0.0' };
 }

@@ -2,9 +2,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { databaseOnbereikbaar } from './database-storing.js';
-import { ErrorCode, ONBEREIKBAAR_MELDING } from './errors.js';
-import { ARMOR_WEIGERINGEN } from './limits.js';
+import { isDatabaseOutage } from './database-outage.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode } from './errors.js';
+import { ARMOR_REFUSALS } from './limits.js';
 import { logger } from './logger.js';
 
 /** PostgreSQL SQLSTATEs that mean "your data breaks a rule", with what to tell the user. */
@@ -43,21 +43,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
       return { ...formatted, message: known.message, extensions: { code: known.code, ...(constraint ? { constraint } : {}) } };
     }
   }
-  if (databaseOnbereikbaar(original)) {
+  if (isDatabaseOutage(original)) {
     logger.warn({ err: original }, 'database niet bereikbaar');
-    return { ...formatted, message: ONBEREIKBAAR_MELDING, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+    return { ...formatted, message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
   }
   const code = formatted.extensions?.code;
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
-    for (const { patroon, code: limietCode, melding } of ARMOR_WEIGERINGEN) {
-      const treffer = patroon.exec(formatted.message);
-      if (treffer) return { message: melding.replace('$1', treffer[1]), extensions: { code: limietCode } };
+    for (const { pattern, code: limitCode, message } of ARMOR_REFUSALS) {
+      const match = pattern.exec(formatted.message);
+      if (match) return { message: message.replace('$1', match[1]), extensions: { code: limitCode } };
     }
   }
-  const validatie = formatted.extensions?.validationErrors as Array<{ property: string; constraints?: Record<string, string> }> | undefined;
-  if (validatie) {
-    const meldingen = validatie.flatMap((v) => Object.values(v.constraints ?? {}).map((m) => `${v.property}: ${m}`));
-    return { ...formatted, message: `Ongeldige invoer. ${meldingen.join(' ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, velden: validatie.map((v) => v.property) } };
+  const validationErrors = formatted.extensions?.validationErrors as Array<{ property: string; constraints?: Record<string, string> }> | undefined;
+  if (validationErrors) {
+    const messages = validationErrors.flatMap((v) => Object.values(v.constraints ?? {}).map((m) => `${v.property}: ${m}`));
+    return { ...formatted, message: `Ongeldige invoer. ${messages.join(' ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, velden: validationErrors.map((v) => v.property) } };
   }
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
 

@@ -21,7 +21,7 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-export const ONBEREIKBAAR_MELDING = 'De database is tijdelijk niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.';
+export const DATABASE_UNAVAILABLE_MESSAGE = 'De database is tijdelijk niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.';
 
 /** An error meant for the user: a Dutch message and a stable code, plus optional details. */
 export function hubError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {

@@ -1,37 +1,26 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getNullableType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { Context } from '../context.js';
-import { Rol } from '../auth/identity.js';
 import { ErrorCode, hubError } from './errors.js';
 
-export const LIMIETEN = {
-  maxDiepte: 10,
-  maxAliassen: 15,
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
   maxTokens: 3000,
   maxDirectives: 20,
   /** Assumed number of items of a list field without `first`, for the cost estimate. */
-  lijstSchatting: 10,
-};
-
-/** Cost budget per operation: controllers run heavy ad-hoc queries, dashboards need less. */
-export const KOSTENBUDGET: Record<Rol, number> = {
-  [Rol.BEHEERDER]: 50_000,
-  [Rol.CONTROLLER]: 50_000,
-  [Rol.MODULEMANAGER]: 20_000,
-  [Rol.GEMEENTE]: 20_000,
-  [Rol.DASHBOARD]: 10_000,
+  assumedListLength: 10,
 };
 
 /** Depth, aliases, tokens and directives, checked before execution (graphql-armor). */
 export function armorProtection(production: boolean) {
   return new ApolloArmor({
-    maxDepth: { n: LIMIETEN.maxDiepte },
-    maxAliases: { n: LIMIETEN.maxAliassen },
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
     // Tokens are limited by graphql-js's own parser (parseOptions.maxTokens in the server).
     maxTokens: { enabled: false },
-    maxDirectives: { n: LIMIETEN.maxDirectives },
+    maxDirectives: { n: LIMITS.maxDirectives },
     // Cost depends on the role, so graphql-query-complexity does it below.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
@@ -39,53 +28,53 @@ export function armorProtection(production: boolean) {
 }
 
 /** Lists multiply the cost of what is selected in them, by `first` when given. */
-const lijstEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!isListType(getNullableType(field.type))) return undefined;
-  const aantal = typeof args.first === 'number' ? args.first : LIMIETEN.lijstSchatting;
-  return 1 + childComplexity * aantal;
+  const length = typeof args.first === 'number' ? args.first : LIMITS.assumedListLength;
+  return 1 + childComplexity * length;
 };
 
 /**
  * The estimated cost of an operation. Apollo reuses the parsed document for the same query text, so
  * estimates are remembered per document and variables (a few per document, small variables only).
  */
-function kostenschatter(schema: GraphQLSchema) {
-  const geschat = new WeakMap<DocumentNode, Map<string, number>>();
+function costEstimator(schema: GraphQLSchema) {
+  const estimated = new WeakMap<DocumentNode, Map<string, number>>();
   return (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
-    const sleutel = JSON.stringify([operationName ?? null, variables]);
-    let perDocument = geschat.get(document);
-    const bekend = perDocument?.get(sleutel);
-    if (bekend !== undefined) return bekend;
-    const kosten = getComplexity({ schema, query: document, operationName, variables, estimators: [lijstEstimator, simpleEstimator({ defaultComplexity: 1 })] });
-    if (sleutel.length <= 1000) {
-      if (!perDocument || perDocument.size >= 50) geschat.set(document, (perDocument = new Map()));
-      perDocument.set(sleutel, kosten);
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let perDocument = estimated.get(document);
+    const known = perDocument?.get(key);
+    if (known !== undefined) return known;
+    const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    if (key.length <= 1000) {
+      if (!perDocument || perDocument.size >= 50) estimated.set(document, (perDocument = new Map()));
+      perDocument.set(key, cost);
     }
-    return kosten;
+    return cost;
   };
 }
 
-/** Refuses, before execution, an operation whose estimated cost exceeds the caller's role budget. */
-export function costLimit(schema: GraphQLSchema): ApolloServerPlugin<Context> {
-  const schat = kostenschatter(schema);
+/** Refuses, before execution, an operation whose estimated cost exceeds the caller's budget (the server sets it per role). */
+export function costLimit<C extends BaseContext>(schema: GraphQLSchema, budgetOf: (context: C) => number): ApolloServerPlugin<C> {
+  const estimate = costEstimator(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue, operationName }) {
-          let kosten: number;
+          let cost: number;
           try {
-            kosten = schat(document, operationName ?? undefined, request.variables ?? {});
+            cost = estimate(document, operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             // The estimate coerces the variables first; a wrong variable is the caller's error.
             if (!(error instanceof GraphQLError) && !(error instanceof RangeError)) throw error;
             throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige variabele: ${(error as Error).message}`, { http: { status: 400 } });
           }
-          const budget = KOSTENBUDGET[contextValue.identity.rol];
-          if (kosten > budget) {
+          const budget = budgetOf(contextValue);
+          if (cost > budget) {
             throw hubError(
               ErrorCode.QUERY_TOO_COSTLY,
-              `Deze query is te zwaar: geschatte kosten ${kosten}, toegestaan voor uw rol ${budget}. Vraag minder velden of kleinere lijsten op.`,
-              { kosten, budget, http: { status: 400 } },
+              `Deze query is te zwaar: geschatte kosten ${cost}, toegestaan voor uw rol ${budget}. Vraag minder velden of kleinere lijsten op.`,
+              { kosten: cost, budget, http: { status: 400 } },
             );
           }
         },
@@ -95,9 +84,9 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin<Context> {
 }
 
 /** graphql-armor and graphql-js reject with English messages; users get a Dutch one and a stable code. */
-export const ARMOR_WEIGERINGEN: Array<{ patroon: RegExp; code: ErrorCode; melding: string }> = [
-  { patroon: /Query depth limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_DEEP, melding: 'De query is te diep genest (maximaal $1 niveaus).' },
-  { patroon: /Aliases limit of (\d+) exceeded/, code: ErrorCode.TOO_MANY_ALIASES, melding: 'De query gebruikt te veel aliassen (maximaal $1).' },
-  { patroon: /Document contains more tha[nt] (\d+) tokens/, code: ErrorCode.QUERY_TOO_LARGE, melding: 'De query is te groot (maximaal $1 tokens).' },
-  { patroon: /Directives limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_LARGE, melding: 'De query gebruikt te veel directives (maximaal $1).' },
+export const ARMOR_REFUSALS: Array<{ pattern: RegExp; code: ErrorCode; message: string }> = [
+  { pattern: /Query depth limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_DEEP, message: 'De query is te diep genest (maximaal $1 niveaus).' },
+  { pattern: /Aliases limit of (\d+) exceeded/, code: ErrorCode.TOO_MANY_ALIASES, message: 'De query gebruikt te veel aliassen (maximaal $1).' },
+  { pattern: /Document contains more tha[nt] (\d+) tokens/, code: ErrorCode.QUERY_TOO_LARGE, message: 'De query is te groot (maximaal $1 tokens).' },
+  { pattern: /Directives limit of (\d+) exceeded/, code: ErrorCode.QUERY_TOO_LARGE, message: 'De query gebruikt te veel directives (maximaal $1).' },
 ];

@@ -2,10 +2,11 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Where /metrics is served: behind a bearer token on the hub's own port, and/or on a port of its own. */
+/** Where /metrics is served: behind a bearer token on the hub's own port, and/or on a port (and address) of its own. */
 export interface MetricsExposure {
   token?: string;
   port?: number;
+  host: string;
 }
 
 /** Counts read when Prometheus scrapes, from a component that keeps its own (the cost-overview cache). */

@@ -1,10 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Kind, type DocumentNode } from 'graphql';
-import type { Context } from '../context.js';
+import type { Logger } from 'pino';
 import type { HubMetrics } from './metrics.js';
 
 /** One structured log line and one metrics observation per GraphQL operation: name, duration and outcome. */
-export function requestLogging(metrics: HubMetrics): ApolloServerPlugin<Context> {
+export function requestLogging<C extends BaseContext & { log: Logger }>(metrics: HubMetrics): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();

@@ -57,7 +57,7 @@ export async function rapportageCompleetheid(ctx: Context, jaar: number): Promis
         .sort((a, b) => a - b)[0];
       const einde = new Date(`${kwartaalPeriode(jaar, kwartaal).einde}T00:00:00Z`);
       // Due at the end of the last day: einde (first day after the quarter) + termijn days.
-      const deadline = new Date(einde.getTime() + ctx.rapportageTermijnDagen * DAG);
+      const deadline = new Date(einde.getTime() + ctx.config.rapportageTermijnDagen * DAG);
       const ingediendOpTijd = eersteIndiening !== undefined && eersteIndiening < deadline.getTime();
       const teLaatTot = eersteIndiening !== undefined ? Math.min(eersteIndiening, nu.getTime()) : nu.getTime();
       const teLaat = !ingediendOpTijd && teLaatTot >= deadline.getTime();

@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { ormConfig, type DatabaseOptions } from '../../src/core/database.js';
+import { ormConfig, type DatabaseOptions } from '../../src/database.js';
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${inject('postgresServerUrl')}/postgres` });

@@ -3,7 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLFormattedError } from 'graphql';
 import { print } from 'graphql';
 import type { Identity } from '../../src/auth/identity.js';
-import { createHub, type Hub, type HubOptions } from '../../src/server.js';
+import { loadConfig, type Config } from '../../src/core/config.js';
+import { createHub, type Hub } from '../../src/server.js';
 import { connect, createTestDatabase } from './database.js';
 import { ALS } from './identities.js';
 
@@ -26,16 +27,22 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** A hub on a fresh copy of the demo region, with the clock fixed when asked. */
+/**
+ * A hub on a fresh copy of the demo region, with the clock fixed when asked. Settings are the
+ * defaults of an empty environment (as a developer's machine without variables; production's with
+ * `production: true`), with `options` overriding single settings.
+ */
 export async function startTestHub(
-  options: { now?: Date; database?: 'demo' | 'empty'; url?: string } & Partial<Omit<HubOptions, 'orm' | 'now'>> = {},
+  options: { now?: Date; database?: 'demo' | 'empty'; url?: string } & Partial<Config> = {},
 ): Promise<TestHub> {
   const statements: string[] = [];
   const url = options.url ?? (await createTestDatabase(options.database ?? 'demo'));
   const orm = await connect({ url, onQuery: (sql) => statements.push(sql) });
   const now = options.now;
-  const { now: _now, database: _database, url: _url, ...hubOptions } = options;
-  const hub = await createHub({ ...hubOptions, orm, now: now ? () => now : undefined });
+  const { now: _now, database: _database, url: _url, ...settings } = options;
+  // A production hub gets production's defaults (no GraphiQL, no introspection) from the one place that decides them.
+  const defaults = loadConfig(settings.production ? { NODE_ENV: 'production' } : {});
+  const hub = await createHub({ orm, config: { ...defaults, ...settings }, now: now ? () => now : undefined });
   return {
     orm,
     hub,

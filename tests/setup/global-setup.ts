@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import getPort from 'get-port';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/core/database.js';
+import { openDatabase } from '../../src/database.js';
 import { scratchDataDir, startEmbeddedPostgres } from '../../src/core/embedded-postgres.js';
 import { laadDemoRegio } from '../../src/demo/demo-regio.js';
 

@@ -1,11 +1,11 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
-import { migrationsList } from '../../migrations/index.js';
-import { entities } from '../entities.js';
-import { logger } from './logger.js';
+import { migrationsList } from '../migrations/index.js';
+import { entities } from './entities.js';
+import { logger } from './core/logger.js';
 
-const migrationsPath = fileURLToPath(new URL('../../migrations', import.meta.url));
+const migrationsPath = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export interface DatabaseOptions {
   url: string;

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The layers of src/, bottom first. A file may import from its own folder and from lower layers;
+// folders in one layer are independent of each other. Type-only imports count too: they are
+// dependencies for the reader even when they vanish from the compiled code.
+const LAGEN: readonly (readonly string[])[] = [
+  ['core'],
+  ['auth'],
+  ['context.ts'],
+  ['audit'],
+  ['gemeente', 'organisatie', 'taakveld'],
+  ['module'],
+  ['jaarafsluiting'],
+  ['deelname'],
+  ['begroting', 'verdeelsleutel'],
+  ['bijdrage'],
+  ['dvo'],
+  ['kpi'],
+  ['rapportage'],
+  ['export', 'api-token'],
+  // Assembly: what knows every domain (schema, entity list, ORM set-up, HTTP server, start-up, demo data, scripts).
+  ['schema.ts', 'entities.ts', 'database.ts', 'server.ts', 'index.ts', 'demo', 'cli'],
+];
+
+// MikroORM relations point both ways between entities (a parent lists its children, a child names its
+// parent); these entity-to-entity imports against the layer order are the only ones allowed. The
+// README ("Waar staat wat") lists the same.
+const ENTITEITRELATIES: readonly string[] = [];
+
+const SRC = path.resolve(import.meta.dirname, '..', 'src');
+const OVERGESLAGEN = new Set(['web']);
+
+function bestanden(map: string): string[] {
+  return readdirSync(map).flatMap((naam) => {
+    const pad = path.join(map, naam);
+    if (statSync(pad).isDirectory()) return naam === 'node_modules' ? [] : bestanden(pad);
+    return /\.(ts|mjs)$/.test(naam) && !naam.endsWith('.d.ts') ? [pad] : [];
+  });
+}
+
+/** The unit of layering a file (path relative to src/) belongs to: its top folder, or the file itself at the top. */
+const eenheid = (bestand: string) => bestand.split(path.sep)[0];
+
+const laagVan = new Map(LAGEN.flatMap((laag, i) => laag.map((e) => [e, i] as const)));
+
+interface Import {
+  van: string;
+  naar: string;
+}
+
+function imports(): Import[] {
+  const alle: Import[] = [];
+  for (const bestand of bestanden(SRC)) {
+    if (OVERGESLAGEN.has(eenheid(path.relative(SRC, bestand)))) continue;
+    const bron = readFileSync(bestand, 'utf8');
+    for (const [, doel] of bron.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+      const naar = path.resolve(path.dirname(bestand), doel).replace(/\.js$/, '.ts');
+      if (!naar.startsWith(SRC + path.sep)) continue;
+      alle.push({ van: path.relative(SRC, bestand), naar: path.relative(SRC, naar) });
+    }
+  }
+  return alle;
+}
+
+describe('de lagen van src/', () => {
+  const alle = imports();
+
+  it('kent elke map en elk bestand op het hoogste niveau een laag toe', () => {
+    const eenheden = new Set(bestanden(SRC).map((b) => eenheid(path.relative(SRC, b))).filter((e) => !OVERGESLAGEN.has(e)));
+    expect([...eenheden].filter((e) => !laagVan.has(e)).sort()).toEqual([]);
+  });
+
+  it('laat afhankelijkheden één kant op lopen, behalve relaties tussen entiteiten', () => {
+    const tegenDeRichting = alle
+      .filter(({ van, naar }) => {
+        const a = eenheid(van);
+        const b = eenheid(naar);
+        if (a === b) return false;
+        const [la, lb] = [laagVan.get(a)!, laagVan.get(b)!];
+        // Same layer: independent folders; a higher layer: against the order.
+        return lb >= la;
+      })
+      .map(({ van, naar }) => `${van} -> ${naar}`);
+    const nietToegestaan = tegenDeRichting.filter((regel) => !ENTITEITRELATIES.includes(regel));
+    expect(nietToegestaan).toEqual([]);
+    // Every allowed exception is an import between two entity files, and still exists.
+    for (const regel of ENTITEITRELATIES) expect(regel).toMatch(/^[\w/-]+\.entity\.ts -> [\w/-]+\.entity\.ts$/);
+    expect([...ENTITEITRELATIES].sort()).toEqual([...new Set(tegenDeRichting)].sort());
+  });
+
+  it('houdt core/ onder alles: core importeert alleen uit core/', () => {
+    const uitCore = alle.filter(({ van, naar }) => eenheid(van) === 'core' && eenheid(naar) !== 'core');
+    expect(uitCore.map(({ van, naar }) => `${van} -> ${naar}`)).toEqual([]);
+  });
+});

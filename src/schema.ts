@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditLogResolver } from './audit/audit.resolver.js';
-import { ApiTokenResolver } from './auth/api-token.resolver.js';
+import { ApiTokenResolver } from './api-token/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
 import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.resolver.js';
 import { AfrekeningRegelResolver, BerekeningResolver, VoorschotGemeenteResolver } from './bijdrage/berekening.resolver.js';

@@ -8,8 +8,8 @@ import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInJaar } from '../deelname/deelname.service.js';
 import { Betaalritme, type Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
-import { kostenoverzichten } from './kostenoverzicht.js';
-import { deelnameDagenIn, verdeel } from './verdeling.js';
+import { kostenoverzichten } from './kostenoverzicht.service.js';
+import { deelnameDagenIn, verdeel } from './verdeling.service.js';
 
 export enum Afrekenuitkomst {
   BIJBETALEN = 'BIJBETALEN',

@@ -4,7 +4,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Decimal } from '../core/decimal.js';
 import { BedragScalar } from '../core/scalars.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
-import { actueleBijdragen } from './actueel.js';
+import { actueleBijdragen } from './actueel.service.js';
 import { bijdrageWhere, type BijdrageWhere } from './bijdrage.where.js';
 
 export enum BijdrageGroepering {

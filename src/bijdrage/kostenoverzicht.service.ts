@@ -8,7 +8,7 @@ import { BedragScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
-import { ACTUELE_BEGROTINGEN } from './actueel.js';
+import { ACTUELE_BEGROTINGEN } from './actueel.service.js';
 import type { KostenCache } from './kosten-cache.js';
 
 @ObjectType({

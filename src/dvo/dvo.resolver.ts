@@ -6,7 +6,7 @@ import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Organisatie } from '../organisatie/organisatie.entity.js';
-import { DvoNorm } from './dvo-norm.entity.js';
+import { DvoNorm } from '../kpi/dvo-norm.entity.js';
 import { Dvo } from './dvo.entity.js';
 import { DvoInvoer } from './dvo.inputs.js';
 import { dvoMetKenmerk, dvoToevoegen, zoekDvos } from './dvo.service.js';

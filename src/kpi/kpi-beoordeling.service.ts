@@ -1,7 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
-import type { KpiWaarde } from './kpi-waarde.entity.js';
+import type { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 
 /**
  * Whether a KPI value met its norm is decided in one place, in the database (migration eenAntwoord):

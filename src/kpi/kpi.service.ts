@@ -3,7 +3,7 @@ import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError, notFound, vereisJaar } from '../core/errors.js';
 import type { Dvo } from '../dvo/dvo.entity.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
-import { DvoNorm } from '../dvo/dvo-norm.entity.js';
+import { DvoNorm } from './dvo-norm.entity.js';
 import { dvoMetKenmerk } from '../dvo/dvo.service.js';
 import { gemeenteMetCode } from '../gemeente/gemeente.service.js';
 import { moduleMetCode } from '../module/module.service.js';

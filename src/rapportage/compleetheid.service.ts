@@ -4,7 +4,7 @@ import { vereisJaar } from '../core/errors.js';
 import { LocalDate } from '../core/graphql-types.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
-import { kwartaalPeriode } from './rapportage-validatie.js';
+import { kwartaalPeriode } from './rapportage-validatie.service.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Stand van de kwartaalrapportage van één module over één kwartaal.' })
 export class RapportageStand {

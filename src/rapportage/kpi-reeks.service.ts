@@ -5,12 +5,12 @@ import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { DecimaalScalar } from '../core/scalars.js';
-import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
-import { RapportageStatus } from '../rapportage/kwartaalrapportage.entity.js';
-import { zichtbareKpiWaarden } from '../rapportage/rapportage.access.js';
-import { rapporteertIn } from '../rapportage/rapportage-validatie.js';
-import { actueleVersies } from '../rapportage/rapportage.service.js';
-import { Kpi, KpiNiveau } from './kpi.entity.js';
+import { KpiWaarde } from './kpi-waarde.entity.js';
+import { RapportageStatus } from './kwartaalrapportage.entity.js';
+import { zichtbareKpiWaarden } from './rapportage.access.js';
+import { rapporteertIn } from './rapportage-validatie.service.js';
+import { actueleVersies } from './rapportage.service.js';
+import { Kpi, KpiNiveau } from '../kpi/kpi.entity.js';
 
 @InputType({ description: 'Een kwartaal: jaar en kwartaalnummer (1–4).' })
 export class KwartaalInvoer {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { ApiToken } from '../auth/api-token.entity.js';
-import { alleApiTokens, maakApiToken, trekApiTokenIn } from '../auth/api-token.service.js';
+import { alleApiTokens, maakApiToken, trekApiTokenIn } from './api-token.service.js';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
-import type { Kostenoverzicht } from './kostenoverzicht.service.js';
+import type { Kostenoverzicht } from './kostenoverzicht.types.js';
 
 /**
  * Cost overviews by filter, each valid for one value of the "kosten" data version. Every write to

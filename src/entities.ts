@@ -4,7 +4,7 @@ import { Begroting } from './begroting/begroting.entity.js';
 import { Jaarafsluiting } from './jaarafsluiting/jaarafsluiting.entity.js';
 import { Bijdrage } from './bijdrage/bijdrage.entity.js';
 import { Deelname } from './deelname/deelname.entity.js';
-import { DvoNorm } from './dvo/dvo-norm.entity.js';
+import { DvoNorm } from './kpi/dvo-norm.entity.js';
 import { Dvo } from './dvo/dvo.entity.js';
 import { Gemeente } from './gemeente/gemeente.entity.js';
 import { Inwonertal } from './gemeente/inwonertal.entity.js';

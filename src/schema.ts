@@ -2,46 +2,70 @@ import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditLogResolver } from './audit/audit.resolver.js';
-import { ApiTokenResolver } from './auth/api-token.resolver.js';
+import { ApiTokenResolver } from './api-token/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
+import { BegrotingenVanModuleResolver } from './begroting/begrotingen-van.resolver.js';
 import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.resolver.js';
+import { BijdragenVanDeelnameResolver, BijdragenVanGemeenteResolver, BijdragenVanModuleResolver } from './bijdrage/bijdragen-van.resolver.js';
 import { AfrekeningRegelResolver, BerekeningResolver, VoorschotGemeenteResolver } from './bijdrage/berekening.resolver.js';
 import { KostenoverzichtResolver } from './bijdrage/kostenoverzicht.resolver.js';
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
-import { DvoNormResolver, DvoResolver } from './dvo/dvo.resolver.js';
+import { DeelnamesVanGemeenteResolver, DeelnemersVanModuleResolver } from './deelname/deelnames-van.resolver.js';
+import { DvoResolver } from './dvo/dvo.resolver.js';
+import { DvosVanGemeenteResolver, DvosVanModuleResolver, DvosVanOrganisatieResolver } from './dvo/dvos-van.resolver.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
 import { JaarafsluitingResolver } from './jaarafsluiting/jaarafsluiting.resolver.js';
+import { DvoNormResolver, NormenVanDvoResolver } from './kpi/dvo-norm.resolver.js';
 import { KpiResolver } from './kpi/kpi.resolver.js';
+import { KpisVanModuleResolver } from './kpi/kpis-van.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
 import { TaakveldResolver } from './taakveld/taakveld.resolver.js';
 import { LevenscyclusResolver, RapportageStandResolver } from './rapportage/levenscyclus.resolver.js';
+import { KpiReeksResolver } from './rapportage/kpi-reeks.resolver.js';
 import { KpiTotaalResolver, KpiWaardeResolver, KwartaalrapportageResolver } from './rapportage/rapportage.resolver.js';
+import { KpiWaardenVanDeelnameResolver, RapportagesVanModuleResolver } from './rapportage/rapportages-van.resolver.js';
 import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
+import { VerdeelsleutelsVanModuleResolver } from './verdeelsleutel/verdeelsleutels-van.resolver.js';
 
 const resolvers = [
   GemeenteResolver,
   ModuleResolver,
   ProgrammaResolver,
   DeelnameResolver,
+  DeelnemersVanModuleResolver,
+  DeelnamesVanGemeenteResolver,
   OrganisatieResolver,
   DvoResolver,
-  DvoNormResolver,
+  DvosVanModuleResolver,
+  DvosVanGemeenteResolver,
+  DvosVanOrganisatieResolver,
   BegrotingResolver,
+  BegrotingenVanModuleResolver,
   JaarafsluitingResolver,
   TaakveldResolver,
   VerdeelsleutelResolver,
+  VerdeelsleutelsVanModuleResolver,
   VerdeelsleutelEenheidResolver,
   BijdrageResolver,
+  BijdragenVanModuleResolver,
+  BijdragenVanGemeenteResolver,
+  BijdragenVanDeelnameResolver,
   BijdrageTotaalResolver,
   KostenoverzichtResolver,
   BerekeningResolver,
   AfrekeningRegelResolver,
   VoorschotGemeenteResolver,
   KpiResolver,
+  KpisVanModuleResolver,
+  NormenVanDvoResolver,
+  DvoNormResolver,
   KwartaalrapportageResolver,
+  RapportagesVanModuleResolver,
   KpiWaardeResolver,
+  KpiWaardenVanDeelnameResolver,
   KpiTotaalResolver,
+  KpiReeksResolver,
   LevenscyclusResolver,
   RapportageStandResolver,
   AuditLogResolver,

@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maakApiToken, trekApiTokenIn } from '../src/auth/api-token.service.js';
+import { maakApiToken, trekApiTokenIn } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../src/bijdrage/verdeling.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../src/bijdrage/verdeling.service.js';
 import { Decimal } from '../src/core/decimal.js';
 import {
   AfrekeningDocument,

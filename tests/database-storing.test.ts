@@ -1,7 +1,7 @@
 import getPort from 'get-port';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { maakApiToken } from '../src/auth/api-token.service.js';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { openDatabase } from '../src/database.js';
 import { scratchDataDir, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedOptions } from '../src/core/embedded-postgres.js';

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maakApiToken, trekApiTokenIn } from '../src/auth/api-token.service.js';
+import { maakApiToken, trekApiTokenIn } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { hubSchema } from '../src/schema.js';
 import { GELDIGE_QUERIES, INJECTIES, UNICODE } from './helpers/fuzz-invoer.js';

@@ -1,6 +1,6 @@
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maakApiToken } from '../src/auth/api-token.service.js';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { connect, createTestDatabase } from './helpers/database.js';
 import { startHubProces, stopAchtergeblevenHubs, type RunningHub } from './helpers/hub-proces.js';

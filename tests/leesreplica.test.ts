@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maakApiToken } from '../src/auth/api-token.service.js';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { openDatabase } from '../src/database.js';
 import { AlleGemeentenDocument, InwonertalVastleggenDocument, KostenoverzichtDocument } from './generated/graphql.js';

@@ -1,7 +1,7 @@
 import getPort from 'get-port';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maakApiToken } from '../src/auth/api-token.service.js';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { KostenoverzichtDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';

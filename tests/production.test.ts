@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maakApiToken } from '../src/auth/api-token.service.js';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { formatError } from '../src/core/error-format.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../src/bijdrage/verdeling.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../src/bijdrage/verdeling.service.js';
 import { Decimal } from '../src/core/decimal.js';
 
 const d = (v: string | number) => new Decimal(v);

@@ -1,63 +1,14 @@
-import { normaliseerCbsCode } from '../core/scalars.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createHash, randomBytes } from 'node:crypto';
-import { audit } from '../audit/audit.service.js';
-import { ErrorCode, hubError, notFound } from '../core/errors.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
-import { ApiToken } from './api-token.entity.js';
-import { parseRol, scopeFout, type Identity, type Rol } from './identity.js';
+import { createHash } from 'node:crypto';
+import { parseRol, type Identity } from './identity.js';
+
+// Looking a token up is authentication and stays here, below every domain; creating and revoking
+// tokens checks gemeenten and modules and is audited, so it lives in src/api-token/ above them.
 
 export const TOKEN_PREFIX = 'rh_';
 
-export interface NieuwToken {
-  naam: string;
-  rol: Rol;
-  gemeente?: string | null;
-  modules?: string[];
-}
-
 export function hashVan(geheim: string): string {
   return createHash('sha256').update(geheim).digest('hex');
-}
-
-/** Creates a token; the secret is returned once and never stored. One transaction, audited. */
-export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: Identity | string) {
-  const naam = invoer.naam.trim();
-  const modules = [...new Set(invoer.modules ?? [])].sort();
-  const gemeente = invoer.gemeente ? normaliseerCbsCode(invoer.gemeente) : null;
-  if (!naam || naam.length > 120) throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef het token een naam van 1 tot 120 tekens.');
-  const fout = scopeFout(invoer.rol, gemeente, modules);
-  if (fout) throw hubError(ErrorCode.BAD_USER_INPUT, fout);
-  return em.transactional(async (tx) => {
-    if (gemeente && !(await tx.count(Gemeente, { cbsCode: gemeente }))) throw notFound('Gemeente', gemeente);
-    const bestaand = await tx.find(Module, { code: { $in: modules } });
-    const onbekend = modules.filter((code) => !bestaand.some((m) => m.code === code));
-    if (onbekend.length) throw notFound('Module', onbekend.join(', '));
-
-    const geheim = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const token = tx.create(ApiToken, { naam, rol: invoer.rol, gemeente, modules, hash: hashVan(geheim), prefix: geheim.slice(0, 10) });
-    await tx.flush();
-    audit(tx, door, 'API_TOKEN_AANGEMAAKT', 'ApiToken', token.id, null, { ...token, hash: undefined });
-    return { token, geheim };
-  });
-}
-
-export async function trekApiTokenIn(em: EntityManager, id: number, door: Identity | string): Promise<ApiToken> {
-  return em.transactional(async (tx) => {
-    const token = await tx.findOne(ApiToken, id);
-    if (!token) throw notFound('API-token', String(id));
-    if (!token.ingetrokkenOp) {
-      const voor = { ...token, hash: undefined };
-      token.ingetrokkenOp = new Date();
-      audit(tx, door, 'API_TOKEN_INGETROKKEN', 'ApiToken', token.id, voor, { ...token, hash: undefined });
-    }
-    return token;
-  });
-}
-
-export function alleApiTokens(em: EntityManager): Promise<ApiToken[]> {
-  return em.find(ApiToken, {}, { orderBy: { id: 'asc' } });
 }
 
 interface TokenRij {

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { Module } from '../module/module.entity.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
 import { BegrotingInvoer } from './begroting.inputs.js';
-import { begrotingVastleggen } from './begroting.service.js';
+import { begrotingVastleggen, zoekBegrotingen } from './begroting.service.js';
 
 @Resolver(() => Begroting)
 export class BegrotingResolver {
@@ -17,11 +16,7 @@ export class BegrotingResolver {
     @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
     @Arg('soort', () => BegrotingSoort, { nullable: true }) soort?: BegrotingSoort,
   ): Promise<Begroting[]> {
-    const where: FilterQuery<Begroting> = {};
-    if (module) where.module = { code: module };
-    if (jaar !== undefined) where.jaar = jaar;
-    if (soort) where.soort = soort;
-    return ctx.em.find(Begroting, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc', vastgesteldOp: 'asc', volgnummer: 'asc' } });
+    return zoekBegrotingen(ctx.em, { module, jaar, soort });
   }
 
   @Mutation(() => Begroting, { description: 'Legt een nieuwe begrotingsversie vast (beheerder); bestaande versies blijven ongewijzigd.' })

@@ -11,10 +11,11 @@ import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
-import { Afrekening, AfrekeningRegel, afrekening, VoorschotGemeente, Voorschottenschema, voorschotten } from './afrekening.js';
-import { bijdragenBerekenen } from './bijdrage-berekening.js';
+import { afrekening, voorschotten } from './afrekening.service.js';
+import { Afrekening, AfrekeningRegel, VoorschotGemeente, Voorschottenschema } from './afrekening.types.js';
+import { bijdragenBerekenen } from './bijdrage-berekening.service.js';
 import { Bijdrage } from './bijdrage.entity.js';
-import { dagenInJaar } from './verdeling.js';
+import { dagenInJaar } from './verdeling.service.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Hoe een bijdrage is berekend: netto lasten × aandeel, met aandeel = gewicht / som van de gewichten.' })
 export class Berekening {

@@ -65,7 +65,7 @@ export class Bijdrage {
   @Property({ type: 'string', length: 5 })
   taakveld!: string;
 
-  /** Provenance: the budget version this amount was computed from; which versions are current is defined in actueel.ts. */
+  /** Provenance: the budget version this amount was computed from; which versions are current is defined in actueel.service.ts. */
   @ManyToOne({ entity: () => Begroting, deleteRule: 'restrict' })
   begroting!: Begroting;
 

@@ -5,7 +5,8 @@ import { Connection, PaginaArgs, type ConnectionResult } from '../core/connectio
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
-import { BijdrageGroepering, BijdrageTotaal, bijdrageTotalen } from './bijdrage-totalen.js';
+import { bijdrageTotalen } from './bijdrage-totalen.service.js';
+import { BijdrageGroepering, BijdrageTotaal } from './bijdrage-totalen.types.js';
 import { Bijdrage } from './bijdrage.entity.js';
 import { BijdrageOrder, BijdrageWhere } from './bijdrage.where.js';
 import { ALLEEN_ACTUEEL_BESCHRIJVING } from './bijdrage.args.js';

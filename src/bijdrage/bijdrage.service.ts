@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
 import { pagineer, type ConnectionResult, type PaginaArgs } from '../core/connection.js';
 import type { BijdrageFilterArgs } from './bijdrage.args.js';
-import { ACTUELE_BEGROTINGEN, actueleBijdragen } from './actueel.js';
+import { ACTUELE_BEGROTINGEN, actueleBijdragen } from './actueel.service.js';
 import { bijdrageOrder, bijdrageWhere, type BijdrageOrder, type BijdrageWhere } from './bijdrage.where.js';
 import { Bijdrage } from './bijdrage.entity.js';
 

@@ -6,8 +6,8 @@ import { ErrorCode, hubError, vereisJaar } from '../core/errors.js';
 import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { sluitJaarAf } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
-import { actueleBijdragen } from './actueel.js';
-import { berekenBijdragen, type BerekeningUitkomst } from './bijdrage-berekening.js';
+import { actueleBijdragen } from './actueel.service.js';
+import { berekenBijdragen, type BerekeningUitkomst } from './bijdrage-berekening.service.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
 
 export interface JaarrekeningUitkomst extends BerekeningUitkomst {

@@ -5,7 +5,8 @@ import { CbsCodeScalar } from '../core/scalars.js';
 import { selectsField } from '../core/selection.js';
 import type { Context } from '../context.js';
 import { Fase } from './bijdrage.entity.js';
-import { Kostenoverzicht, kostenoverzichten, type KostenFilter } from './kostenoverzicht.js';
+import { kostenoverzichten, type KostenFilter } from './kostenoverzicht.service.js';
+import { Kostenoverzicht } from './kostenoverzicht.types.js';
 
 /** The overviews (through the process's cache), with gemeenten and modules when the query selects them. */
 async function overzichten(ctx: Context, info: GraphQLResolveInfo, filter: KostenFilter): Promise<Kostenoverzicht[]> {

@@ -19,7 +19,7 @@ function nieuwsteBron(map) {
   for (const item of readdirSync(map, { withFileTypes: true })) {
     const pad = path.join(map, item.name);
     if (item.isDirectory()) {
-      if (item.name !== 'node_modules' && item.name !== 'bench') nieuwste = Math.max(nieuwste, nieuwsteBron(pad));
+      if (item.name !== 'node_modules') nieuwste = Math.max(nieuwste, nieuwsteBron(pad));
     } else if (/\.(ts|tsx|graphql|html|css)$/.test(item.name)) {
       nieuwste = Math.max(nieuwste, statSync(pad).mtimeMs);
     }

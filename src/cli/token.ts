@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
-import { alleApiTokens, maakApiToken, trekApiTokenIn } from '../auth/api-token.service.js';
+import { alleApiTokens, maakApiToken, trekApiTokenIn } from '../api-token/api-token.service.js';
 import { parseRol } from '../auth/identity.js';
 import { loadConfig } from '../core/config.js';
 import { ormConfig } from '../database.js';

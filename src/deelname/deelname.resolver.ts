@@ -2,14 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { LocalDate } from '../core/graphql-types.js';
-import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
-import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
-import { bijdragenVanDeelnemer } from '../bijdrage/bijdrage.loaders.js';
 import type { Context } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
-import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
-import { waardenVanDeelnemer } from '../rapportage/rapportage.service.js';
 import { DeelnamesArgs } from './deelname.args.js';
 import { Deelname } from './deelname.entity.js';
 import { DeelnameInvoer } from './deelname.inputs.js';
@@ -46,22 +41,5 @@ export class DeelnameResolver {
   @FieldResolver(() => Module)
   module(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Module> {
     return ctx.loaders.ref(Module, deelname.module);
-  }
-
-  @FieldResolver(() => [Bijdrage], { description: 'Bijdragen van deze gemeente aan deze (sub)module.' })
-  bijdragen(@Root() deelname: Deelname, @Args(() => BijdrageFilterArgs) args: BijdrageFilterArgs, @Ctx() ctx: Context) {
-    return bijdragenVanDeelnemer(ctx, args).load(`${deelname.gemeente.id}:${deelname.module.id}`);
-  }
-
-  @FieldResolver(() => [KpiWaarde], {
-    description: 'KPI-waarden van deze gemeente in deze module, uit de rapportages die u mag zien.',
-  })
-  kpiWaarden(
-    @Root() deelname: Deelname,
-    @Ctx() ctx: Context,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
-    @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
-  ) {
-    return waardenVanDeelnemer(ctx, { jaar, kwartaal }).load(`${deelname.gemeente.id}:${deelname.module.id}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
 import { Bijdrage, Fase } from '../bijdrage/bijdrage.entity.js';
-import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../bijdrage/verdeling.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../bijdrage/verdeling.service.js';
 import { Decimal } from '../core/decimal.js';
 import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';

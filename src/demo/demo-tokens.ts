@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeFileSync } from 'node:fs';
-import { maakApiToken, type NieuwToken } from '../auth/api-token.service.js';
+import { maakApiToken, type NieuwToken } from '../api-token/api-token.service.js';
 import { Rol } from '../auth/identity.js';
 
 const DEMO_TOKENS: NieuwToken[] = [

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from '../core/decimal.js';
-import { DvoNorm } from '../dvo/dvo-norm.entity.js';
+import { DvoNorm } from '../kpi/dvo-norm.entity.js';
 import { Dvo, DvoStatus } from '../dvo/dvo.entity.js';
 import type { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi, KpiEenheid, KpiNiveau, KpiPeriode, KpiRichting } from '../kpi/kpi.entity.js';
-import { kwartaalPeriode, rapporteertIn } from '../rapportage/rapportage-validatie.js';
+import { kwartaalPeriode, rapporteertIn } from '../rapportage/rapportage-validatie.service.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from '../rapportage/kwartaalrapportage.entity.js';
 import type { Stamdata } from './demo-stamdata.js';

@@ -1,12 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Organisatie } from '../organisatie/organisatie.entity.js';
-import { DvoNorm } from './dvo-norm.entity.js';
 import { Dvo } from './dvo.entity.js';
 import { DvoInvoer } from './dvo.inputs.js';
 import { dvoMetKenmerk, dvoToevoegen, zoekDvos } from './dvo.service.js';
@@ -44,28 +42,5 @@ export class DvoResolver {
   async partij(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<typeof Partij> {
     if (dvo.gemeente) return ctx.loaders.ref(Gemeente, dvo.gemeente);
     return ctx.loaders.ref(Organisatie, dvo.organisatie!);
-  }
-
-  @FieldResolver(() => [DvoNorm], { description: 'Afgesproken KPI-normen, eventueel van één jaar.' })
-  normen(@Root() dvo: Dvo, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
-    return ctx.loaders.manyBy(DvoNorm, 'dvo', jaar === undefined ? {} : { jaar }, { jaar: 'asc', id: 'asc' }).load(dvo.id);
-  }
-}
-
-@Resolver(() => DvoNorm)
-export class DvoNormResolver {
-  @FieldResolver(() => Kpi)
-  kpi(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Kpi> {
-    return ctx.loaders.ref(Kpi, norm.kpi);
-  }
-
-  @FieldResolver(() => Gemeente, { nullable: true, description: 'Gemeente waarvoor de norm geldt; leeg = de hele DVO.' })
-  gemeente(@Root() norm: DvoNorm, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Gemeente, norm.gemeente);
-  }
-
-  @FieldResolver(() => Dvo)
-  dvo(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Dvo> {
-    return ctx.loaders.ref(Dvo, norm.dvo);
   }
 }

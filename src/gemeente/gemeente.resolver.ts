@@ -1,16 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
-import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
-import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
-import { bijdragenVanGemeente } from '../bijdrage/bijdrage.loaders.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
-import { PeriodeArgs } from '../deelname/deelname.args.js';
-import { Deelname } from '../deelname/deelname.entity.js';
-import { deelnamesVanGemeente } from '../deelname/deelname.loaders.js';
-import { Dvo } from '../dvo/dvo.entity.js';
-import { Module } from '../module/module.entity.js';
 import { Gemeente } from './gemeente.entity.js';
 import { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
 import { GemeenteWhere } from './gemeente.where.js';
@@ -49,36 +41,6 @@ export class GemeenteResolver {
   @FieldResolver(() => [Inwonertal], { description: 'Inwonertallen per jaar.' })
   inwonertallen(@Root() gemeente: Gemeente, @Ctx() ctx: Context): Promise<Inwonertal[]> {
     return this.tallen(gemeente, ctx);
-  }
-
-  @FieldResolver(() => [Deelname], { description: 'Deelnames aan (sub)modules; zonder periode: die van vandaag.' })
-  deelnames(@Root() gemeente: Gemeente, @Args(() => PeriodeArgs) periode: PeriodeArgs, @Ctx() ctx: Context) {
-    return deelnamesVanGemeente(ctx, periode).load(gemeente.id);
-  }
-
-  @FieldResolver(() => [Module], { description: 'Modules waaraan de gemeente deelneemt; zonder periode: vandaag.' })
-  async modules(
-    @Root() gemeente: Gemeente,
-    @Args(() => PeriodeArgs) periode: PeriodeArgs,
-    @Ctx() ctx: Context,
-    @Arg('inclusiefSubmodules', () => Boolean, { defaultValue: false }) inclusiefSubmodules: boolean,
-  ): Promise<Module[]> {
-    const deelnames = await deelnamesVanGemeente(ctx, periode).load(gemeente.id);
-    const ids = [...new Set(deelnames.map((d) => d.module.id))];
-    const modules = (await ctx.loaders.byId(Module).loadMany(ids)) as Array<Module | null>;
-    return modules
-      .filter((m): m is Module => m !== null && (inclusiefSubmodules || !m.hoofdmodule))
-      .sort((a, b) => (a.code < b.code ? -1 : 1));
-  }
-
-  @FieldResolver(() => [Bijdrage], { description: 'Bijdragen van de gemeente aan alle modules.' })
-  bijdragen(@Root() gemeente: Gemeente, @Args(() => BijdrageFilterArgs) args: BijdrageFilterArgs, @Ctx() ctx: Context) {
-    return bijdragenVanGemeente(ctx, args).load(gemeente.id);
-  }
-
-  @FieldResolver(() => [Dvo], { description: 'DVO’s met deze gemeente als partij.' })
-  dvos(@Root() gemeente: Gemeente, @Ctx() ctx: Context): Promise<Dvo[]> {
-    return ctx.loaders.manyBy(Dvo, 'gemeente').load(gemeente.id);
   }
 
   private tallen(gemeente: Gemeente, ctx: Context): Promise<Inwonertal[]> {

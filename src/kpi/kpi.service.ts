@@ -1,14 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError, notFound, vereisJaar } from '../core/errors.js';
 import type { Dvo } from '../dvo/dvo.entity.js';
-import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
-import { DvoNorm } from '../dvo/dvo-norm.entity.js';
+import { DvoNorm } from './dvo-norm.entity.js';
 import { dvoMetKenmerk } from '../dvo/dvo.service.js';
 import { gemeenteMetCode } from '../gemeente/gemeente.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Kpi, KpiEenheid, KpiNiveau, KpiPeriode } from './kpi.entity.js';
 import type { DvoNormInvoer, KpiInvoer } from './kpi.inputs.js';
+
+/** KPI definitions, optionally of one module; by module code, then KPI code. */
+export function zoekKpis(em: EntityManager, moduleCode?: string): Promise<Kpi[]> {
+  return em.find(Kpi, moduleCode ? { module: { code: moduleCode } } : {}, { orderBy: { module: { code: 'asc' }, code: 'asc' } });
+}
 
 /** Creates or updates a KPI definition (beheerder); the previous definition goes to the audit log. */
 export function kpiVastleggen(ctx: Schrijver, invoer: KpiInvoer): Promise<Kpi> {
@@ -24,7 +29,10 @@ export function kpiVastleggen(ctx: Schrijver, invoer: KpiInvoer): Promise<Kpi> {
     const bestaand = await em.findOne(Kpi, { module, code: invoer.code });
     const voor = bestaand ? { ...bestaand } : null;
     if (bestaand && bestaand.periode !== invoer.periode) {
-      const inGebruik = (await em.count(KpiWaarde, { kpi: bestaand })) + (await em.count(DvoNorm, { kpi: bestaand }));
+      // Reported values live in rapportage/, a layer above this one: count them on the table, not
+      // through the KpiWaarde entity, so that kpi/ does not depend on rapportage/.
+      const [{ waarden }] = await em.execute<{ waarden: number }[]>('select count(*)::int as waarden from kpi_waarde where kpi_id = ?', [bestaand.id]);
+      const inGebruik = waarden + (await em.count(DvoNorm, { kpi: bestaand }));
       if (inGebruik > 0) {
         throw hubError(
           ErrorCode.BAD_USER_INPUT,

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Module } from '../module/module.entity.js';
-import { RapportageStand, rapportageCompleetheid } from './compleetheid.js';
+import { rapportageCompleetheid } from './compleetheid.service.js';
+import { RapportageStand } from './compleetheid.types.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import {
   kwartaalrapportageCorrigeren,
@@ -9,7 +10,7 @@ import {
   kwartaalrapportageOpslaan,
   kwartaalrapportageTerugsturen,
   kwartaalrapportageGoedkeuren,
-} from './rapportage-levenscyclus.js';
+} from './rapportage-levenscyclus.service.js';
 import { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 
 @Resolver(() => Kwartaalrapportage)

@@ -5,8 +5,9 @@ import { Connection, PaginaArgs, type ConnectionResult } from '../core/connectio
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
-import { KpiGroepering, KpiTotaal, kpiTotalen } from './kpi-totalen.js';
-import { beoordelingVan } from './kpi-beoordeling.js';
+import { kpiTotalen } from './kpi-totalen.service.js';
+import { KpiGroepering, KpiTotaal } from './kpi-totalen.types.js';
+import { beoordelingVan } from '../kpi/kpi-beoordeling.service.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { waardenVanRapportage, zoekKpiWaarden, zoekRapportages } from './rapportage.service.js';

@@ -1,7 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { CbsCodeFilter, CodeFilter, DecimaalFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
-import { gehaaldFilter } from './kpi-beoordeling.js';
+import { gehaaldFilter } from '../kpi/kpi-beoordeling.service.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
 import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
@@ -8,7 +7,7 @@ import { Module } from '../module/module.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
 import { Verdeelsleutel } from './verdeelsleutel.entity.js';
 import { VerdeelsleutelInvoer } from './verdeelsleutel.inputs.js';
-import { verdeelsleutelVastleggen } from './verdeelsleutel.service.js';
+import { verdeelsleutelVastleggen, zoekVerdeelsleutels } from './verdeelsleutel.service.js';
 
 @Resolver(() => Verdeelsleutel)
 export class VerdeelsleutelResolver {
@@ -18,10 +17,7 @@ export class VerdeelsleutelResolver {
     @Arg('module', () => String, { nullable: true }) module?: string,
     @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
   ): Promise<Verdeelsleutel[]> {
-    const where: FilterQuery<Verdeelsleutel> = {};
-    if (module) where.module = { code: module };
-    if (jaar !== undefined) where.jaar = jaar;
-    return ctx.em.find(Verdeelsleutel, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
+    return zoekVerdeelsleutels(ctx.em, { module, jaar });
   }
 
   @Mutation(() => Verdeelsleutel, { description: 'Legt de verdeelsleutel van een module voor een jaar vast of vervangt die (beheerder).' })

@@ -1,3 +1,5 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
@@ -8,6 +10,14 @@ import { moduleMetCode } from '../module/module.service.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
 import { Grondslag, Verdeelsleutel } from './verdeelsleutel.entity.js';
 import type { VerdeelsleutelInvoer } from './verdeelsleutel.inputs.js';
+
+/** Allocation keys, optionally of one module or year; by module code and year. */
+export function zoekVerdeelsleutels(em: EntityManager, filter: { module?: string; jaar?: number }): Promise<Verdeelsleutel[]> {
+  const where: FilterQuery<Verdeelsleutel> = {};
+  if (filter.module) where.module = { code: filter.module };
+  if (filter.jaar !== undefined) where.jaar = filter.jaar;
+  return em.find(Verdeelsleutel, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
+}
 
 /**
  * Records a module's allocation key for a year (beheerder), replacing an earlier key for that year;

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { maakApiToken } from '../../src/auth/api-token.service.js';
+import { maakApiToken } from '../../src/api-token/api-token.service.js';
 import type { Identity } from '../../src/auth/identity.js';
 import type { TestHub } from './test-hub.js';
 

@@ -10,16 +10,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import pg from 'pg';
-import { maakApiToken } from '../auth/api-token.service.js';
-import { Rol } from '../auth/identity.js';
-import { openDatabase } from '../database.js';
-import { scratchDataDir, startEmbeddedPostgres } from '../core/embedded-postgres.js';
-import { genereerRegio } from '../demo/gegenereerde-regio.js';
-import { laadDemoRegio } from '../demo/demo-regio.js';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
+import { Rol } from '../src/auth/identity.js';
+import { openDatabase } from '../src/database.js';
+import { scratchDataDir, startEmbeddedPostgres } from '../src/core/embedded-postgres.js';
+import { genereerRegio } from '../src/demo/gegenereerde-regio.js';
+import { laadDemoRegio } from '../src/demo/demo-regio.js';
 import { postgraphileFuncties } from './bench-sql.js';
 import { isHub, jarenOpnieuw, scenarios, type Doel, type Omvang, type Scenario } from './scenarios.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const DUUR = Number(process.env.BENCH_DUUR ?? 5);
 const OPWARMEN = 2;
 const HERHALINGEN = 3;
@@ -140,8 +140,8 @@ async function main(): Promise<void> {
       const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFIEL)}`] : [];
       kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten.hub) }, 'Regiohub draait', profiel));
       kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten['hub-zonder-cache']), KOSTEN_CACHE: 'uit' }, 'Regiohub draait'));
-      kinderen.push(await start('src/bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
-      kinderen.push(await start('src/bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
+      kinderen.push(await start('bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
+      kinderen.push(await start('bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
       const basis = (doel: Doel) => `http://127.0.0.1:${poorten[doel]}`;
 
       // BENCH_SCENARIO=tekst: only the scenarios whose name contains it (for profiling one question).
@@ -230,9 +230,9 @@ function rapport(metingen: Meting[], pgVersie: string, omvangen: string[]): stri
       `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ${ratio('baseline')} | ${ratio('postgraphile')} |`,
     );
   }
-  regels.push('', ...omvangen.flatMap((o) => [o, '']), 'Zie `src/bench/scenarios.ts` voor de verzoeken per server.', '');
+  regels.push('', ...omvangen.flatMap((o) => [o, '']), 'Zie `bench/scenarios.ts` voor de verzoeken per server.', '');
   // The profile-driven changes and their before/after figures are kept by hand next to this script.
-  regels.push(readFileSync(path.join(root, 'src/bench/verloop.md'), 'utf8'));
+  regels.push(readFileSync(path.join(root, 'bench/verloop.md'), 'utf8'));
   return regels.join('\n');
 }
 

@@ -4,7 +4,7 @@ import { NumericType, type Decimal } from '../core/decimal.js';
 import { DecimaalScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi, KpiPeriode } from '../kpi/kpi.entity.js';
-import { Dvo } from './dvo.entity.js';
+import { Dvo } from '../dvo/dvo.entity.js';
 
 /**
  * A KPI target agreed in a DVO for one year and period (per quarter, year to date, per year); for a

@@ -1,22 +1,12 @@
 import { raw } from '@mikro-orm/core';
 import type { QBFilterQuery } from '@mikro-orm/postgresql';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
-import { DecimaalScalar } from '../core/scalars.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { zichtbareKpiWaarden } from './rapportage.access.js';
 import { actueleVersies } from './rapportage.service.js';
 import { kpiWaardeWhere, type KpiWaardeWhere } from './rapportage.where.js';
-
-export enum KpiGroepering {
-  KPI = 'KPI',
-  GEMEENTE = 'GEMEENTE',
-  MODULE = 'MODULE',
-  JAAR = 'JAAR',
-  KWARTAAL = 'KWARTAAL',
-}
-registerEnumType(KpiGroepering, { name: 'KpiGroepering', description: 'Waarop KPI-waarden worden gegroepeerd.' });
+import { KpiGroepering, KpiTotaal } from './kpi-totalen.types.js';
 
 const KOLOM: Record<KpiGroepering, string> = {
   KPI: 'w.kpi_id',
@@ -25,34 +15,6 @@ const KOLOM: Record<KpiGroepering, string> = {
   JAAR: 'r.jaar',
   KWARTAAL: 'r.kwartaal',
 };
-
-@ObjectType({ simpleResolvers: true, description: 'Statistiek van een groep KPI-waarden, altijd binnen één KPI (eenheden verschillen); niet-gegroepeerde velden zijn leeg.' })
-export class KpiTotaal {
-  kpiId!: number | null;
-  gemeenteId!: number | null;
-  moduleId!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  jaar!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  kwartaal!: number | null;
-
-  @Field(() => DecimaalScalar)
-  som!: Decimal;
-
-  @Field(() => DecimaalScalar, { description: 'Gemiddelde, afgerond op vier decimalen.' })
-  gemiddelde!: Decimal;
-
-  @Field(() => DecimaalScalar)
-  minimum!: Decimal;
-
-  @Field(() => DecimaalScalar)
-  maximum!: Decimal;
-
-  @Field(() => Int)
-  aantal!: number;
-}
 
 interface Rij {
   kpi_id?: number;

@@ -14,7 +14,7 @@ import { taakveldVoorJaar } from '../taakveld/taakvelden.js';
 import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
 import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
-import { dagenInJaar, deelnameDagenInJaar, verdeel } from './verdeling.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel } from './verdeling.service.js';
 
 export const FASE_VAN: Record<BegrotingSoort, Fase> = {
   [BegrotingSoort.PRIMITIEF]: Fase.BEGROOT,

@@ -1,4 +1,4 @@
-import { KOSTENOVERZICHT_PARAMETERS, KOSTENOVERZICHT_SQL } from '../bijdrage/kostenoverzicht.js';
+import { KOSTENOVERZICHT_PARAMETERS, KOSTENOVERZICHT_SQL } from '../src/bijdrage/kostenoverzicht.service.js';
 
 /** The dashboard statement with PostgreSQL placeholders: $1 = year, no module, gemeente or taakveld filter. */
 export function dashboardSql(): string {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { ApiToken } from './api-token.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
 import { alleApiTokens, maakApiToken, trekApiTokenIn } from './api-token.service.js';
-import { vereisRol } from './authenticate.js';
-import { Rol } from './identity.js';
+import { vereisRol } from '../auth/authenticate.js';
+import { Rol } from '../auth/identity.js';
 
 @InputType({ description: 'Een nieuw API-token voor een serviceaccount.' })
 class ApiTokenInvoer {

@@ -20,7 +20,7 @@ import {
   volledigheidsProblemen,
   waardeProbleem,
   type Probleem,
-} from './rapportage-validatie.js';
+} from './rapportage-validatie.service.js';
 
 /** Only the module manager of this module writes its reports. */
 function vereisManagerVan(identity: Identity, module: Module): void {

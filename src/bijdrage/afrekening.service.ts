@@ -1,51 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, vereisJaar } from '../core/errors.js';
-import { LocalDate } from '../core/graphql-types.js';
-import { BedragScalar } from '../core/scalars.js';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInJaar } from '../deelname/deelname.service.js';
 import { Betaalritme, type Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
-import { kostenoverzichten } from './kostenoverzicht.js';
-import { deelnameDagenIn, verdeel } from './verdeling.js';
-
-export enum Afrekenuitkomst {
-  BIJBETALEN = 'BIJBETALEN',
-  TERUGONTVANGEN = 'TERUGONTVANGEN',
-  NIHIL = 'NIHIL',
-}
-registerEnumType(Afrekenuitkomst, { name: 'Afrekenuitkomst', description: 'Wat de gemeente bij de nacalculatie doet.' });
-
-@ObjectType({ simpleResolvers: true, description: 'Nacalculatie van één gemeente: wat in rekening is gebracht, wat het had moeten zijn, en het verschil.' })
-export class AfrekeningRegel {
-  gemeenteId!: number | null;
-
-  @Field(() => BedragScalar, { description: 'In rekening gebracht: de bijdrage volgens de begroting na wijziging (de actuele wijziging, anders de primitieve begroting).' })
-  gefactureerd!: Decimal;
-
-  @Field(() => BedragScalar, { description: 'Volgens de jaarrekening (actuele realisatie).' })
-  gerealiseerd!: Decimal;
-
-  @Field(() => BedragScalar, { description: 'Te verrekenen: gerealiseerd − gefactureerd; positief = de gemeente betaalt bij, negatief = zij ontvangt terug.' })
-  teVerrekenen!: Decimal;
-
-  @Field(() => Afrekenuitkomst)
-  uitkomst!: Afrekenuitkomst;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'De afrekening (nacalculatie) van een module over een jaar.' })
-export class Afrekening {
-  @Field(() => Int)
-  jaar!: number;
-
-  @Field(() => [AfrekeningRegel])
-  regels!: AfrekeningRegel[];
-
-  @Field(() => AfrekeningRegel, { description: 'Totaal over de gemeenten.' })
-  totaal!: AfrekeningRegel;
-}
+import { kostenoverzichten } from './kostenoverzicht.service.js';
+import { deelnameDagenIn, verdeel } from './verdeling.service.js';
+import { Afrekenuitkomst, AfrekeningRegel, Afrekening, Voorschottenschema } from './afrekening.types.js';
 
 function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd: Decimal): AfrekeningRegel {
   const teVerrekenen = gerealiseerd.minus(gefactureerd);
@@ -68,41 +30,6 @@ export async function afrekening(em: EntityManager, module: Module, jaar: number
   const afgerekend = regels.map((r) => regelVan(r.gemeenteId, r.naWijziging ?? nul, r.gerealiseerd ?? nul));
   const som = (kies: (r: AfrekeningRegel) => Decimal) => afgerekend.reduce((s, r) => s.plus(kies(r)), new Decimal(0));
   return { jaar, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
-}
-
-@ObjectType({ simpleResolvers: true, description: 'Eén voorschottermijn.' })
-export class Voorschot {
-  @Field(() => Int, { description: 'Maand (1–12) of kwartaal (1–4).' })
-  termijn!: number;
-
-  @Field(() => LocalDate, { description: 'Eerste dag van de termijn.' })
-  vanaf!: string;
-
-  @Field(() => BedragScalar)
-  bedrag!: Decimal;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'De voorschotten van één gemeente in een jaar; samen exact de jaarbijdrage.' })
-export class VoorschotGemeente {
-  gemeenteId!: number;
-
-  @Field(() => BedragScalar, { description: 'De bijdrage volgens de begroting na wijziging (de actuele wijziging, anders de primitieve begroting).' })
-  jaarbedrag!: Decimal;
-
-  @Field(() => [Voorschot])
-  termijnen!: Voorschot[];
-}
-
-@ObjectType({ simpleResolvers: true, description: 'Het voorschotschema van een module: per gemeente per maand of kwartaal.' })
-export class Voorschottenschema {
-  @Field(() => Int)
-  jaar!: number;
-
-  @Field(() => Betaalritme)
-  betaalritme!: Betaalritme;
-
-  @Field(() => [VoorschotGemeente])
-  perGemeente!: VoorschotGemeente[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,7 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
-import type { KpiWaarde } from './kpi-waarde.entity.js';
 
 /**
  * Whether a KPI value met its norm is decided in one place, in the database (migration eenAntwoord):
@@ -28,8 +27,12 @@ export function beoordelingVan(ctx: Context) {
   });
 }
 
-/** Filter on `gehaald`: true, false, or null for values without a norm (or from a report sent back). */
-export function gehaaldFilter(gehaald: boolean | null): FilterQuery<KpiWaarde> {
+/**
+ * Filter on `gehaald` for a query on KPI values (kpi_waarde ids): true, false, or null for values
+ * without a norm (or from a report sent back). Generic in the entity because KpiWaarde lives in
+ * rapportage/, a layer above this one.
+ */
+export function gehaaldFilter<T extends { id: number }>(gehaald: boolean | null): FilterQuery<T> {
   const voorwaarde = gehaald === null ? 'gehaald is null' : `gehaald = ${gehaald ? 'true' : 'false'}`;
-  return { [raw((alias: string) => `${alias}.id in (select kpi_waarde_id from kpi_waarde_beoordeling where ${voorwaarde})`)]: [] } as FilterQuery<KpiWaarde>;
+  return { [raw((alias: string) => `${alias}.id in (select kpi_waarde_id from kpi_waarde_beoordeling where ${voorwaarde})`)]: [] } as FilterQuery<T>;
 }

@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { audit } from '../audit/audit.service.js';
+import { ApiToken } from '../auth/api-token.entity.js';
+import { TOKEN_PREFIX, hashVan } from '../auth/api-token.service.js';
+import { scopeFout, type Identity, type Rol } from '../auth/identity.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
+import { normaliseerCbsCode } from '../core/scalars.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Module } from '../module/module.entity.js';
+
+export interface NieuwToken {
+  naam: string;
+  rol: Rol;
+  gemeente?: string | null;
+  modules?: string[];
+}
+
+/** Creates a token; the secret is returned once and never stored. One transaction, audited. */
+export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: Identity | string) {
+  const naam = invoer.naam.trim();
+  const modules = [...new Set(invoer.modules ?? [])].sort();
+  const gemeente = invoer.gemeente ? normaliseerCbsCode(invoer.gemeente) : null;
+  if (!naam || naam.length > 120) throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef het token een naam van 1 tot 120 tekens.');
+  const fout = scopeFout(invoer.rol, gemeente, modules);
+  if (fout) throw hubError(ErrorCode.BAD_USER_INPUT, fout);
+  return em.transactional(async (tx) => {
+    if (gemeente && !(await tx.count(Gemeente, { cbsCode: gemeente }))) throw notFound('Gemeente', gemeente);
+    const bestaand = await tx.find(Module, { code: { $in: modules } });
+    const onbekend = modules.filter((code) => !bestaand.some((m) => m.code === code));
+    if (onbekend.length) throw notFound('Module', onbekend.join(', '));
+
+    const geheim = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const token = tx.create(ApiToken, { naam, rol: invoer.rol, gemeente, modules, hash: hashVan(geheim), prefix: geheim.slice(0, 10) });
+    await tx.flush();
+    audit(tx, door, 'API_TOKEN_AANGEMAAKT', 'ApiToken', token.id, null, { ...token, hash: undefined });
+    return { token, geheim };
+  });
+}
+
+export async function trekApiTokenIn(em: EntityManager, id: number, door: Identity | string): Promise<ApiToken> {
+  return em.transactional(async (tx) => {
+    const token = await tx.findOne(ApiToken, id);
+    if (!token) throw notFound('API-token', String(id));
+    if (!token.ingetrokkenOp) {
+      const voor = { ...token, hash: undefined };
+      token.ingetrokkenOp = new Date();
+      audit(tx, door, 'API_TOKEN_INGETROKKEN', 'ApiToken', token.id, voor, { ...token, hash: undefined });
+    }
+    return token;
+  });
+}
+
+export function alleApiTokens(em: EntityManager): Promise<ApiToken[]> {
+  return em.find(ApiToken, {}, { orderBy: { id: 'asc' } });
+}

@@ -1,0 +1,15 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Module } from '../module/module.entity.js';
+import { Begroting } from './begroting.entity.js';
+import { BEGROTING_VOLGORDE } from './begroting.service.js';
+
+// A module's budget versions live here, with the budget, so that module/ does not depend on
+// begroting/ (dependencies run child -> parent).
+@Resolver(() => Module)
+export class BegrotingenVanModuleResolver {
+  @FieldResolver(() => [Begroting], { description: 'Begrotingsversies per jaar, in volgorde van vaststelling: primitief, wijzigingen, realisatie.' })
+  begrotingen(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+    return ctx.loaders.manyBy(Begroting, 'module', jaar === undefined ? {} : { jaar }, BEGROTING_VOLGORDE).load(module.id);
+  }
+}

@@ -1,0 +1,79 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Decimal } from '../core/decimal.js';
+import { BedragScalar } from '../core/scalars.js';
+import { Gemeente } from '../gemeente/gemeente.entity.js';
+import { Module } from '../module/module.entity.js';
+import { Fase } from './bijdrage.entity.js';
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Kosten van een gemeente in een module in een jaar (of een totaal daarvan): begroot, gewijzigd, gerealiseerd, ' +
+    'de begroting na wijziging, het verschil en het bedrag per inwoner. Alleen actuele versies: bij meerdere ' +
+    'begrotingswijzigingen telt de laatste.',
+})
+export class KostenRegel {
+  gemeenteId!: number | null;
+  moduleId!: number | null;
+
+  // Set for the whole matrix at once (metGemeentenEnModules), so a row needs no resolver of its own.
+  // Null in overviews computed for other services (afrekening), which work with the ids.
+  @Field(() => Gemeente, { nullable: true, description: 'Leeg bij een totaal over gemeenten.' })
+  gemeente!: Gemeente | null;
+
+  @Field(() => Module, { nullable: true, description: 'Leeg bij een totaal over modules.' })
+  module!: Module | null;
+
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => BedragScalar, { nullable: true })
+  begroot!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true })
+  gewijzigd!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true })
+  gerealiseerd!: Decimal | null;
+
+  @Field(() => BedragScalar, {
+    nullable: true,
+    description:
+      'Begroting na wijziging (BBV): de actuele begrotingswijziging als de module dat jaar een gewijzigde begroting heeft, ' +
+      'anders de primitieve begroting. Dit bedrag is in rekening gebracht en is de basis van de afrekening.',
+  })
+  naWijziging!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Gerealiseerd min begroting na wijziging.' })
+  verschil!: Decimal | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Het bedrag in de gevraagde fase.' })
+  bedrag!: Decimal | null;
+
+  @Field(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar (bij totalen: van de gemeenten erin).' })
+  inwoners!: number | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Bedrag in de gevraagde fase per inwoner, afgerond op centen.' })
+  perInwoner!: Decimal | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'De kostenmatrix van de regio voor één jaar: gemeente × module, met totalen.' })
+export class Kostenoverzicht {
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => Fase, { description: 'De fase van `bedrag` en `perInwoner`.' })
+  fase!: Fase;
+
+  @Field(() => [KostenRegel], { description: 'Eén regel per gemeente × module.' })
+  regels!: KostenRegel[];
+
+  @Field(() => [KostenRegel], { description: 'Totaal per gemeente over de modules.' })
+  perGemeente!: KostenRegel[];
+
+  @Field(() => [KostenRegel], { description: 'Totaal per module over de gemeenten.' })
+  perModule!: KostenRegel[];
+
+  @Field(() => KostenRegel, { nullable: true, description: 'Totaal van de regio.' })
+  regio!: KostenRegel | null;
+}

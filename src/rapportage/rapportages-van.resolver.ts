@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Deelname } from '../deelname/deelname.entity.js';
+import { Module } from '../module/module.entity.js';
+import { KpiWaarde } from './kpi-waarde.entity.js';
+import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { rapportagesVanModule, waardenVanDeelnemer } from './rapportage.service.js';
+
+// A module's reports and a participation's reported values live here, with the reports, so that
+// module/ and deelname/ do not depend on rapportage/ (dependencies run child -> parent).
+
+@Resolver(() => Module)
+export class RapportagesVanModuleResolver {
+  @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
+  kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+    return rapportagesVanModule(ctx, { jaar }).load(module.id);
+  }
+}
+
+@Resolver(() => Deelname)
+export class KpiWaardenVanDeelnameResolver {
+  @FieldResolver(() => [KpiWaarde], {
+    description: 'KPI-waarden van deze gemeente in deze module, uit de rapportages die u mag zien.',
+  })
+  kpiWaarden(
+    @Root() deelname: Deelname,
+    @Ctx() ctx: Context,
+    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
+  ) {
+    return waardenVanDeelnemer(ctx, { jaar, kwartaal }).load(`${deelname.gemeente.id}:${deelname.module.id}`);
+  }
+}

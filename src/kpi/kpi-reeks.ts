@@ -1,13 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { DecimaalScalar } from '../core/scalars.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 import { RapportageStatus } from '../rapportage/kwartaalrapportage.entity.js';
-import { zichtbareKpiWaarden } from '../rapportage/rapportage.access.js';
+import { vereisKpiWaardenVanGemeente, zichtbareKpiWaarden } from '../rapportage/rapportage.access.js';
 import { rapporteertIn } from '../rapportage/rapportage-validatie.js';
 import { actueleVersies } from '../rapportage/rapportage.service.js';
 import { Kpi, KpiNiveau } from './kpi.entity.js';
@@ -77,11 +76,7 @@ export async function kpiReeks(
   if (kpi.niveau === KpiNiveau.REGIO && gemeente) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `KPI ${kpi.code} is regionaal; vraag de reeks zonder gemeente op.`);
   }
-  const eigen = ctx.identity.gemeente;
-  const gemeenteScope = ctx.identity.rol === Rol.GEMEENTE || ctx.identity.rol === Rol.DASHBOARD;
-  if (gemeente && gemeenteScope && gemeente !== eigen) {
-    throw hubError(ErrorCode.FORBIDDEN, 'U mag alleen KPI-waarden van uw eigen gemeente en regionale totalen zien.');
-  }
+  vereisKpiWaardenVanGemeente(ctx.identity, gemeente);
 
   const jaren = { $gte: reeks[0].jaar, $lte: reeks.at(-1)!.jaar };
   const waardeFilter: FilterQuery<KpiWaarde> = {

@@ -6,6 +6,7 @@ import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
 import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
 import { bijdragenVanDeelnemer } from '../bijdrage/bijdrage.loaders.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
@@ -59,7 +60,7 @@ export class DeelnameResolver {
   kpiWaarden(
     @Root() deelname: Deelname,
     @Ctx() ctx: Context,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @JaarArg('jaar', { nullable: true }) jaar?: number,
     @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
   ) {
     return waardenVanDeelnemer(ctx, { jaar, kwartaal }).load(`${deelname.gemeente.id}:${deelname.module.id}`);

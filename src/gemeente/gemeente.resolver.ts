@@ -4,6 +4,7 @@ import { Rol } from '../auth/identity.js';
 import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
 import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
 import { bijdragenVanGemeente } from '../bijdrage/bijdrage.loaders.js';
+import { JaarArg } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { PeriodeArgs } from '../deelname/deelname.args.js';
@@ -42,7 +43,7 @@ export class GemeenteResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar; zonder jaar: het laatst bekende jaar.' })
-  async inwoners(@Root() gemeente: Gemeente, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  async inwoners(@Root() gemeente: Gemeente, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return inwonersIn(await this.tallen(gemeente, ctx), jaar);
   }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
-import { ErrorCode, hubError, vereisJaar } from '../core/errors.js';
+import { ErrorCode, hubError } from '../core/errors.js';
 import type { Identity } from '../auth/identity.js';
 import type { Module } from '../module/module.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
@@ -46,7 +46,6 @@ export async function sluitJaarAf(em: EntityManager, wie: Identity, module: Modu
 
 /** Reopens a closed year (beheerder), with a reason; audited. */
 export function jaarHeropenen(ctx: Schrijver, moduleCode: string, jaar: number, reden: string): Promise<Jaarafsluiting> {
-  vereisJaar(jaar);
   const toelichting = reden.trim();
   if (toelichting.length < 10) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef een reden van minstens tien tekens: waarom moet de afgesloten jaarrekening worden heropend?');

@@ -3,6 +3,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
+import { JaarVeld } from '../core/jaar.js';
 import { DecimaalScalar } from '../core/scalars.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 import { RapportageStatus } from '../rapportage/kwartaalrapportage.entity.js';
@@ -13,7 +14,7 @@ import { Kpi, KpiNiveau } from './kpi.entity.js';
 
 @InputType({ description: 'Een kwartaal: jaar en kwartaalnummer (1–4).' })
 export class KwartaalInvoer {
-  @Field(() => Int)
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => Int)
@@ -50,7 +51,7 @@ export class KpiReeksPunt {
 const MAX_KWARTALEN = 80;
 
 function kwartalen(van: KwartaalInvoer, tot: KwartaalInvoer): Array<{ jaar: number; kwartaal: number }> {
-  const geldig = (k: KwartaalInvoer) => k.kwartaal >= 1 && k.kwartaal <= 4 && k.jaar >= 2000 && k.jaar <= 2200;
+  const geldig = (k: KwartaalInvoer) => k.kwartaal >= 1 && k.kwartaal <= 4;
   const index = (k: KwartaalInvoer) => k.jaar * 4 + k.kwartaal - 1;
   if (!geldig(van) || !geldig(tot) || index(tot) < index(van) || index(tot) - index(van) >= MAX_KWARTALEN) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `Kies een reeks van 1 tot ${MAX_KWARTALEN} kwartalen (kwartaal 1–4), met "tot" niet vóór "van".`);

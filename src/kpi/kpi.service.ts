@@ -1,6 +1,6 @@
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
-import { ErrorCode, hubError, notFound, vereisJaar } from '../core/errors.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import type { Dvo } from '../dvo/dvo.entity.js';
 import { KpiWaarde } from '../rapportage/kpi-waarde.entity.js';
 import { DvoNorm } from '../dvo/dvo-norm.entity.js';
@@ -73,7 +73,6 @@ function normProbleem(kpi: Kpi, dvo: Dvo, periode: KpiPeriode, gemeente: string 
 
 /** Records (or replaces) a DVO target for a KPI, year and period (beheerder). */
 export function dvoNormVastleggen(ctx: Schrijver, invoer: DvoNormInvoer): Promise<DvoNorm> {
-  vereisJaar(invoer.jaar);
   return ctx.em.transactional(async (em) => {
     const dvo = await dvoMetKenmerk(em, invoer.dvo);
     await em.populate(dvo, ['gemeente']);

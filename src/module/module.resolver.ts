@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { Begroting } from '../begroting/begroting.entity.js';
@@ -6,6 +6,7 @@ import { BijdrageFilterArgs } from '../bijdrage/bijdrage.args.js';
 import { Bijdrage } from '../bijdrage/bijdrage.entity.js';
 import { bijdragenVanModule } from '../bijdrage/bijdrage.loaders.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { PeriodeArgs } from '../deelname/deelname.args.js';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnamesVanModule } from '../deelname/deelname.loaders.js';
@@ -70,12 +71,12 @@ export class ModuleResolver {
   }
 
   @FieldResolver(() => [Begroting], { description: 'Begrotingsversies per jaar, in volgorde van vaststelling: primitief, wijzigingen, realisatie.' })
-  begrotingen(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  begrotingen(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(Begroting, 'module', perJaar(jaar), { jaar: 'asc', vastgesteldOp: 'asc', volgnummer: 'asc' }).load(module.id);
   }
 
   @FieldResolver(() => [Verdeelsleutel])
-  verdeelsleutels(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  verdeelsleutels(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(Verdeelsleutel, 'module', perJaar(jaar), { jaar: 'asc' }).load(module.id);
   }
 
@@ -85,7 +86,7 @@ export class ModuleResolver {
   }
 
   @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
-  kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return rapportagesVanModule(ctx, { jaar }).load(module.id);
   }
 

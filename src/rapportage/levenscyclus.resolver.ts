@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Module } from '../module/module.entity.js';
 import { RapportageStand, rapportageCompleetheid } from './compleetheid.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
@@ -49,7 +50,7 @@ export class LevenscyclusResolver {
   }
 
   @Query(() => [RapportageStand], { description: 'Per module en kwartaal: status, deadline en of de rapportage te laat is.' })
-  rapportageCompleetheid(@Arg('jaar', () => Int) jaar: number, @Ctx() ctx: Context): Promise<RapportageStand[]> {
+  rapportageCompleetheid(@JaarArg('jaar') jaar: number, @Ctx() ctx: Context): Promise<RapportageStand[]> {
     return rapportageCompleetheid(ctx, jaar);
   }
 }

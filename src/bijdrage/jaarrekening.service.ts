@@ -21,10 +21,10 @@ export interface JaarrekeningUitkomst extends BerekeningUitkomst {
  */
 export function jaarrekeningVastleggen(ctx: Schrijver, invoer: JaarrekeningInvoer): Promise<JaarrekeningUitkomst> {
   return ctx.em.transactional(async (em) => {
-    const begroting = await legBegrotingVast(em, ctx.identity, { ...invoer, soort: BegrotingSoort.REALISATIE }, vandaag(ctx));
+    const begroting = await legBegrotingVast(em, ctx, { ...invoer, soort: BegrotingSoort.REALISATIE }, vandaag(ctx));
     const opdracht = { module: invoer.module, jaar: invoer.jaar, soort: BegrotingSoort.REALISATIE, volgnummer: 0 };
     const uitkomst = await berekenBijdragen(em, ctx, begroting.module, opdracht);
-    const afsluiting = await sluitJaarAf(em, ctx.identity, begroting.module, invoer.jaar, ctx.now());
+    const afsluiting = await sluitJaarAf(em, ctx, begroting.module, invoer.jaar);
     return { ...uitkomst, afsluiting };
   });
 }
@@ -42,6 +42,6 @@ export function jaarAfsluiten(ctx: Schrijver, moduleCode: string, jaar: number):
     if (gerealiseerd === 0) {
       throw hubError(ErrorCode.BAD_USER_INPUT, `Er zijn voor ${module.code} ${jaar} geen gerealiseerde bijdragen; bereken die eerst met bijdragenBerekenen (soort REALISATIE).`);
     }
-    return sluitJaarAf(em, ctx.identity, module, jaar, ctx.now());
+    return sluitJaarAf(em, ctx, module, jaar);
   });
 }

@@ -45,7 +45,7 @@ export function kpiVastleggen(ctx: Schrijver, invoer: KpiInvoer): Promise<Kpi> {
     };
     const kpi = bestaand ? Object.assign(bestaand, velden) : em.create(Kpi, { module, code: invoer.code, ...velden });
     await em.flush();
-    audit(em, ctx.identity, bestaand ? 'KPI_GEWIJZIGD' : 'KPI_TOEGEVOEGD', 'Kpi', kpi.id, voor, kpi);
+    audit(em, ctx, bestaand ? 'KPI_GEWIJZIGD' : 'KPI_TOEGEVOEGD', 'Kpi', kpi.id, voor, kpi);
     return kpi;
   });
 }
@@ -87,7 +87,7 @@ export function dvoNormVastleggen(ctx: Schrijver, invoer: DvoNormInvoer): Promis
     const norm = bestaand ?? em.create(DvoNorm, { dvo, kpi, jaar: invoer.jaar, periode, gemeente, norm: invoer.norm });
     norm.norm = invoer.norm;
     await em.flush();
-    audit(em, ctx.identity, 'DVO_NORM_VASTGELEGD', 'DvoNorm', norm.id, voor, norm);
+    audit(em, ctx, 'DVO_NORM_VASTGELEGD', 'DvoNorm', norm.id, voor, norm);
     return norm;
   });
 }

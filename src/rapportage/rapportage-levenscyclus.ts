@@ -69,7 +69,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
     let rapportage = await actueleVersie(em, module, invoer.jaar, invoer.kwartaal);
     if (!rapportage) {
       if (invoer.revisie) throw hubError(ErrorCode.CONFLICT, 'Deze rapportage bestaat (nog) niet; laat revisie leeg voor een nieuwe.');
-      rapportage = em.create(Kwartaalrapportage, { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal, versie: 1, status: RapportageStatus.CONCEPT });
+      rapportage = em.create(Kwartaalrapportage, { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal, versie: 1, status: RapportageStatus.CONCEPT, gewijzigdOp: ctx.now() });
       await em.flush();
     } else {
       vereisStatus(rapportage, [RapportageStatus.CONCEPT, RapportageStatus.TERUGGESTUURD], 'opgeslagen (corrigeer een goedgekeurde rapportage met kwartaalrapportageCorrigeren)');
@@ -113,7 +113,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
     rapportage.status = RapportageStatus.CONCEPT;
     await em.flush();
     const na = await em.find(KpiWaarde, { rapportage }, { populate: ['kpi', 'gemeente'], refresh: true });
-    audit(em, ctx.identity, 'KWARTAALRAPPORTAGE_OPGESLAGEN', 'Kwartaalrapportage', rapportage.id, { waarden: voor }, { waarden: momentopnameWaarden(na), revisie: rapportage.revisie });
+    audit(em, ctx, 'KWARTAALRAPPORTAGE_OPGESLAGEN', 'Kwartaalrapportage', rapportage.id, { waarden: voor }, { waarden: momentopnameWaarden(na), revisie: rapportage.revisie });
     return rapportage;
   });
 }
@@ -178,12 +178,13 @@ export function kwartaalrapportageCorrigeren(ctx: Schrijver, invoer: RapportageM
       versie: goedgekeurd.versie + 1,
       status: RapportageStatus.CONCEPT,
       reden: invoer.reden.trim(),
+      gewijzigdOp: ctx.now(),
     });
     for (const w of await em.find(KpiWaarde, { rapportage: goedgekeurd }, { orderBy: { id: 'asc' } })) {
       em.create(KpiWaarde, { rapportage: correctie, kpi: w.kpi, gemeente: w.gemeente ?? null, waarde: w.waarde, toelichting: w.toelichting ?? null });
     }
     await em.flush();
-    audit(em, ctx.identity, 'KWARTAALRAPPORTAGE_CORRECTIE_GESTART', 'Kwartaalrapportage', correctie.id, { versie: goedgekeurd.versie }, { versie: correctie.versie, reden: correctie.reden });
+    audit(em, ctx, 'KWARTAALRAPPORTAGE_CORRECTIE_GESTART', 'Kwartaalrapportage', correctie.id, { versie: goedgekeurd.versie }, { versie: correctie.versie, reden: correctie.reden });
     return correctie;
   });
 }
@@ -205,6 +206,6 @@ async function zetStatus(
   const voor = { status: rapportage.status, revisie: rapportage.revisie - 1 };
   Object.assign(rapportage, { status, ...velden });
   await em.flush();
-  audit(em, ctx.identity, actie, 'Kwartaalrapportage', rapportage.id, voor, { status, revisie: rapportage.revisie, ...velden });
+  audit(em, ctx, actie, 'Kwartaalrapportage', rapportage.id, voor, { status, revisie: rapportage.revisie, ...velden });
   return rapportage;
 }

@@ -40,12 +40,12 @@ export class ApiTokenResolver {
   @Mutation(() => NieuwApiToken, { description: 'Maakt een API-token aan (beheerder).' })
   apiTokenAanmaken(@Arg('invoer', () => ApiTokenInvoer) invoer: ApiTokenInvoer, @Ctx() ctx: Context): Promise<NieuwApiToken> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'API-tokens aanmaken');
-    return maakApiToken(ctx.em, invoer, ctx.identity);
+    return maakApiToken(ctx.em, invoer, ctx);
   }
 
   @Mutation(() => ApiToken, { description: 'Trekt een API-token in; het werkt daarna niet meer (beheerder).' })
   apiTokenIntrekken(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ApiToken> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'API-tokens intrekken');
-    return trekApiTokenIn(ctx.em, id, ctx.identity);
+    return trekApiTokenIn(ctx.em, id, ctx);
   }
 }

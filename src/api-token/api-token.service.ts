@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { audit } from '../audit/audit.service.js';
+import { audit, tijdstip, type Door } from '../audit/audit.service.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { TOKEN_PREFIX, hashVan } from '../auth/api-token.service.js';
-import { scopeFout, type Identity, type Rol } from '../auth/identity.js';
+import { scopeFout, type Rol } from '../auth/identity.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { normaliseerCbsCode } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
@@ -17,7 +17,7 @@ export interface NieuwToken {
 }
 
 /** Creates a token; the secret is returned once and never stored. One transaction, audited. */
-export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: Identity | string) {
+export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: Door) {
   const naam = invoer.naam.trim();
   const modules = [...new Set(invoer.modules ?? [])].sort();
   const gemeente = invoer.gemeente ? normaliseerCbsCode(invoer.gemeente) : null;
@@ -31,20 +31,20 @@ export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: 
     if (onbekend.length) throw notFound('Module', onbekend.join(', '));
 
     const geheim = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const token = tx.create(ApiToken, { naam, rol: invoer.rol, gemeente, modules, hash: hashVan(geheim), prefix: geheim.slice(0, 10) });
+    const token = tx.create(ApiToken, { naam, rol: invoer.rol, gemeente, modules, hash: hashVan(geheim), prefix: geheim.slice(0, 10), aangemaaktOp: tijdstip(door) });
     await tx.flush();
     audit(tx, door, 'API_TOKEN_AANGEMAAKT', 'ApiToken', token.id, null, { ...token, hash: undefined });
     return { token, geheim };
   });
 }
 
-export async function trekApiTokenIn(em: EntityManager, id: number, door: Identity | string): Promise<ApiToken> {
+export async function trekApiTokenIn(em: EntityManager, id: number, door: Door): Promise<ApiToken> {
   return em.transactional(async (tx) => {
     const token = await tx.findOne(ApiToken, id);
     if (!token) throw notFound('API-token', String(id));
     if (!token.ingetrokkenOp) {
       const voor = { ...token, hash: undefined };
-      token.ingetrokkenOp = new Date();
+      token.ingetrokkenOp = tijdstip(door);
       audit(tx, door, 'API_TOKEN_INGETROKKEN', 'ApiToken', token.id, voor, { ...token, hash: undefined });
     }
     return token;

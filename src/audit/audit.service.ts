@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../auth/identity.js';
+import type { Schrijver } from '../context.js';
 import { AuditLog } from './audit-log.entity.js';
 
 /** Plain JSON of an entity's own columns, for the before/after of an audit entry. */
@@ -10,16 +10,35 @@ export function momentopname(entity: object | null | undefined): unknown {
   );
 }
 
-/** Records who changed what, in the same transaction as the change. */
+/**
+ * Who makes a change, with the clock it is recorded by: a request (its identity and the request
+ * clock, `ctx`), or outside requests a named job such as the token CLI (the system clock).
+ */
+export type Door = Pick<Schrijver, 'identity' | 'now'> | string;
+
+/** "Now" for a change by `door`. */
+export function tijdstip(door: Door): Date {
+  return typeof door === 'string' ? new Date() : door.now();
+}
+
+/** Records who changed what and when, in the same transaction as the change. */
 export function audit(
   em: EntityManager,
-  wie: Identity | string,
+  door: Door,
   actie: string,
   entiteit: string,
   entiteitId: string | number,
   voor: unknown,
   na: unknown,
 ): AuditLog {
-  const door = typeof wie === 'string' ? wie : `${wie.naam} (${wie.id}, ${wie.rol})`;
-  return em.create(AuditLog, { wie: door, actie, entiteit, entiteitId: String(entiteitId), voor: momentopname(voor as object), na: momentopname(na as object) });
+  const wie = typeof door === 'string' ? door : `${door.identity.naam} (${door.identity.id}, ${door.identity.rol})`;
+  return em.create(AuditLog, {
+    wie,
+    wanneer: tijdstip(door),
+    actie,
+    entiteit,
+    entiteitId: String(entiteitId),
+    voor: momentopname(voor as object),
+    na: momentopname(na as object),
+  });
 }

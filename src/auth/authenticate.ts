@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { TOKEN_PREFIX, identiteitVanApiToken } from './api-token.service.js';
-import type { Identity } from './identity.js';
+import type { Identity, Rol } from './identity.js';
 
 export type JwtVerifier = (token: string) => Promise<Identity>;
 
@@ -27,8 +27,15 @@ export async function authenticate(em: EntityManager, header: string | undefined
   throw weigering('Het token heeft geen geldig formaat.');
 }
 
-/** Refuses the request unless the identity has one of the roles. */
-export function vereisRol(identity: Identity, rollen: readonly string[], wat: string): void {
+/**
+ * Refuses the request unless the identity has one of the roles.
+ *
+ * The one place for "which roles may call this operation": every mutation (and every query open to
+ * some roles only) calls it first thing in its resolver, before any lookup, and services never check
+ * a role. Services check data scope instead: which modules or gemeente this identity may touch
+ * (`rapportage.access.ts`: visible rows, `vereisModuleScope`, `vereisKpiWaardenVanGemeente`).
+ */
+export function vereisRol(identity: Identity, rollen: readonly Rol[], wat: string): void {
   if (!rollen.includes(identity.rol)) {
     throw hubError(ErrorCode.FORBIDDEN, `Uw rol (${identity.rol.toLowerCase()}) mag ${wat} niet.`, { rol: identity.rol });
   }

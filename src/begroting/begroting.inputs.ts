@@ -1,7 +1,8 @@
-import { IsOptional, Length, Max, Min } from 'class-validator';
+import { IsOptional, Length, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
 import { LocalDate } from '../core/graphql-types.js';
+import { JaarVeld } from '../core/jaar.js';
 import { BedragScalar } from '../core/scalars.js';
 import { BegrotingSoort } from './begroting.entity.js';
 
@@ -14,9 +15,7 @@ abstract class VersieInvoer {
   @Field(() => String)
   module!: string;
 
-  @Field(() => Int)
-  @Min(2000, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
-  @Max(2200, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => BedragScalar)

@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Module } from '../module/module.entity.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
 import { BegrotingInvoer } from './begroting.inputs.js';
@@ -13,7 +14,7 @@ export class BegrotingResolver {
   begrotingen(
     @Ctx() ctx: Context,
     @Arg('module', () => String, { nullable: true }) module?: string,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @JaarArg('jaar', { nullable: true }) jaar?: number,
     @Arg('soort', () => BegrotingSoort, { nullable: true }) soort?: BegrotingSoort,
   ): Promise<Begroting[]> {
     return zoekBegrotingen(ctx.em, { module, jaar, soort });

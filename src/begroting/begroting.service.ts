@@ -1,7 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { audit } from '../audit/audit.service.js';
-import type { Identity } from '../auth/identity.js';
+import { audit, type Door } from '../audit/audit.service.js';
 import { vandaag, type Schrijver } from '../context.js';
 import type { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
@@ -61,7 +60,7 @@ function vaststellingsProbleem(versie: BegrotingVersie, vandaagDatum: string, ee
  * Records a new budget version inside the caller's transaction. An existing version is never
  * changed (CONFLICT); a closed year takes no new versions (JAAR_AFGESLOTEN).
  */
-export async function legBegrotingVast(em: EntityManager, wie: Identity, versie: BegrotingVersie, vandaagDatum: string): Promise<Begroting> {
+export async function legBegrotingVast(em: EntityManager, door: Door, versie: BegrotingVersie, vandaagDatum: string): Promise<Begroting> {
   if (versie.lasten.isNegative() || versie.baten.isNegative()) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Lasten en baten kunnen niet negatief zijn.');
   }
@@ -95,7 +94,7 @@ export async function legBegrotingVast(em: EntityManager, wie: Identity, versie:
     omschrijving: versie.omschrijving.trim(),
   });
   await em.flush();
-  audit(em, wie, 'BEGROTING_VASTGELEGD', 'Begroting', begroting.id, null, begroting);
+  audit(em, door, 'BEGROTING_VASTGELEGD', 'Begroting', begroting.id, null, begroting);
   return begroting;
 }
 
@@ -107,5 +106,5 @@ export function begrotingVastleggen(ctx: Schrijver, invoer: BegrotingInvoer): Pr
       'Een jaarrekening legt u vast met jaarrekeningVastleggen: die berekent ook de gerealiseerde bijdragen en sluit het jaar af.',
     );
   }
-  return ctx.em.transactional((em) => legBegrotingVast(em, ctx.identity, invoer, vandaag(ctx)));
+  return ctx.em.transactional((em) => legBegrotingVast(em, ctx, invoer, vandaag(ctx)));
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Module } from '../module/module.entity.js';
 import { Begroting } from './begroting.entity.js';
 import { BEGROTING_VOLGORDE } from './begroting.service.js';
@@ -9,7 +10,7 @@ import { BEGROTING_VOLGORDE } from './begroting.service.js';
 @Resolver(() => Module)
 export class BegrotingenVanModuleResolver {
   @FieldResolver(() => [Begroting], { description: 'Begrotingsversies per jaar, in volgorde van vaststelling: primitief, wijzigingen, realisatie.' })
-  begrotingen(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  begrotingen(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(Begroting, 'module', jaar === undefined ? {} : { jaar }, BEGROTING_VOLGORDE).load(module.id);
   }
 }

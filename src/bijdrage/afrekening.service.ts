@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from '../core/decimal.js';
-import { ErrorCode, hubError, vereisJaar } from '../core/errors.js';
+import { ErrorCode, hubError } from '../core/errors.js';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInJaar } from '../deelname/deelname.service.js';
 import { Betaalritme, type Module } from '../module/module.entity.js';
@@ -20,7 +20,6 @@ function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd
  * both from the cost overview (one definition of the current figures); needs the jaarrekening.
  */
 export async function afrekening(em: EntityManager, module: Module, jaar: number): Promise<Afrekening> {
-  vereisJaar(jaar);
   const [overzicht] = await kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEREALISEERD, modules: [module.code] });
   const regels = overzicht.regels.filter((r) => r.gerealiseerd || r.begroot || r.gewijzigd);
   if (regels.length === 0 || regels.every((r) => !r.gerealiseerd)) {
@@ -39,7 +38,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * the days it takes part in each term (a gemeente joining in July pays from July), exact to the cent.
  */
 export async function voorschotten(em: EntityManager, module: Module, jaar: number): Promise<Voorschottenschema> {
-  vereisJaar(jaar);
   const maanden = module.betaalritme === Betaalritme.MAANDELIJKS ? 1 : 3;
   const termijnen = Array.from({ length: 12 / maanden }, (_, i) => ({
     termijn: i + 1,

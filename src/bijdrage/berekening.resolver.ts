@@ -3,6 +3,7 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
 import { JaarrekeningInvoer } from '../begroting/begroting.inputs.js';
+import { JaarArg } from '../core/jaar.js';
 import { Jaarafsluiting } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { jaarAfsluiten, jaarrekeningVastleggen } from './jaarrekening.service.js';
 import type { Context } from '../context.js';
@@ -75,7 +76,7 @@ export class BerekeningResolver {
   bijdragenBerekenen(
     @Ctx() ctx: Context,
     @Arg('module', () => String) module: string,
-    @Arg('jaar', () => Int) jaar: number,
+    @JaarArg('jaar') jaar: number,
     @Arg('soort', () => BegrotingSoort) soort: BegrotingSoort,
     @Arg('volgnummer', () => Int, { defaultValue: 0, description: '1, 2, … voor een wijziging.' }) volgnummer: number,
   ): Promise<BerekeningResultaat> {
@@ -95,18 +96,18 @@ export class BerekeningResolver {
   }
 
   @Mutation(() => Jaarafsluiting, { description: 'Sluit een heropend jaar weer af (beheerder), als de gerealiseerde bijdragen er zijn.' })
-  jaarAfsluiten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @Arg('jaar', () => Int) jaar: number): Promise<Jaarafsluiting> {
+  jaarAfsluiten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<Jaarafsluiting> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'een jaar afsluiten');
     return jaarAfsluiten(ctx, module, jaar);
   }
 
   @Query(() => Afrekening, { description: 'Nacalculatie: per gemeente wat in rekening is gebracht, wat het had moeten zijn en het verschil.' })
-  async afrekening(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @Arg('jaar', () => Int) jaar: number): Promise<Afrekening> {
+  async afrekening(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<Afrekening> {
     return afrekening(ctx.em, await moduleMetCode(ctx.em, module), jaar);
   }
 
   @Query(() => Voorschottenschema, { description: 'Voorschotten per gemeente per maand (WgSW) of kwartaal, samen exact de jaarbijdrage.' })
-  async voorschotten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @Arg('jaar', () => Int) jaar: number): Promise<Voorschottenschema> {
+  async voorschotten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<Voorschottenschema> {
     return voorschotten(ctx.em, await moduleMetCode(ctx.em, module), jaar);
   }
 

@@ -124,7 +124,7 @@ export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module
     const rij = bestaand.find((b) => b.gemeente.cbsCode === deel.sleutel);
     if (!rij) {
       gewijzigd = true;
-      nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar: opdracht.jaar, fase, begroting, ...waarden }));
+      nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar: opdracht.jaar, fase, begroting, ...waarden, berekendOp: ctx.now() }));
       continue;
     }
     const anders =
@@ -147,7 +147,7 @@ export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module
   await em.flush();
   if (gewijzigd) {
     const na = nieuw.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
-    audit(em, ctx.identity, 'BIJDRAGEN_BEREKEND', 'Begroting', begroting.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
+    audit(em, ctx, 'BIJDRAGEN_BEREKEND', 'Begroting', begroting.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
   }
   return { begroting, bijdragen: nieuw, gewijzigd };
 }

@@ -1,6 +1,5 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
-import { Decimal } from '../core/decimal.js';
+import { groepKolommen, totalenPerGroep } from '../core/totalen.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
 import { actueleBijdragen } from './actueel.service.js';
 import { bijdrageWhere, type BijdrageWhere } from './bijdrage.where.js';
@@ -14,18 +13,13 @@ const KOLOM: Record<BijdrageGroepering, string> = {
   TAAKVELD: 'b.taakveld',
 };
 
-interface TotaalRij {
+interface Groep {
   gemeente_id?: number;
   module_id?: number;
   jaar?: number;
   fase: Fase;
   volgnummer?: number;
   taakveld?: string;
-  som: string;
-  gemiddelde: string;
-  minimum: string;
-  maximum: string;
-  aantal: string;
 }
 
 /**
@@ -39,36 +33,19 @@ export async function bijdrageTotalen(
   where: BijdrageWhere | undefined,
   alleenActueel: boolean,
 ): Promise<BijdrageTotaal[]> {
-  const kolommen = [...new Set([...groepen, BijdrageGroepering.FASE])].map((g) => KOLOM[g]);
+  const kolommen = groepKolommen(KOLOM, [...groepen, BijdrageGroepering.FASE]);
   if (!alleenActueel) kolommen.push('v.volgnummer');
   const filter = alleenActueel ? { $and: [bijdrageWhere(where), actueleBijdragen()] } : bijdrageWhere(where);
-  const qb = em
-    .createQueryBuilder(Bijdrage, 'b')
-    .select([
-      ...kolommen.map((k) => raw(k)),
-      raw('sum(b.bedrag) as som'),
-      raw('round(avg(b.bedrag), 2) as gemiddelde'),
-      raw('min(b.bedrag) as minimum'),
-      raw('max(b.bedrag) as maximum'),
-      raw('count(*) as aantal'),
-    ])
-    .where(filter as QBFilterQuery<Bijdrage>);
+  const qb = em.createQueryBuilder(Bijdrage, 'b').where(filter as QBFilterQuery<Bijdrage>);
   if (!alleenActueel) qb.join('b.begroting', 'v');
-  qb.groupBy(kolommen.map((k) => raw(k))).orderBy(kolommen.map((k) => ({ [raw(k)]: 'asc' })));
-  const rijen = await qb.execute<TotaalRij[]>('all', false);
-  return rijen
-    .filter((r) => Number(r.aantal) > 0)
-    .map((r) => ({
-      gemeenteId: r.gemeente_id ?? null,
-      moduleId: r.module_id ?? null,
-      jaar: r.jaar ?? null,
-      fase: r.fase,
-      versie: r.volgnummer ?? null,
-      taakveld: r.taakveld ?? null,
-      som: new Decimal(r.som),
-      gemiddelde: new Decimal(r.gemiddelde),
-      minimum: new Decimal(r.minimum),
-      maximum: new Decimal(r.maximum),
-      aantal: Number(r.aantal),
-    }));
+  const rijen = await totalenPerGroep<Groep, Bijdrage>(qb, kolommen, 'b.bedrag', 2);
+  return rijen.map(({ groep: r, ...totalen }) => ({
+    gemeenteId: r.gemeente_id ?? null,
+    moduleId: r.module_id ?? null,
+    jaar: r.jaar ?? null,
+    fase: r.fase,
+    versie: r.volgnummer ?? null,
+    taakveld: r.taakveld ?? null,
+    ...totalen,
+  }));
 }

@@ -1,12 +1,13 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import { Fase } from './bijdrage.entity.js';
+import { JaarVeld } from '../core/jaar.js';
 
 export const ALLEEN_ACTUEEL_BESCHRIJVING =
   'Alleen bijdragen uit de actuele versie per module, jaar en fase (de primitieve begroting, de laatste begrotingswijziging, de jaarrekening); false voor alle versies.';
 
 @ArgsType()
 export class BijdrageFilterArgs {
-  @Field(() => Int, { nullable: true })
+  @JaarVeld({ nullable: true })
   jaar?: number;
 
   @Field(() => Fase, { nullable: true })

@@ -2,7 +2,7 @@ import { BegrotingSoort } from '../begroting/begroting.entity.js';
 import type { JaarrekeningInvoer } from '../begroting/begroting.inputs.js';
 import { legBegrotingVast } from '../begroting/begroting.service.js';
 import { vandaag, type Schrijver } from '../context.js';
-import { ErrorCode, hubError, vereisJaar } from '../core/errors.js';
+import { ErrorCode, hubError } from '../core/errors.js';
 import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { sluitJaarAf } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
@@ -21,17 +21,16 @@ export interface JaarrekeningUitkomst extends BerekeningUitkomst {
  */
 export function jaarrekeningVastleggen(ctx: Schrijver, invoer: JaarrekeningInvoer): Promise<JaarrekeningUitkomst> {
   return ctx.em.transactional(async (em) => {
-    const begroting = await legBegrotingVast(em, ctx.identity, { ...invoer, soort: BegrotingSoort.REALISATIE }, vandaag(ctx));
+    const begroting = await legBegrotingVast(em, ctx, { ...invoer, soort: BegrotingSoort.REALISATIE }, vandaag(ctx));
     const opdracht = { module: invoer.module, jaar: invoer.jaar, soort: BegrotingSoort.REALISATIE, volgnummer: 0 };
     const uitkomst = await berekenBijdragen(em, ctx, begroting.module, opdracht);
-    const afsluiting = await sluitJaarAf(em, ctx.identity, begroting.module, invoer.jaar, ctx.now());
+    const afsluiting = await sluitJaarAf(em, ctx, begroting.module, invoer.jaar);
     return { ...uitkomst, afsluiting };
   });
 }
 
 /** Closes a reopened year again (beheerder), once its realised contributions are in place. */
 export function jaarAfsluiten(ctx: Schrijver, moduleCode: string, jaar: number): Promise<Jaarafsluiting> {
-  vereisJaar(jaar);
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, moduleCode);
     const afsluiting = await em.findOne(Jaarafsluiting, { module, jaar });
@@ -43,6 +42,6 @@ export function jaarAfsluiten(ctx: Schrijver, moduleCode: string, jaar: number):
     if (gerealiseerd === 0) {
       throw hubError(ErrorCode.BAD_USER_INPUT, `Er zijn voor ${module.code} ${jaar} geen gerealiseerde bijdragen; bereken die eerst met bijdragenBerekenen (soort REALISATIE).`);
     }
-    return sluitJaarAf(em, ctx.identity, module, jaar, ctx.now());
+    return sluitJaarAf(em, ctx, module, jaar);
   });
 }

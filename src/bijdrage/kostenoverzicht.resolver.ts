@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import { vereisJaar } from '../core/errors.js';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { JaarArg } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 import { selectsField } from '../core/selection.js';
 import type { Context } from '../context.js';
@@ -10,8 +10,6 @@ import { Kostenoverzicht } from './kostenoverzicht.types.js';
 
 /** The overviews (through the process's cache), with gemeenten and modules when the query selects them. */
 async function overzichten(ctx: Context, info: GraphQLResolveInfo, filter: KostenFilter): Promise<Kostenoverzicht[]> {
-  vereisJaar(filter.van);
-  vereisJaar(filter.tot);
   const gevraagd = { gemeente: selectsField(info, 'gemeente'), module: selectsField(info, 'module') };
   return kostenoverzichten(ctx.em, filter, { cache: ctx.kostenCache, loaders: ctx.loaders, gevraagd });
 }
@@ -22,7 +20,7 @@ export class KostenoverzichtResolver {
   async kostenoverzicht(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('jaar', () => Int) jaar: number,
+    @JaarArg('jaar') jaar: number,
     @Arg('fase', () => Fase, { defaultValue: Fase.GEWIJZIGD, description: 'Fase van bedrag en perInwoner.' }) fase: Fase,
     @Arg('modules', () => [String], { nullable: true, description: 'Alleen deze (sub)modules.' }) modules?: string[],
     @Arg('gemeenten', () => [CbsCodeScalar], { nullable: true, description: 'Alleen deze gemeenten (CBS-codes).' }) gemeenten?: string[],
@@ -36,8 +34,8 @@ export class KostenoverzichtResolver {
   kostenoverzichtReeks(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('van', () => Int) van: number,
-    @Arg('tot', () => Int, { description: 'Tot en met dit jaar.' }) tot: number,
+    @JaarArg('van') van: number,
+    @JaarArg('tot', { description: 'Tot en met dit jaar.' }) tot: number,
     @Arg('fase', () => Fase, { defaultValue: Fase.GEWIJZIGD }) fase: Fase,
     @Arg('modules', () => [String], { nullable: true }) modules?: string[],
     @Arg('gemeenten', () => [CbsCodeScalar], { nullable: true }) gemeenten?: string[],

@@ -31,8 +31,3 @@ export function hubError(code: ErrorCode, message: string, details: Record<strin
 export function notFound(what: string, key: string): GraphQLError {
   return hubError(ErrorCode.NOT_FOUND, `${what} "${key}" bestaat niet.`, { key });
 }
-
-/** Years the hub's data can hold; a year argument outside them is a typing error, not an empty answer. */
-export function vereisJaar(jaar: number): void {
-  if (jaar < 2000 || jaar > 2200) throw hubError(ErrorCode.BAD_USER_INPUT, `Jaar moet tussen 2000 en 2200 liggen (nu: ${jaar}).`, { jaar });
-}

@@ -1,6 +1,6 @@
-import { IsOptional, Max, Min } from 'class-validator';
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
+import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 
 @ArgsType()
@@ -8,10 +8,7 @@ export class PeriodeArgs {
   @Field(() => LocalDate, { nullable: true, description: 'Alleen deelnames die op deze datum lopen.' })
   peildatum?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Alleen deelnames die (een deel van) dit jaar lopen.' })
-  @IsOptional()
-  @Min(1900, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
-  @Max(2200, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
+  @JaarVeld({ nullable: true, description: 'Alleen deelnames die (een deel van) dit jaar lopen.' })
   jaar?: number;
 }
 

@@ -66,7 +66,7 @@ export function deelnameToevoegen(ctx: Schrijver, invoer: DeelnameInvoer): Promi
     }
     const deelname = em.create(Deelname, { gemeente, module, vanaf: invoer.vanaf, tot: invoer.tot ?? null });
     await em.flush();
-    audit(em, ctx.identity, 'DEELNAME_TOEGEVOEGD', 'Deelname', deelname.id, null, deelname);
+    audit(em, ctx, 'DEELNAME_TOEGEVOEGD', 'Deelname', deelname.id, null, deelname);
     return deelname;
   });
 }
@@ -83,7 +83,7 @@ export function deelnameBeeindigen(ctx: Schrijver, id: number, tot: string): Pro
     const voor = { ...deelname };
     deelname.tot = tot;
     await em.flush();
-    audit(em, ctx.identity, 'DEELNAME_BEEINDIGD', 'Deelname', deelname.id, voor, deelname);
+    audit(em, ctx, 'DEELNAME_BEEINDIGD', 'Deelname', deelname.id, voor, deelname);
     return deelname;
   });
 }

@@ -47,7 +47,7 @@ export function dvoToevoegen(ctx: Schrijver, invoer: DvoInvoer): Promise<Dvo> {
       status: invoer.status,
     });
     await em.flush();
-    audit(em, ctx.identity, 'DVO_TOEGEVOEGD', 'Dvo', dvo.id, null, dvo);
+    audit(em, ctx, 'DVO_TOEGEVOEGD', 'Dvo', dvo.id, null, dvo);
     return dvo;
   });
 }

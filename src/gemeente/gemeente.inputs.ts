@@ -1,5 +1,6 @@
-import { IsInt, Length, Max, Min } from 'class-validator';
+import { IsInt, Length, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 
 
@@ -18,9 +19,7 @@ export class InwonertalInvoer {
   @Field(() => CbsCodeScalar)
   gemeente!: string;
 
-  @Field(() => Int)
-  @Min(1900, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
-  @Max(2200, { message: 'Jaar moet tussen 1900 en 2200 liggen.' })
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => Int)

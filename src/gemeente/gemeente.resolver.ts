@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
+import { JaarArg } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { Gemeente } from './gemeente.entity.js';
@@ -34,7 +35,7 @@ export class GemeenteResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar; zonder jaar: het laatst bekende jaar.' })
-  async inwoners(@Root() gemeente: Gemeente, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  async inwoners(@Root() gemeente: Gemeente, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return inwonersIn(await this.tallen(gemeente, ctx), jaar);
   }
 

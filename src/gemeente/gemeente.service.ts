@@ -31,7 +31,7 @@ export function gemeenteToevoegen(ctx: Schrijver, invoer: GemeenteInvoer): Promi
     }
     const gemeente = em.create(Gemeente, { cbsCode: invoer.cbsCode, naam: invoer.naam.trim() });
     await em.flush();
-    audit(em, ctx.identity, 'GEMEENTE_TOEGEVOEGD', 'Gemeente', gemeente.id, null, gemeente);
+    audit(em, ctx, 'GEMEENTE_TOEGEVOEGD', 'Gemeente', gemeente.id, null, gemeente);
     return gemeente;
   });
 }
@@ -46,7 +46,7 @@ export function inwonertalVastleggen(ctx: Schrijver, invoer: InwonertalInvoer): 
     tal.aantal = invoer.aantal;
     tal.bron = invoer.bron.trim();
     await em.flush();
-    audit(em, ctx.identity, 'INWONERTAL_VASTGELEGD', 'Inwonertal', tal.id, voor, tal);
+    audit(em, ctx, 'INWONERTAL_VASTGELEGD', 'Inwonertal', tal.id, voor, tal);
     return tal;
   });
 }

@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Module } from '../module/module.entity.js';
 import { Jaarafsluiting } from './jaarafsluiting.entity.js';
 import { jaarHeropenen, zoekJaarafsluitingen } from './jaarafsluiting.service.js';
@@ -12,7 +13,7 @@ export class JaarafsluitingResolver {
   jaarafsluitingen(
     @Ctx() ctx: Context,
     @Arg('module', () => String, { nullable: true }) module?: string,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @JaarArg('jaar', { nullable: true }) jaar?: number,
   ): Promise<Jaarafsluiting[]> {
     return zoekJaarafsluitingen(ctx.em, module, jaar);
   }
@@ -23,7 +24,7 @@ export class JaarafsluitingResolver {
   jaarHeropenen(
     @Ctx() ctx: Context,
     @Arg('module', () => String) module: string,
-    @Arg('jaar', () => Int) jaar: number,
+    @JaarArg('jaar') jaar: number,
     @Arg('reden', () => String) reden: string,
   ): Promise<Jaarafsluiting> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'een afgesloten jaar heropenen');

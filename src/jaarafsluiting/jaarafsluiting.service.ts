@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
-import { ErrorCode, hubError, vereisJaar } from '../core/errors.js';
-import type { Identity } from '../auth/identity.js';
+import { ErrorCode, hubError } from '../core/errors.js';
 import type { Module } from '../module/module.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Jaarafsluiting, JaarStatus } from './jaarafsluiting.entity.js';
@@ -33,20 +32,21 @@ export function vereisOpenJaar(em: EntityManager, module: Module, jaar: number, 
 }
 
 /** Closes the module's year, inside the caller's transaction (when the jaarrekening is recorded). */
-export async function sluitJaarAf(em: EntityManager, wie: Identity, module: Module, jaar: number, nu: Date): Promise<Jaarafsluiting> {
+export async function sluitJaarAf(em: EntityManager, ctx: Pick<Schrijver, 'identity' | 'now'>, module: Module, jaar: number): Promise<Jaarafsluiting> {
   const bestaand = await em.findOne(Jaarafsluiting, { module, jaar });
+  const { identity: wie } = ctx;
+  const nu = ctx.now();
   const door = `${wie.naam} (${wie.id}, ${wie.rol})`;
   const voor = bestaand ? { status: bestaand.status } : null;
   const afsluiting = bestaand ?? em.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: nu, afgeslotenDoor: door });
   Object.assign(afsluiting, { status: JaarStatus.AFGESLOTEN, afgeslotenOp: nu, afgeslotenDoor: door });
   await em.flush();
-  audit(em, wie, 'JAAR_AFGESLOTEN', 'Jaarafsluiting', afsluiting.id, voor, { module: module.code, jaar, status: JaarStatus.AFGESLOTEN });
+  audit(em, ctx, 'JAAR_AFGESLOTEN', 'Jaarafsluiting', afsluiting.id, voor, { module: module.code, jaar, status: JaarStatus.AFGESLOTEN });
   return afsluiting;
 }
 
 /** Reopens a closed year (beheerder), with a reason; audited. */
 export function jaarHeropenen(ctx: Schrijver, moduleCode: string, jaar: number, reden: string): Promise<Jaarafsluiting> {
-  vereisJaar(jaar);
   const toelichting = reden.trim();
   if (toelichting.length < 10) {
     throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef een reden van minstens tien tekens: waarom moet de afgesloten jaarrekening worden heropend?');
@@ -65,7 +65,7 @@ export function jaarHeropenen(ctx: Schrijver, moduleCode: string, jaar: number, 
       redenHeropening: toelichting,
     });
     await em.flush();
-    audit(em, ctx.identity, 'JAAR_HEROPEND', 'Jaarafsluiting', afsluiting.id, { status: JaarStatus.AFGESLOTEN }, { module: module.code, jaar, status: JaarStatus.HEROPEND, reden: toelichting });
+    audit(em, ctx, 'JAAR_HEROPEND', 'Jaarafsluiting', afsluiting.id, { status: JaarStatus.AFGESLOTEN }, { module: module.code, jaar, status: JaarStatus.HEROPEND, reden: toelichting });
     return afsluiting;
   });
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Dvo } from '../dvo/dvo.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { DvoNorm } from './dvo-norm.entity.js';
@@ -11,7 +12,7 @@ import { Kpi } from './kpi.entity.js';
 @Resolver(() => Dvo)
 export class NormenVanDvoResolver {
   @FieldResolver(() => [DvoNorm], { description: 'Afgesproken KPI-normen, eventueel van één jaar.' })
-  normen(@Root() dvo: Dvo, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  normen(@Root() dvo: Dvo, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(DvoNorm, 'dvo', jaar === undefined ? {} : { jaar }, { jaar: 'asc', id: 'asc' }).load(dvo.id);
   }
 }

@@ -1,7 +1,8 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
 import { LocalDate } from '../core/graphql-types.js';
+import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import { KpiEenheid, KpiNiveau, KpiPeriode, KpiRichting } from './kpi.entity.js';
 
@@ -54,7 +55,7 @@ export class DvoNormInvoer {
   @Field(() => String, { description: 'KPI-code binnen de module van de DVO.' })
   kpi!: string;
 
-  @Field(() => Int)
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => CbsCodeScalar, { nullable: true, description: 'Alleen voor een KPI per gemeente: de norm voor deze gemeente.' })

@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { DvoNorm } from './dvo-norm.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Kpi } from './kpi.entity.js';
@@ -33,7 +34,7 @@ export class KpiResolver {
   }
 
   @FieldResolver(() => [DvoNorm], { description: 'Normen uit DVO’s voor deze KPI.' })
-  normen(@Root() kpi: Kpi, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  normen(@Root() kpi: Kpi, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(DvoNorm, 'kpi', jaar === undefined ? {} : { jaar }, { jaar: 'asc', id: 'asc' }).load(kpi.id);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import type { Schrijver } from '../context.js';
-import { ErrorCode, hubError, notFound, vereisJaar } from '../core/errors.js';
+import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import type { Dvo } from '../dvo/dvo.entity.js';
 import { DvoNorm } from './dvo-norm.entity.js';
 import { dvoMetKenmerk } from '../dvo/dvo.service.js';
@@ -53,7 +53,7 @@ export function kpiVastleggen(ctx: Schrijver, invoer: KpiInvoer): Promise<Kpi> {
     };
     const kpi = bestaand ? Object.assign(bestaand, velden) : em.create(Kpi, { module, code: invoer.code, ...velden });
     await em.flush();
-    audit(em, ctx.identity, bestaand ? 'KPI_GEWIJZIGD' : 'KPI_TOEGEVOEGD', 'Kpi', kpi.id, voor, kpi);
+    audit(em, ctx, bestaand ? 'KPI_GEWIJZIGD' : 'KPI_TOEGEVOEGD', 'Kpi', kpi.id, voor, kpi);
     return kpi;
   });
 }
@@ -81,7 +81,6 @@ function normProbleem(kpi: Kpi, dvo: Dvo, periode: KpiPeriode, gemeente: string 
 
 /** Records (or replaces) a DVO target for a KPI, year and period (beheerder). */
 export function dvoNormVastleggen(ctx: Schrijver, invoer: DvoNormInvoer): Promise<DvoNorm> {
-  vereisJaar(invoer.jaar);
   return ctx.em.transactional(async (em) => {
     const dvo = await dvoMetKenmerk(em, invoer.dvo);
     await em.populate(dvo, ['gemeente']);
@@ -96,7 +95,7 @@ export function dvoNormVastleggen(ctx: Schrijver, invoer: DvoNormInvoer): Promis
     const norm = bestaand ?? em.create(DvoNorm, { dvo, kpi, jaar: invoer.jaar, periode, gemeente, norm: invoer.norm });
     norm.norm = invoer.norm;
     await em.flush();
-    audit(em, ctx.identity, 'DVO_NORM_VASTGELEGD', 'DvoNorm', norm.id, voor, norm);
+    audit(em, ctx, 'DVO_NORM_VASTGELEGD', 'DvoNorm', norm.id, voor, norm);
     return norm;
   });
 }

@@ -49,7 +49,7 @@ export function moduleToevoegen(ctx: Schrijver, invoer: ModuleInvoer): Promise<M
       taakveld,
     });
     await em.flush();
-    audit(em, ctx.identity, 'MODULE_TOEGEVOEGD', 'Module', module.id, null, module);
+    audit(em, ctx, 'MODULE_TOEGEVOEGD', 'Module', module.id, null, module);
     return module;
   });
 }

@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
-import { zichtbareKpiWaarden } from './rapportage.access.js';
+import { vereisKpiWaardenVanGemeente, zichtbareKpiWaarden } from './rapportage.access.js';
 import { rapporteertIn } from './rapportage-validatie.service.js';
 import { actueleVersies } from './rapportage.service.js';
 import type { KpiReeksPunt, KwartaalInvoer } from './kpi-reeks.types.js';
@@ -13,7 +12,7 @@ import { Kpi, KpiNiveau } from '../kpi/kpi.entity.js';
 const MAX_KWARTALEN = 80;
 
 function kwartalen(van: KwartaalInvoer, tot: KwartaalInvoer): Array<{ jaar: number; kwartaal: number }> {
-  const geldig = (k: KwartaalInvoer) => k.kwartaal >= 1 && k.kwartaal <= 4 && k.jaar >= 2000 && k.jaar <= 2200;
+  const geldig = (k: KwartaalInvoer) => k.kwartaal >= 1 && k.kwartaal <= 4;
   const index = (k: KwartaalInvoer) => k.jaar * 4 + k.kwartaal - 1;
   if (!geldig(van) || !geldig(tot) || index(tot) < index(van) || index(tot) - index(van) >= MAX_KWARTALEN) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `Kies een reeks van 1 tot ${MAX_KWARTALEN} kwartalen (kwartaal 1–4), met "tot" niet vóór "van".`);
@@ -39,11 +38,7 @@ export async function kpiReeks(
   if (kpi.niveau === KpiNiveau.REGIO && gemeente) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `KPI ${kpi.code} is regionaal; vraag de reeks zonder gemeente op.`);
   }
-  const eigen = ctx.identity.gemeente;
-  const gemeenteScope = ctx.identity.rol === Rol.GEMEENTE || ctx.identity.rol === Rol.DASHBOARD;
-  if (gemeente && gemeenteScope && gemeente !== eigen) {
-    throw hubError(ErrorCode.FORBIDDEN, 'U mag alleen KPI-waarden van uw eigen gemeente en regionale totalen zien.');
-  }
+  vereisKpiWaardenVanGemeente(ctx.identity, gemeente);
 
   const jaren = { $gte: reeks[0].jaar, $lte: reeks.at(-1)!.jaar };
   const waardeFilter: FilterQuery<KpiWaarde> = {

@@ -1,11 +1,12 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
+import { JaarVeld } from '../core/jaar.js';
 import { DecimaalScalar } from '../core/scalars.js';
 import { RapportageStatus } from './kwartaalrapportage.entity.js';
 
 @InputType({ description: 'Een kwartaal: jaar en kwartaalnummer (1–4).' })
 export class KwartaalInvoer {
-  @Field(() => Int)
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => Int)

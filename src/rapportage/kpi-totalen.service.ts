@@ -1,7 +1,6 @@
-import { raw } from '@mikro-orm/core';
 import type { QBFilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { Decimal } from '../core/decimal.js';
+import { groepKolommen, totalenPerGroep } from '../core/totalen.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { zichtbareKpiWaarden } from './rapportage.access.js';
 import { actueleVersies } from './rapportage.service.js';
@@ -16,17 +15,12 @@ const KOLOM: Record<KpiGroepering, string> = {
   KWARTAAL: 'r.kwartaal',
 };
 
-interface Rij {
+interface Groep {
   kpi_id?: number;
   gemeente_id?: number | null;
   module_id?: number;
   jaar?: number;
   kwartaal?: number;
-  som: string;
-  gemiddelde: string;
-  minimum: string;
-  maximum: string;
-  aantal: string;
 }
 
 /**
@@ -34,34 +28,19 @@ interface Rij {
  * Always per KPI: values of different KPIs have different units and never add up.
  */
 export async function kpiTotalen(ctx: Context, groepen: KpiGroepering[], where?: KpiWaardeWhere): Promise<KpiTotaal[]> {
-  const kolommen = [...new Set([KpiGroepering.KPI, ...groepen])].map((g) => KOLOM[g]);
+  const kolommen = groepKolommen(KOLOM, [KpiGroepering.KPI, ...groepen]);
   const filter = { $and: [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where), { rapportage: { $in: await actueleVersies(ctx) } }] };
   const qb = ctx.em
     .createQueryBuilder(KpiWaarde, 'w')
     .join('w.rapportage', 'r')
-    .select([
-      ...kolommen.map((k) => raw(k)),
-      raw('sum(w.waarde) as som'),
-      raw('round(avg(w.waarde), 4) as gemiddelde'),
-      raw('min(w.waarde) as minimum'),
-      raw('max(w.waarde) as maximum'),
-      raw('count(*) as aantal'),
-    ])
     .where(filter as QBFilterQuery<KpiWaarde>);
-  if (kolommen.length) qb.groupBy(kolommen.map((k) => raw(k))).orderBy(kolommen.map((k) => ({ [raw(k)]: 'asc' })));
-  const rijen = await qb.execute<Rij[]>('all', false);
-  return rijen
-    .filter((r) => Number(r.aantal) > 0)
-    .map((r) => ({
-      kpiId: r.kpi_id ?? null,
-      gemeenteId: r.gemeente_id ?? null,
-      moduleId: r.module_id ?? null,
-      jaar: r.jaar ?? null,
-      kwartaal: r.kwartaal ?? null,
-      som: new Decimal(r.som),
-      gemiddelde: new Decimal(r.gemiddelde),
-      minimum: new Decimal(r.minimum),
-      maximum: new Decimal(r.maximum),
-      aantal: Number(r.aantal),
-    }));
+  const rijen = await totalenPerGroep<Groep, KpiWaarde>(qb, kolommen, 'w.waarde', 4);
+  return rijen.map(({ groep: r, ...totalen }) => ({
+    kpiId: r.kpi_id ?? null,
+    gemeenteId: r.gemeente_id ?? null,
+    moduleId: r.module_id ?? null,
+    jaar: r.jaar ?? null,
+    kwartaal: r.kwartaal ?? null,
+    ...totalen,
+  }));
 }

@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
-import { vereisRol } from '../auth/authenticate.js';
-import { Rol, type Identity } from '../auth/identity.js';
 import type { Schrijver } from '../context.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
@@ -11,6 +9,7 @@ import { moduleMetCode } from '../module/module.service.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
 import type { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
+import { vereisModuleScope } from './rapportage.access.js';
 import {
   actieveKpis,
   deelnemersInKwartaal,
@@ -21,14 +20,6 @@ import {
   waardeProbleem,
   type Probleem,
 } from './rapportage-validatie.service.js';
-
-/** Only the module manager of this module writes its reports. */
-function vereisManagerVan(identity: Identity, module: Module): void {
-  vereisRol(identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
-  if (!identity.modules.includes(module.code)) {
-    throw hubError(ErrorCode.FORBIDDEN, `U bent geen modulemanager van ${module.code}.`, { module: module.code });
-  }
-}
 
 function actueleVersie(em: EntityManager, module: Module, jaar: number, kwartaal: number) {
   return em.findOne(Kwartaalrapportage, { module, jaar, kwartaal }, { orderBy: { versie: 'desc' } });
@@ -74,11 +65,11 @@ function weigerBijProblemen(problemen: Probleem[], inleiding: string): void {
 export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpslaanInvoer): Promise<Kwartaalrapportage> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, invoer.module);
-    vereisManagerVan(ctx.identity, module);
+    vereisModuleScope(ctx.identity, module.code);
     let rapportage = await actueleVersie(em, module, invoer.jaar, invoer.kwartaal);
     if (!rapportage) {
       if (invoer.revisie) throw hubError(ErrorCode.CONFLICT, 'Deze rapportage bestaat (nog) niet; laat revisie leeg voor een nieuwe.');
-      rapportage = em.create(Kwartaalrapportage, { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal, versie: 1, status: RapportageStatus.CONCEPT });
+      rapportage = em.create(Kwartaalrapportage, { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal, versie: 1, status: RapportageStatus.CONCEPT, gewijzigdOp: ctx.now() });
       await em.flush();
     } else {
       vereisStatus(rapportage, [RapportageStatus.CONCEPT, RapportageStatus.TERUGGESTUURD], 'opgeslagen (corrigeer een goedgekeurde rapportage met kwartaalrapportageCorrigeren)');
@@ -122,7 +113,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
     rapportage.status = RapportageStatus.CONCEPT;
     await em.flush();
     const na = await em.find(KpiWaarde, { rapportage }, { populate: ['kpi', 'gemeente'], refresh: true });
-    audit(em, ctx.identity, 'KWARTAALRAPPORTAGE_OPGESLAGEN', 'Kwartaalrapportage', rapportage.id, { waarden: voor }, { waarden: momentopnameWaarden(na), revisie: rapportage.revisie });
+    audit(em, ctx, 'KWARTAALRAPPORTAGE_OPGESLAGEN', 'Kwartaalrapportage', rapportage.id, { waarden: voor }, { waarden: momentopnameWaarden(na), revisie: rapportage.revisie });
     return rapportage;
   });
 }
@@ -131,7 +122,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
 export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSleutel): Promise<Kwartaalrapportage> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, sleutel.module);
-    vereisManagerVan(ctx.identity, module);
+    vereisModuleScope(ctx.identity, module.code);
     const rapportage = await bestaande(em, module, sleutel);
     vereisStatus(rapportage, [RapportageStatus.CONCEPT], 'ingediend');
     await claim(em, rapportage, sleutel.revisie, ctx.now());
@@ -151,7 +142,6 @@ export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSl
 
 /** The controller approves a submitted report. */
 export function kwartaalrapportageGoedkeuren(ctx: Schrijver, sleutel: RapportageSleutel): Promise<Kwartaalrapportage> {
-  vereisRol(ctx.identity, [Rol.CONTROLLER], 'kwartaalrapportages goedkeuren');
   return ctx.em.transactional(async (em) => {
     const rapportage = await bestaande(em, await moduleMetCode(em, sleutel.module), sleutel);
     vereisStatus(rapportage, [RapportageStatus.INGEDIEND], 'goedgekeurd');
@@ -162,7 +152,6 @@ export function kwartaalrapportageGoedkeuren(ctx: Schrijver, sleutel: Rapportage
 
 /** The controller sends a submitted report back, with a reason. */
 export function kwartaalrapportageTerugsturen(ctx: Schrijver, invoer: RapportageMetReden): Promise<Kwartaalrapportage> {
-  vereisRol(ctx.identity, [Rol.CONTROLLER], 'kwartaalrapportages terugsturen');
   return ctx.em.transactional(async (em) => {
     const rapportage = await bestaande(em, await moduleMetCode(em, invoer.module), invoer);
     vereisStatus(rapportage, [RapportageStatus.INGEDIEND], 'teruggestuurd');
@@ -178,7 +167,7 @@ export function kwartaalrapportageTerugsturen(ctx: Schrijver, invoer: Rapportage
 export function kwartaalrapportageCorrigeren(ctx: Schrijver, invoer: RapportageMetReden): Promise<Kwartaalrapportage> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, invoer.module);
-    vereisManagerVan(ctx.identity, module);
+    vereisModuleScope(ctx.identity, module.code);
     const goedgekeurd = await bestaande(em, module, invoer);
     vereisStatus(goedgekeurd, [RapportageStatus.GOEDGEKEURD], 'gecorrigeerd (alleen een goedgekeurde rapportage krijgt een nieuwe versie)');
     await claim(em, goedgekeurd, invoer.revisie, ctx.now());
@@ -189,12 +178,13 @@ export function kwartaalrapportageCorrigeren(ctx: Schrijver, invoer: RapportageM
       versie: goedgekeurd.versie + 1,
       status: RapportageStatus.CONCEPT,
       reden: invoer.reden.trim(),
+      gewijzigdOp: ctx.now(),
     });
     for (const w of await em.find(KpiWaarde, { rapportage: goedgekeurd }, { orderBy: { id: 'asc' } })) {
       em.create(KpiWaarde, { rapportage: correctie, kpi: w.kpi, gemeente: w.gemeente ?? null, waarde: w.waarde, toelichting: w.toelichting ?? null });
     }
     await em.flush();
-    audit(em, ctx.identity, 'KWARTAALRAPPORTAGE_CORRECTIE_GESTART', 'Kwartaalrapportage', correctie.id, { versie: goedgekeurd.versie }, { versie: correctie.versie, reden: correctie.reden });
+    audit(em, ctx, 'KWARTAALRAPPORTAGE_CORRECTIE_GESTART', 'Kwartaalrapportage', correctie.id, { versie: goedgekeurd.versie }, { versie: correctie.versie, reden: correctie.reden });
     return correctie;
   });
 }
@@ -216,6 +206,6 @@ async function zetStatus(
   const voor = { status: rapportage.status, revisie: rapportage.revisie - 1 };
   Object.assign(rapportage, { status, ...velden });
   await em.flush();
-  audit(em, ctx.identity, actie, 'Kwartaalrapportage', rapportage.id, voor, { status, revisie: rapportage.revisie, ...velden });
+  audit(em, ctx, actie, 'Kwartaalrapportage', rapportage.id, voor, { status, revisie: rapportage.revisie, ...velden });
   return rapportage;
 }

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Rol, type Identity } from '../auth/identity.js';
+import { ErrorCode, hubError } from '../core/errors.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
 import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 
@@ -34,4 +35,25 @@ export function zichtbareKpiWaarden(identity: Identity): FilterQuery<KpiWaarde> 
   }
   if (identity.rol === Rol.DASHBOARD) return { ...metRapportage, gemeente: null };
   return metRapportage;
+}
+
+/**
+ * A module manager writes only the reports of its own modules. Which role may write at all is the
+ * resolver's check (vereisRol); this is the data scope within that role.
+ */
+export function vereisModuleScope(identity: Identity, module: string): void {
+  if (!identity.modules.includes(module)) {
+    throw hubError(ErrorCode.FORBIDDEN, `U bent geen modulemanager van ${module}.`, { module });
+  }
+}
+
+/**
+ * A gemeente (or dashboard) may ask for one gemeente's KPI values only if it is its own; the same
+ * scope as zichtbareKpiWaarden, refused outright where a query names the gemeente.
+ */
+export function vereisKpiWaardenVanGemeente(identity: Identity, gemeente: string | null): void {
+  const gemeenteScope = identity.rol === Rol.GEMEENTE || identity.rol === Rol.DASHBOARD;
+  if (gemeente && gemeenteScope && gemeente !== identity.gemeente) {
+    throw hubError(ErrorCode.FORBIDDEN, 'U mag alleen KPI-waarden van uw eigen gemeente en regionale totalen zien.');
+  }
 }

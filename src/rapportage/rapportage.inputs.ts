@@ -1,6 +1,7 @@
 import { IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
+import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 
 @InputType({ description: 'Welke kwartaalrapportage: de actuele versie van een module in een kwartaal.' })
@@ -8,9 +9,7 @@ export class RapportageSleutel {
   @Field(() => String)
   module!: string;
 
-  @Field(() => Int)
-  @Min(2000, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
-  @Max(2200, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => Int)

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Deelname } from '../deelname/deelname.entity.js';
 import { Module } from '../module/module.entity.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
@@ -12,7 +13,7 @@ import { rapportagesVanModule, waardenVanDeelnemer } from './rapportage.service.
 @Resolver(() => Module)
 export class RapportagesVanModuleResolver {
   @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
-  kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return rapportagesVanModule(ctx, { jaar }).load(module.id);
   }
 }
@@ -25,7 +26,7 @@ export class KpiWaardenVanDeelnameResolver {
   kpiWaarden(
     @Root() deelname: Deelname,
     @Ctx() ctx: Context,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @JaarArg('jaar', { nullable: true }) jaar?: number,
     @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
   ) {
     return waardenVanDeelnemer(ctx, { jaar, kwartaal }).load(`${deelname.gemeente.id}:${deelname.module.id}`);

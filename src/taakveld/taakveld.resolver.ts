@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { vandaag, type Context } from '../context.js';
-import { vereisJaar } from '../core/errors.js';
+import { JaarArg } from '../core/jaar.js';
 import { taakveldenIn } from './taakvelden.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Een taakveld uit de BBV-lijst (Iv3), waarop gemeenten lasten en baten boeken.' })
@@ -21,9 +21,8 @@ export class Taakveld {
 @Resolver(() => Taakveld)
 export class TaakveldResolver {
   @Query(() => [Taakveld], { description: 'De BBV-taakvelden die in een jaar in gebruik zijn (standaard dit jaar), met de subtaakvelden sinds 2023.' })
-  taakvelden(@Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number): Taakveld[] {
+  taakvelden(@Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number): Taakveld[] {
     const peiljaar = jaar ?? Number(vandaag(ctx).slice(0, 4));
-    vereisJaar(peiljaar);
     return taakveldenIn(peiljaar).map((d) => ({ code: d.code, naam: d.naam, vanaf: d.vanaf ?? null, tot: d.tot ?? null }));
   }
 }

@@ -1,6 +1,7 @@
-import { ArrayMinSize, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { ArrayMinSize, Length, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
+import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import { Grondslag } from './verdeelsleutel.entity.js';
 
@@ -22,9 +23,7 @@ export class VerdeelsleutelInvoer {
   @Field(() => String)
   module!: string;
 
-  @Field(() => Int)
-  @Min(2000, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
-  @Max(2200, { message: 'Jaar moet tussen 2000 en 2200 liggen.' })
+  @JaarVeld()
   jaar!: number;
 
   @Field(() => Grondslag)

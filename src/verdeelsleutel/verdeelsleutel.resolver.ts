@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
@@ -15,7 +16,7 @@ export class VerdeelsleutelResolver {
   verdeelsleutels(
     @Ctx() ctx: Context,
     @Arg('module', () => String, { nullable: true }) module?: string,
-    @Arg('jaar', () => Int, { nullable: true }) jaar?: number,
+    @JaarArg('jaar', { nullable: true }) jaar?: number,
   ): Promise<Verdeelsleutel[]> {
     return zoekVerdeelsleutels(ctx.em, { module, jaar });
   }

@@ -56,7 +56,7 @@ export function verdeelsleutelVastleggen(ctx: Schrijver, invoer: VerdeelsleutelI
     }
     await em.flush();
     const na = { grondslag: invoer.grondslag, eenheden: invoer.eenheden.map((e) => ({ gemeente: e.gemeente, eenheden: e.eenheden.toFixed() })) };
-    audit(em, ctx.identity, 'VERDEELSLEUTEL_VASTGELEGD', 'Verdeelsleutel', sleutel.id, voor, na);
+    audit(em, ctx, 'VERDEELSLEUTEL_VASTGELEGD', 'Verdeelsleutel', sleutel.id, voor, na);
     return sleutel;
   });
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { JaarArg } from '../core/jaar.js';
 import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from './verdeelsleutel.entity.js';
 
@@ -8,7 +9,7 @@ import { Verdeelsleutel } from './verdeelsleutel.entity.js';
 @Resolver(() => Module)
 export class VerdeelsleutelsVanModuleResolver {
   @FieldResolver(() => [Verdeelsleutel])
-  verdeelsleutels(@Root() module: Module, @Ctx() ctx: Context, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+  verdeelsleutels(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(Verdeelsleutel, 'module', jaar === undefined ? {} : { jaar }, { jaar: 'asc' }).load(module.id);
   }
 }

@@ -110,7 +110,7 @@ async function wijzigFinancien(): Promise<string[]> {
   await wijziging('WGSW', 2026, 6_000_000_000n, 90_000_000n, false);
   // Rheden leaves the WSP per 1 January 2025, after its primitieve begroting 2025 was computed: the
   // amendment leaves Rheden out, so under the begroting na wijziging Rheden owes nothing for 2025.
-  const [{ id: rhedenWsp }] = await t.orm.em.fork().getConnection().execute<{ id: number }[]>(
+  const [{ id: rhedenWsp }] = await t.sql<{ id: number }>(
     "select d.id from deelname d join module m on m.id = d.module_id join gemeente g on g.id = d.gemeente_id where m.code = 'WSP' and g.cbs_code = 'GM0275'",
   );
   await ok(t.execute(DeelnameBeeindigenDocument, { id: rhedenWsp, tot: '2025-01-01' }, ALS.beheerder));
@@ -158,7 +158,7 @@ beforeAll(async () => {
   basis = (await t.listen()).replace('/graphql', '');
   for (const rol of ROLLEN) tokens[rol] = await tokenVoor(t, ALS[rol]);
   console.log(`consistentie (seed ${SEED}):\n  ${(await wijzigFinancien()).join('\n  ')}`);
-  const rijen = await t.orm.em.fork().getConnection().execute<{ taakveld: string }[]>('select distinct taakveld from bijdrage order by 1');
+  const rijen = await t.sql<{ taakveld: string }>('select distinct taakveld from bijdrage order by 1');
   taakvelden = rijen.map((r) => r.taakveld);
 }, 120_000);
 afterAll(() => t?.close());

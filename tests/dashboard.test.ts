@@ -4,6 +4,7 @@ import { KostenoverzichtDocument, KostenTrendDocument } from './generated/graphq
 import { ALS } from './helpers/identities.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 import { ARNHEM_INWONERS_2024 } from './helpers/scenario.js';
+import { somBedrag } from './helpers/som.js';
 
 let t: TestHub;
 beforeAll(async () => {
@@ -28,8 +29,6 @@ async function metLegeCache(test: (hub: TestHub) => Promise<void>): Promise<void
   }
 }
 
-const som = (bedragen: Array<string | null>) => bedragen.reduce((s, b) => (b === null ? s : s.plus(b)), new Decimal(0)).toFixed(2);
-const sql = <T extends object>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(query, params);
 
 describe('kostenoverzicht (dashboard)', () => {
   it('geeft de matrix gemeente × module van 2024 met totalen die exact optellen', async () => {
@@ -38,16 +37,16 @@ describe('kostenoverzicht (dashboard)', () => {
     const o = data!.kostenoverzicht;
     expect(o.fase).toBe('GEWIJZIGD');
     // Every contribution row of 2024 in the seed is one cell: 8 budgeted (sub)modules × their participants.
-    const [{ n }] = await sql<{ n: string }>("select count(distinct (gemeente_id, module_id)) as n from bijdrage where jaar = 2024");
+    const [{ n }] = await t.sql<{ n: string }>("select count(distinct (gemeente_id, module_id)) as n from bijdrage where jaar = 2024");
     expect(o.regels).toHaveLength(Number(n));
     for (const fase of ['begroot', 'gewijzigd', 'gerealiseerd'] as const) {
-      const uitRegels = som(o.regels.map((r) => r[fase]));
-      expect(som(o.perGemeente.map((r) => r[fase]))).toBe(uitRegels);
-      expect(som(o.perModule.map((r) => r[fase]))).toBe(uitRegels);
+      const uitRegels = somBedrag(o.regels.map((r) => r[fase]));
+      expect(somBedrag(o.perGemeente.map((r) => r[fase]))).toBe(uitRegels);
+      expect(somBedrag(o.perModule.map((r) => r[fase]))).toBe(uitRegels);
       expect(o.regio![fase]).toBe(uitRegels);
     }
     // The regional budget equals the sum of the primitieve begrotingen' saldo (all contributions add up exactly).
-    const [{ saldo }] = await sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
+    const [{ saldo }] = await t.sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
     expect(o.regio!.begroot).toBe(new Decimal(saldo).toFixed(2));
   });
 

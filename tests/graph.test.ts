@@ -12,6 +12,7 @@ import {
 } from './generated/graphql.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 import { ARNHEM_INWONERS_2024, NU } from './helpers/scenario.js';
+import { som, somBedrag } from './helpers/som.js';
 
 let t: TestHub;
 beforeAll(async () => {
@@ -21,8 +22,6 @@ afterAll(() => t.close());
 beforeEach(() => {
   t.statements.length = 0;
 });
-
-const som = (bedragen: string[]) => bedragen.reduce((s, b) => s.plus(b), new Decimal(0)).toFixed(2);
 
 describe('gemeente { modules { kpis } }', () => {
   it('geeft de hoofdmodules waaraan Arnhem deelneemt, met hun KPI’s', async () => {
@@ -79,7 +78,7 @@ describe('module { deelnemers { bijdragen } }', () => {
     expect(primitief.nettoLasten).toBe(new Decimal(primitief.lasten).minus(primitief.baten).toFixed(2));
     const bijdragen = module.deelnemers.flatMap((d) => d.bijdragen);
     expect(bijdragen.every((b) => b.begroting!.soort === 'PRIMITIEF')).toBe(true);
-    expect(som(bijdragen.map((b) => b.bedrag))).toBe(primitief.nettoLasten);
+    expect(somBedrag(bijdragen.map((b) => b.bedrag))).toBe(primitief.nettoLasten);
   });
 
   it('telt Wageningen na uittreden per 1-1-2023 niet meer mee in Inkoop Wmo', async () => {
@@ -96,7 +95,7 @@ describe('module { deelnemers { bijdragen } }', () => {
     expect(overbetuwe.vanaf).toBe('2024-07-01');
     expect(overbetuwe.bijdragen[0]).toMatchObject({ deelnameDagen: 184, eenheden: '10' });
     const aandelen = data!.module.deelnemers.map((d) => new Decimal(d.bijdragen[0].aandeel!));
-    expect(aandelen.reduce((s, a) => s.plus(a), new Decimal(0)).minus(1).abs().lessThan('1e-8')).toBe(true);
+    expect(som(aandelen).minus(1).abs().lessThan('1e-8')).toBe(true);
   });
 });
 

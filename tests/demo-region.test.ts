@@ -6,6 +6,7 @@ import { KostenoverzichtDocument } from './generated/graphql.js';
 import { connect, createTestDatabase } from './helpers/database.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { OVERBETUWE_IN_INBURGERING } from './helpers/scenario.js';
 import { sql } from './helpers/sql.js';
 
 let orm: MikroORM;
@@ -100,13 +101,17 @@ describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
   });
 
   it('rekent een gemeente die halverwege het jaar toetreedt pro rata (Overbetuwe, Inburgering 2024)', async () => {
-    const rows = await sql<{ deelname_dagen: number; fase: string }>(orm, `
-      select deelname_dagen, fase from bijdrage b join gemeente g on g.id = b.gemeente_id join module m on m.id = b.module_id
-      where g.cbs_code = 'GM1734' and m.code = 'INBURGERING' and b.jaar = 2024 order by fase`);
+    const { cbsCode, dagen2024 } = OVERBETUWE_IN_INBURGERING;
+    const rows = await sql<{ deelname_dagen: number; fase: string }>(
+      orm,
+      `select deelname_dagen, fase from bijdrage b join gemeente g on g.id = b.gemeente_id join module m on m.id = b.module_id
+       where g.cbs_code = ? and m.code = 'INBURGERING' and b.jaar = 2024 order by fase`,
+      [cbsCode],
+    );
     expect(rows).toEqual([
-      { deelname_dagen: 184, fase: 'BEGROOT' },
-      { deelname_dagen: 184, fase: 'GEREALISEERD' },
-      { deelname_dagen: 184, fase: 'GEWIJZIGD' },
+      { deelname_dagen: dagen2024, fase: 'BEGROOT' },
+      { deelname_dagen: dagen2024, fase: 'GEREALISEERD' },
+      { deelname_dagen: dagen2024, fase: 'GEWIJZIGD' },
     ]);
   });
 

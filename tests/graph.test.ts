@@ -11,7 +11,7 @@ import {
   VerdeelsleutelsVanModuleDocument,
 } from './generated/graphql.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
-import { ARNHEM_INWONERS_2024, NU } from './helpers/scenario.js';
+import { ARNHEM_INWONERS_2024, MAART_2024, NU, OVERBETUWE_IN_INBURGERING, RFZ_START } from './helpers/scenario.js';
 import { som, somBedrag } from './helpers/som.js';
 
 let t: TestHub;
@@ -30,7 +30,7 @@ describe('gemeente { modules { kpis } }', () => {
     expect(data!.gemeente.inwoners).toBe(ARNHEM_INWONERS_2024);
     // RFZ starts on 1 January 2026: on the peildatum Arnhem does not take part yet, on that day it does.
     expect(data!.gemeente.modules.map((m) => m.code)).toEqual(['BEHEER', 'INBURGERING', 'INKOOP', 'RBL', 'WGSW', 'WSP']);
-    const opStart = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0202', peildatum: '2026-01-01' });
+    const opStart = await t.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM0202', peildatum: RFZ_START });
     expect(opStart.data!.gemeente.modules.map((m) => m.code)).toEqual(['BEHEER', 'INBURGERING', 'INKOOP', 'RBL', 'RFZ', 'WGSW', 'WSP']);
     const wgsw = data!.gemeente.modules.find((m) => m.code === 'WGSW')!;
     expect(wgsw.kpis.map((k) => `${k.code}:${k.niveau}`)).toEqual(['GEDETACHEERD:REGIO', 'SW_ARBEIDSJAREN:GEMEENTE', 'ZIEKTEVERZUIM:REGIO']);
@@ -47,9 +47,9 @@ describe('gemeente { modules { kpis } }', () => {
     // clock says March 2024 (same database) it does not yet. Ignoring the date, or using the machine's
     // clock instead of the request's, fails one of the two.
     const modulesVanOverbetuwe = async (hub: TestHub) =>
-      (await hub.execute(GemeenteModulesKpisDocument, { cbsCode: 'GM1734' })).data!.gemeente.modules.map((m) => m.code);
+      (await hub.execute(GemeenteModulesKpisDocument, { cbsCode: OVERBETUWE_IN_INBURGERING.cbsCode })).data!.gemeente.modules.map((m) => m.code);
     expect(await modulesVanOverbetuwe(t)).toContain('INBURGERING');
-    const in2024 = await startTestHub({ now: new Date('2024-03-01T10:00:00Z'), url: t.orm.config.get('clientUrl') });
+    const in2024 = await startTestHub({ now: MAART_2024, url: t.orm.config.get('clientUrl') });
     try {
       expect(await modulesVanOverbetuwe(in2024)).not.toContain('INBURGERING');
       expect(await modulesVanOverbetuwe(in2024)).toContain('BEHEER');
@@ -91,9 +91,9 @@ describe('module { deelnemers { bijdragen } }', () => {
 
   it('toont hoe een bijdrage is berekend: eenheden, dagen en aandeel', async () => {
     const { data } = await t.execute(ModuleDeelnemersBijdragenDocument, { code: 'INBURGERING', jaar: 2024, fase: 'BEGROOT' });
-    const overbetuwe = data!.module.deelnemers.find((d) => d.gemeente.cbsCode === 'GM1734')!;
-    expect(overbetuwe.vanaf).toBe('2024-07-01');
-    expect(overbetuwe.bijdragen[0]).toMatchObject({ deelnameDagen: 184, eenheden: '10' });
+    const overbetuwe = data!.module.deelnemers.find((d) => d.gemeente.cbsCode === OVERBETUWE_IN_INBURGERING.cbsCode)!;
+    expect(overbetuwe.vanaf).toBe(OVERBETUWE_IN_INBURGERING.vanaf);
+    expect(overbetuwe.bijdragen[0]).toMatchObject({ deelnameDagen: OVERBETUWE_IN_INBURGERING.dagen2024, eenheden: '10' });
     const aandelen = data!.module.deelnemers.map((d) => new Decimal(d.bijdragen[0].aandeel!));
     expect(som(aandelen).minus(1).abs().lessThan('1e-8')).toBe(true);
   });

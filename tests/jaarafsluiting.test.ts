@@ -18,7 +18,7 @@ import {
 import { exportCsv, rijenVan, tokenVoor } from './helpers/export-csv.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
-import { NU } from './helpers/scenario.js';
+import { MAART_2027, NU } from './helpers/scenario.js';
 import { somBedrag } from './helpers/som.js';
 
 // The demo region recorded the jaarrekeningen up to and including 2025 (adopted in July 2026).
@@ -175,7 +175,7 @@ describe('één antwoord per vraag na begrotingswijzigingen (RBL 2025, heropend)
 describe('jaarrekening vastleggen', () => {
   let na: TestHub;
   beforeAll(async () => {
-    na = await startTestHub({ now: new Date('2027-03-15T10:00:00Z') });
+    na = await startTestHub({ now: MAART_2027 });
   });
   afterAll(() => na.close());
 
@@ -243,7 +243,7 @@ describe('plausibele vaststellingsdata (Wgr art. 34 en 34b)', () => {
   });
 
   it('een jaarrekening wordt na afloop van het jaar vastgesteld', async () => {
-    const na = await startTestHub({ now: new Date('2027-03-15T10:00:00Z') });
+    const na = await startTestHub({ now: MAART_2027 });
     try {
       const { errors } = await na.execute(
         JaarrekeningVastleggenDocument,

@@ -72,7 +72,6 @@ export const SCHRIJFT_MET_GEGENEREERDE_WAARDEN: Record<string, Wie[]> = {
   deelnameBeeindigen: ['beheerder'],
 };
 
-
 /** An Authorization header value (or repeated values) and whether it identifies someone. */
 export type Autorisatie = [string | string[] | undefined, boolean];
 

@@ -1,42 +1,19 @@
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakApiToken, trekApiTokenIn } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
+import { startIdentiteitsaanbieder, type TestIdentiteitsaanbieder } from './helpers/oidc.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
-
-const ISSUER = 'https://idp.regio.test/realms/mgr';
-const AUDIENCE = 'regiohub';
 
 type Fouten = { errors: Array<{ message: string; extensions: { code: string } }> };
 
 let t: TestHub;
 let url: string;
-let jwks: http.Server;
-let sleutel: CryptoKey;
-let vreemdeSleutel: CryptoKey;
+let idp: TestIdentiteitsaanbieder;
 
 beforeAll(async () => {
-  const paar = await generateKeyPair('RS256');
-  sleutel = paar.privateKey;
-  vreemdeSleutel = (await generateKeyPair('RS256')).privateKey;
-  const publiek: JWK = { ...(await exportJWK(paar.publicKey)), kid: 'test-1', alg: 'RS256', use: 'sig' };
-  // The identity provider's key set, served on loopback as a real JWKS endpoint.
-  jwks = http.createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [publiek] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-  const { port } = jwks.address() as { port: number };
+  idp = await startIdentiteitsaanbieder();
   t = await startTestHub({
-    oidc: {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
-      rolClaim: 'realm_access.roles',
-      gemeenteClaim: 'gemeente',
-      modulesClaim: 'modules',
-    },
+    oidc: idp.config('realm_access.roles'),
     introspectie: 'controllers',
     requestsPerMinuut: 1000,
   });
@@ -44,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  jwks.close();
+  idp.close();
 });
 
 interface Antwoord {
@@ -61,31 +38,20 @@ async function post(query: string, token?: string, extraHeaders: Record<string, 
   return { status: response.status, body: (await response.json()) as Antwoord['body'] };
 }
 
-function jwt(claims: Record<string, unknown>, opties: { key?: CryptoKey; issuer?: string; audience?: string; exp?: string | number } = {}) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-1' })
-    .setSubject('user-42')
-    .setIssuer(opties.issuer ?? ISSUER)
-    .setAudience(opties.audience ?? AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(opties.exp ?? '5m')
-    .sign(opties.key ?? sleutel);
-}
-
 const controllerClaims = { realm_access: { roles: ['offline_access', 'controller'] }, name: 'C. Troller' };
 
 describe('OpenID Connect-tokens', () => {
   it('laat een geldig token van de vertrouwde uitgever toe', async () => {
-    const { status, body } = await post('{ gemeente(cbsCode: "GM0202") { naam } }', await jwt(controllerClaims));
+    const { status, body } = await post('{ gemeente(cbsCode: "GM0202") { naam } }', await idp.jwt(controllerClaims));
     expect(status).toBe(200);
     expect(body).toEqual({ data: { gemeente: { naam: 'Arnhem' } } });
   });
 
   it.each([
-    ['verlopen', () => jwt(controllerClaims, { exp: Math.floor(Date.now() / 1000) - 120 }), /verlopen/],
-    ['vervalst (andere sleutel)', () => jwt(controllerClaims, { key: vreemdeSleutel }), /ongeldig/],
-    ['voor een ander publiek', () => jwt(controllerClaims, { audience: 'andere-app' }), /niet voor Regiohub bestemd/],
-    ['van een andere uitgever', () => jwt(controllerClaims, { issuer: 'https://evil.test' }), /vertrouwde uitgever/],
+    ['verlopen', () => idp.jwt(controllerClaims, { exp: Math.floor(Date.now() / 1000) - 120 }), /verlopen/],
+    ['vervalst (andere sleutel)', () => idp.jwt(controllerClaims, { key: idp.vreemdeSleutel }), /ongeldig/],
+    ['voor een ander publiek', () => idp.jwt(controllerClaims, { audience: 'andere-app' }), /niet voor Regiohub bestemd/],
+    ['van een andere uitgever', () => idp.jwt(controllerClaims, { issuer: 'https://evil.test' }), /vertrouwde uitgever/],
   ])('weigert een token dat %s is met 401 UNAUTHENTICATED en zonder data', async (_naam, maak, melding) => {
     const { status, body } = await post('{ gemeenten { naam } }', await maak());
     expect(status).toBe(401);
@@ -95,14 +61,14 @@ describe('OpenID Connect-tokens', () => {
   });
 
   it('weigert een token zonder Regiohub-rol met 403 FORBIDDEN', async () => {
-    const { status, body } = await post('{ gemeenten { naam } }', await jwt({ realm_access: { roles: ['offline_access'] } }));
+    const { status, body } = await post('{ gemeenten { naam } }', await idp.jwt({ realm_access: { roles: ['offline_access'] } }));
     expect(status).toBe(403);
     expect(body.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('past de gemeentescope uit de claim toe', async () => {
     // The claim may hold the CBS code in lower case.
-    const token = await jwt({ realm_access: { roles: ['gemeente'] }, gemeente: 'gm0274' });
+    const token = await idp.jwt({ realm_access: { roles: ['gemeente'] }, gemeente: 'gm0274' });
     const { body } = await post(
       '{ kwartaalrapportages(where: { module: { eq: "WSP" }, jaar: { eq: 2026 }, kwartaal: { eq: 2 } }) { nodes { waarden { gemeente { cbsCode } } } } }',
       token,
@@ -142,7 +108,7 @@ describe('API-tokens en ontbrekende tokens', () => {
 
 describe('limieten, vóór uitvoering gecontroleerd', () => {
   it('weigert een te diepe query met QUERY_TOO_DEEP, zonder SQL uit te voeren', async () => {
-    const token = await jwt(controllerClaims);
+    const token = await idp.jwt(controllerClaims);
     t.statements.length = 0;
     const diep = '{ module(code: "INKOOP-JEUGD") { hoofdmodule { submodules { hoofdmodule { submodules { hoofdmodule { submodules { hoofdmodule { submodules { hoofdmodule { code } } } } } } } } } } }';
     const { status, body } = await post(diep, token);
@@ -153,33 +119,33 @@ describe('limieten, vóór uitvoering gecontroleerd', () => {
 
   it('weigert een aliasbom met TOO_MANY_ALIASES', async () => {
     const aliassen = Array.from({ length: 40 }, (_, i) => `a${i}: gemeenten { naam }`).join(' ');
-    const { body } = await post(`{ ${aliassen} }`, await jwt(controllerClaims));
+    const { body } = await post(`{ ${aliassen} }`, await idp.jwt(controllerClaims));
     expect(body.errors![0].extensions.code).toBe('TOO_MANY_ALIASES');
   });
 
   it('weigert een query met te veel tokens met QUERY_TOO_LARGE', async () => {
     const velden = Array.from({ length: 3100 }, () => 'naam').join(' ');
-    const { body } = await post(`{ gemeenten { ${velden} } }`, await jwt(controllerClaims));
+    const { body } = await post(`{ gemeenten { ${velden} } }`, await idp.jwt(controllerClaims));
     expect(body.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_LARGE' }, message: 'De query is te groot (maximaal 3000 tokens).' });
   });
 
   it('meet de kosten tegen het budget van de rol: te zwaar voor een dashboard, niet voor een controller', async () => {
     const zwaar = '{ modules { deelnemers { bijdragen { begroting { module { bijdragen { bedrag } } } } } } }';
-    const dashboard = await post(zwaar, await jwt({ realm_access: { roles: ['dashboard'] } }));
+    const dashboard = await post(zwaar, await idp.jwt({ realm_access: { roles: ['dashboard'] } }));
     expect(dashboard.status).toBe(400);
     expect(dashboard.body.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', budget: 10000 });
     expect(dashboard.body.data).toBeUndefined();
-    const controller = await post(zwaar, await jwt(controllerClaims));
+    const controller = await post(zwaar, await idp.jwt(controllerClaims));
     expect(controller.status).toBe(200);
     expect(controller.body.errors).toBeUndefined();
-    const tezwaar = await post(zwaar.replace('{ bedrag }', '{ bedrag gemeente { bijdragen { bedrag } } }'), await jwt(controllerClaims));
+    const tezwaar = await post(zwaar.replace('{ bedrag }', '{ bedrag gemeente { bijdragen { bedrag } } }'), await idp.jwt(controllerClaims));
     expect(tezwaar.body.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', budget: 50000 });
   });
 
   it('staat introspectie alleen toe aan controllers en beheerders, als zo ingesteld', async () => {
     const introspectie = '{ __schema { queryType { name } } }';
-    expect((await post(introspectie, await jwt(controllerClaims))).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-    const gemeente = await post(introspectie, await jwt({ realm_access: { roles: ['gemeente'] }, gemeente: 'GM0202' }));
+    expect((await post(introspectie, await idp.jwt(controllerClaims))).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const gemeente = await post(introspectie, await idp.jwt({ realm_access: { roles: ['gemeente'] }, gemeente: 'GM0202' }));
     expect(gemeente.status).toBe(403);
     expect(gemeente.body.errors![0].extensions.code).toBe('FORBIDDEN');
   });

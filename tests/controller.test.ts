@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const sql = <T extends object>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(query, params);
 
 describe('bijdragen als connection met where en orderBy', () => {
   it('geeft precies de rijen die aan een samengesteld filter voldoen, gesorteerd en gepagineerd', async () => {
@@ -19,7 +18,7 @@ describe('bijdragen als connection met where en orderBy', () => {
       or: [{ module: { in: ['WGSW', 'RBL'] } }, { programma: { eq: 'ZORG' }, bedrag: { gte: '100000.00' } }],
       not: { gemeente: { eq: 'GM0202' } },
     };
-    const [{ n }] = await sql<{ n: string }>(`
+    const [{ n }] = await t.sql<{ n: string }>(`
       select count(*) as n from bijdrage b join module m on m.id = b.module_id join gemeente g on g.id = b.gemeente_id
       left join programma p on p.id = m.programma_id
       where b.jaar between 2023 and 2024 and b.fase = 'GEREALISEERD'
@@ -78,7 +77,7 @@ describe('bijdrageTotalen (GROUP BY in PostgreSQL)', () => {
     const { data, errors } = await t.execute(BijdrageTotalenDocument, { groupBy: ['GEMEENTE', 'TAAKVELD'], where });
     expect(errors).toBeUndefined();
     const totalen = data!.bijdrageTotalen;
-    const rijen = await sql<{ cbs_code: string; taakveld: string; bedrag: string }>(`
+    const rijen = await t.sql<{ cbs_code: string; taakveld: string; bedrag: string }>(`
       select g.cbs_code, b.taakveld, b.bedrag from bijdrage b join gemeente g on g.id = b.gemeente_id where b.jaar = 2025 and b.fase = 'BEGROOT'`);
     for (const totaal of totalen) {
       const deel = rijen.filter((r) => r.cbs_code === totaal.gemeente!.cbsCode && r.taakveld === totaal.taakveld);
@@ -93,7 +92,7 @@ describe('bijdrageTotalen (GROUP BY in PostgreSQL)', () => {
 
   it('geeft zonder groepering één regiototaal', async () => {
     const { data } = await t.execute(BijdrageTotalenDocument, { groupBy: [], where: { jaar: { eq: 2024 }, fase: { eq: 'BEGROOT' } } });
-    const [{ saldo }] = await sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
+    const [{ saldo }] = await t.sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
     expect(data!.bijdrageTotalen).toHaveLength(1);
     expect(data!.bijdrageTotalen[0].som).toBe(new Decimal(saldo).toFixed(2));
   });

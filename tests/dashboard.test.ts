@@ -4,6 +4,7 @@ import { KostenoverzichtDocument, KostenTrendDocument } from './generated/graphq
 import { ALS } from './helpers/identities.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 import { ARNHEM_INWONERS_2024 } from './helpers/scenario.js';
+import { somBedrag } from './helpers/som.js';
 
 let t: TestHub;
 beforeAll(async () => {
@@ -14,8 +15,20 @@ beforeEach(() => {
   t.statements.length = 0;
 });
 
-const som = (bedragen: Array<string | null>) => bedragen.reduce((s, b) => (b === null ? s : s.plus(b)), new Decimal(0)).toFixed(2);
-const sql = <T extends object>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T[]>(query, params);
+/**
+ * A second hub on this file's database: the same data, but a cost cache of its own that starts empty,
+ * so what a test counts does not depend on which overviews earlier tests have cached.
+ */
+async function metLegeCache(test: (hub: TestHub) => Promise<void>): Promise<void> {
+  const hub = await startTestHub({ url: t.orm.config.get('clientUrl') });
+  try {
+    hub.statements.length = 0;
+    await test(hub);
+  } finally {
+    await hub.close();
+  }
+}
+
 
 describe('kostenoverzicht (dashboard)', () => {
   it('geeft de matrix gemeente × module van 2024 met totalen die exact optellen', async () => {
@@ -24,16 +37,16 @@ describe('kostenoverzicht (dashboard)', () => {
     const o = data!.kostenoverzicht;
     expect(o.fase).toBe('GEWIJZIGD');
     // Every contribution row of 2024 in the seed is one cell: 8 budgeted (sub)modules × their participants.
-    const [{ n }] = await sql<{ n: string }>("select count(distinct (gemeente_id, module_id)) as n from bijdrage where jaar = 2024");
+    const [{ n }] = await t.sql<{ n: string }>("select count(distinct (gemeente_id, module_id)) as n from bijdrage where jaar = 2024");
     expect(o.regels).toHaveLength(Number(n));
     for (const fase of ['begroot', 'gewijzigd', 'gerealiseerd'] as const) {
-      const uitRegels = som(o.regels.map((r) => r[fase]));
-      expect(som(o.perGemeente.map((r) => r[fase]))).toBe(uitRegels);
-      expect(som(o.perModule.map((r) => r[fase]))).toBe(uitRegels);
+      const uitRegels = somBedrag(o.regels.map((r) => r[fase]));
+      expect(somBedrag(o.perGemeente.map((r) => r[fase]))).toBe(uitRegels);
+      expect(somBedrag(o.perModule.map((r) => r[fase]))).toBe(uitRegels);
       expect(o.regio![fase]).toBe(uitRegels);
     }
     // The regional budget equals the sum of the primitieve begrotingen' saldo (all contributions add up exactly).
-    const [{ saldo }] = await sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
+    const [{ saldo }] = await t.sql<{ saldo: string }>("select sum(lasten - baten) as saldo from begroting where jaar = 2024 and soort = 'PRIMITIEF'");
     expect(o.regio!.begroot).toBe(new Decimal(saldo).toFixed(2));
   });
 
@@ -68,20 +81,24 @@ describe('kostenoverzicht (dashboard)', () => {
   });
 
   it('geeft een trend over jaren in één verzoek', async () => {
-    const { data } = await t.execute(KostenTrendDocument, { van: 2020, tot: 2026, gemeenten: ['GM1734'] });
-    const reeks = data!.kostenoverzichtReeks;
-    expect(reeks.map((o) => o.jaar)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
-    expect(reeks.every((o) => o.perGemeente.length === 1 && o.regio!.bedrag === o.perGemeente[0].bedrag)).toBe(true);
-    // the data version, the aggregate, gemeenten and modules (the cache holds both, whatever this query selects)
-    expect(dataStatements(t.statements)).toHaveLength(4);
+    await metLegeCache(async (hub) => {
+      const { data } = await hub.execute(KostenTrendDocument, { van: 2020, tot: 2026, gemeenten: ['GM1734'] });
+      const reeks = data!.kostenoverzichtReeks;
+      expect(reeks.map((o) => o.jaar)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+      expect(reeks.every((o) => o.perGemeente.length === 1 && o.regio!.bedrag === o.perGemeente[0].bedrag)).toBe(true);
+      // the data version, the aggregate, gemeenten and modules (the cache holds both, whatever this query selects)
+      expect(dataStatements(hub.statements)).toHaveLength(4);
+    });
   });
 
   it('beantwoordt de matrix van de hele regio met vier SQL-statements, uit de cache met één', async () => {
-    await t.execute(KostenoverzichtDocument, { jaar: 2023 });
-    // the data version (cache check), the aggregate, gemeenten by id, modules by id
-    expect(dataStatements(t.statements)).toHaveLength(4);
-    t.statements.length = 0;
-    await t.execute(KostenoverzichtDocument, { jaar: 2023 });
-    expect(dataStatements(t.statements)).toHaveLength(1);
+    await metLegeCache(async (hub) => {
+      await hub.execute(KostenoverzichtDocument, { jaar: 2023 });
+      // the data version (cache check), the aggregate, gemeenten by id, modules by id
+      expect(dataStatements(hub.statements)).toHaveLength(4);
+      hub.statements.length = 0;
+      await hub.execute(KostenoverzichtDocument, { jaar: 2023 });
+      expect(dataStatements(hub.statements)).toHaveLength(1);
+    });
   });
 });

@@ -71,7 +71,7 @@ describe('PostgreSQL valt weg terwijl de hub draait', () => {
     expect(weer.errors).toBeUndefined();
     expect(weer.data).toEqual(goed.data);
     // The write refused during the outage changed nothing.
-    const [{ revisie }] = await t.orm.em.getConnection().execute(`select revisie from kwartaalrapportage r join module m on m.id = r.module_id where m.code = 'WSP' and jaar = 2026 and kwartaal = 3`);
+    const [{ revisie }] = await t.sql<{ revisie: number }>(`select revisie from kwartaalrapportage r join module m on m.id = r.module_id where m.code = 'WSP' and jaar = 2026 and kwartaal = 3`);
     expect(revisie).toBe(1);
   }, 60_000);
 

@@ -6,9 +6,10 @@ import { KostenoverzichtDocument } from './generated/graphql.js';
 import { connect, createTestDatabase } from './helpers/database.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { OVERBETUWE_IN_INBURGERING } from './helpers/scenario.js';
+import { sql } from './helpers/sql.js';
 
 let orm: MikroORM;
-const sql = <T extends object>(query: string) => orm.em.getConnection().execute<T[]>(query);
 
 beforeAll(async () => {
   orm = await connect({ url: await createTestDatabase() });
@@ -17,7 +18,7 @@ afterAll(() => orm.close(true));
 
 describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
   it('heeft de elf deelnemende gemeenten met hun CBS-codes', async () => {
-    const rows = await sql<{ cbs_code: string; naam: string }>('select cbs_code, naam from gemeente order by cbs_code');
+    const rows = await sql<{ cbs_code: string; naam: string }>(orm, 'select cbs_code, naam from gemeente order by cbs_code');
     expect(rows.map((r) => `${r.cbs_code} ${r.naam}`)).toEqual([
       'GM0202 Arnhem',
       'GM0221 Doesburg',
@@ -34,7 +35,7 @@ describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
   });
 
   it('heeft drie programma’s met zes modules, een beheerorganisatie, en submodules onder Inkoop', async () => {
-    const rows = await sql<{ programma: string | null; module: string; hoofdmodule: string | null; startdatum: string }>(`
+    const rows = await sql<{ programma: string | null; module: string; hoofdmodule: string | null; startdatum: string }>(orm, `
       select p.code as programma, m.code as module, h.code as hoofdmodule, to_char(m.startdatum, 'YYYY-MM-DD') as startdatum
       from module m left join programma p on p.id = m.programma_id left join module h on h.id = m.hoofdmodule_id
       order by m.code`);
@@ -55,7 +56,7 @@ describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
   });
 
   it('laat niet elke gemeente aan elke module deelnemen', async () => {
-    const rows = await sql<{ code: string; n: string }>(`
+    const rows = await sql<{ code: string; n: string }>(orm, `
       select m.code, count(*) as n from deelname d join module m on m.id = d.module_id
       where d.vanaf <= '2025-06-30' and (d.tot is null or d.tot > '2025-06-30') group by m.code order by m.code`);
     expect(Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]))).toEqual({
@@ -73,20 +74,21 @@ describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
   });
 
   it('heeft per begrotingsversie bijdragen die exact, tot op de cent, optellen tot de netto lasten', async () => {
-    const versies = await sql<{ id: number; netto_lasten: string; som: string; n: string }>(`
+    const versies = await sql<{ id: number; netto_lasten: string; som: string; n: string }>(orm, `
       select b.id, b.lasten - b.baten as netto_lasten, sum(bd.bedrag) as som, count(bd.id) as n
       from begroting b join bijdrage bd on bd.begroting_id = b.id group by b.id`);
     const budgeted = MODULES.filter((m) => m.begroting).length;
     expect(versies.length).toBeGreaterThan(budgeted * 7 * 2);
     for (const v of versies) expect(v.som).toBe(v.netto_lasten);
     const zonderBijdragen = await sql<{ n: string }>(
+      orm,
       'select count(*) as n from begroting b where not exists (select 1 from bijdrage where begroting_id = b.id)',
     );
     expect(Number(zonderBijdragen[0].n)).toBe(0);
   });
 
   it('heeft begrotingen en verdeelsleutels voor 2020–2026 en jaarrekeningen tot en met 2025', async () => {
-    const rows = await sql<{ soort: string; min: number; max: number }>(
+    const rows = await sql<{ soort: string; min: number; max: number }>(orm, 
       "select soort, min(jaar) as min, max(jaar) as max from begroting join module m on m.id = module_id where m.code = 'WGSW' group by soort order by soort",
     );
     expect(rows).toEqual([
@@ -94,30 +96,34 @@ describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
       { soort: 'REALISATIE', min: 2020, max: 2025 },
       { soort: 'WIJZIGING', min: 2020, max: 2026 },
     ]);
-    const sleutels = await sql<{ n: string }>('select count(distinct (module_id, jaar)) as n from verdeelsleutel');
+    const sleutels = await sql<{ n: string }>(orm, 'select count(distinct (module_id, jaar)) as n from verdeelsleutel');
     expect(Number(sleutels[0].n)).toBeGreaterThanOrEqual(8 * 3);
   });
 
   it('rekent een gemeente die halverwege het jaar toetreedt pro rata (Overbetuwe, Inburgering 2024)', async () => {
-    const rows = await sql<{ deelname_dagen: number; fase: string }>(`
-      select deelname_dagen, fase from bijdrage b join gemeente g on g.id = b.gemeente_id join module m on m.id = b.module_id
-      where g.cbs_code = 'GM1734' and m.code = 'INBURGERING' and b.jaar = 2024 order by fase`);
+    const { cbsCode, dagen2024 } = OVERBETUWE_IN_INBURGERING;
+    const rows = await sql<{ deelname_dagen: number; fase: string }>(
+      orm,
+      `select deelname_dagen, fase from bijdrage b join gemeente g on g.id = b.gemeente_id join module m on m.id = b.module_id
+       where g.cbs_code = ? and m.code = 'INBURGERING' and b.jaar = 2024 order by fase`,
+      [cbsCode],
+    );
     expect(rows).toEqual([
-      { deelname_dagen: 184, fase: 'BEGROOT' },
-      { deelname_dagen: 184, fase: 'GEREALISEERD' },
-      { deelname_dagen: 184, fase: 'GEWIJZIGD' },
+      { deelname_dagen: dagen2024, fase: 'BEGROOT' },
+      { deelname_dagen: dagen2024, fase: 'GEREALISEERD' },
+      { deelname_dagen: dagen2024, fase: 'GEWIJZIGD' },
     ]);
   });
 
   it('heeft de DVO van WgSW met Scalabor en twee jaar kwartaalrapportages', async () => {
-    const dvo = await sql<{ kenmerk: string; naam: string; status: string }>(`
+    const dvo = await sql<{ kenmerk: string; naam: string; status: string }>(orm, `
       select d.kenmerk, o.naam, d.status from dvo d join organisatie o on o.id = d.organisatie_id
       join module m on m.id = d.module_id where m.code = 'WGSW' order by d.ingangsdatum`);
     expect(dvo).toEqual([
       { kenmerk: 'DVO-WGSW-SCALABOR-2019', naam: 'Scalabor B.V.', status: 'BEEINDIGD' },
       { kenmerk: 'DVO-WGSW-SCALABOR-2023', naam: 'Scalabor B.V.', status: 'ACTIEF' },
     ]);
-    const kwartalen = await sql<{ code: string; n: string }>(`
+    const kwartalen = await sql<{ code: string; n: string }>(orm, `
       select m.code, count(distinct (r.jaar, r.kwartaal)) as n from kwartaalrapportage r join module m on m.id = r.module_id
       group by m.code order by m.code`);
     expect(Object.fromEntries(kwartalen.map((r) => [r.code, Number(r.n)]))).toEqual({
@@ -132,7 +138,7 @@ describe('demoregio MGR Sociaal Domein Centraal Gelderland', () => {
   });
 
   it('heeft inwonertallen voor elk jaar van elke gemeente', async () => {
-    const rows = await sql<{ n: string }>('select count(*) as n from inwonertal');
+    const rows = await sql<{ n: string }>(orm, 'select count(*) as n from inwonertal');
     expect(Number(rows[0].n)).toBe(GEMEENTEN.length * 7);
   });
 });
@@ -153,21 +159,21 @@ describe('demoregio en het publieke verslag', () => {
   });
 
   it('had in 2025 een beheerorganisatie en vijf modules; de zesde (RFZ) kwam daarna', async () => {
-    const rows = await sql<{ code: string }>(`
+    const rows = await sql<{ code: string }>(orm, `
       select distinct m.code from deelname d join module m on m.id = d.module_id
       where m.hoofdmodule_id is null and d.vanaf <= '2025-12-31' and (d.tot is null or d.tot > '2025-01-01') order by m.code`);
     expect(rows.map((r) => r.code)).toEqual(['BEHEER', 'INBURGERING', 'INKOOP', 'RBL', 'WGSW', 'WSP']);
   });
 
   it('RBL verdeelt over zo’n 62.000 leerlingen', async () => {
-    const [{ leerlingen }] = await sql<{ leerlingen: string }>(`
+    const [{ leerlingen }] = await sql<{ leerlingen: string }>(orm, `
       select sum(e.eenheden) as leerlingen from verdeelsleutel v join verdeelsleutel_eenheid e on e.verdeelsleutel_id = v.id
       join module m on m.id = v.module_id where m.code = 'RBL' and v.jaar = 2025`);
     expect(Math.abs(Number(leerlingen) - 62_000)).toBeLessThan(62_000 * 0.02);
   });
 
   it('het WSP werkt met het UWV onder een samenwerkingsovereenkomst', async () => {
-    const rows = await sql<{ kenmerk: string; omschrijving: string }>(`
+    const rows = await sql<{ kenmerk: string; omschrijving: string }>(orm, `
       select d.kenmerk, d.omschrijving from dvo d join organisatie o on o.id = d.organisatie_id join module m on m.id = d.module_id
       where m.code = 'WSP' and o.naam = 'UWV'`);
     expect(rows).toHaveLength(1);
@@ -175,10 +181,10 @@ describe('demoregio en het publieke verslag', () => {
   });
 
   it('de SW-arbeidsjaren van de WgSW-sleutel zijn dezelfde cijfers als de KPI SW_ARBEIDSJAREN', async () => {
-    const sleutel = await sql<{ cbs_code: string; jaar: number; eenheden: string }>(`
+    const sleutel = await sql<{ cbs_code: string; jaar: number; eenheden: string }>(orm, `
       select g.cbs_code, v.jaar, e.eenheden from verdeelsleutel v join verdeelsleutel_eenheid e on e.verdeelsleutel_id = v.id
       join gemeente g on g.id = e.gemeente_id join module m on m.id = v.module_id where m.code = 'WGSW' and v.jaar in (2025, 2026)`);
-    const kpi = await sql<{ cbs_code: string; jaar: number; waarde: string }>(`
+    const kpi = await sql<{ cbs_code: string; jaar: number; waarde: string }>(orm, `
       select g.cbs_code, r.jaar, w.waarde from kpi_waarde w join kpi k on k.id = w.kpi_id join kwartaalrapportage r on r.id = w.rapportage_id
       join gemeente g on g.id = w.gemeente_id where k.code = 'SW_ARBEIDSJAREN' and r.kwartaal = 4 and r.jaar in (2024, 2025)`);
     expect(sleutel).toHaveLength(18);
@@ -190,7 +196,7 @@ describe('demoregio en het publieke verslag', () => {
   });
 
   it('WgSW krimpt: minder arbeidsjaren en lagere kosten, met een kostprijs per arbeidsjaar die gematigd stijgt', async () => {
-    const rows = await sql<{ jaar: number; lasten: string; arbeidsjaren: string }>(`
+    const rows = await sql<{ jaar: number; lasten: string; arbeidsjaren: string }>(orm, `
       select b.jaar, b.lasten, (select sum(e.eenheden) from verdeelsleutel v join verdeelsleutel_eenheid e on e.verdeelsleutel_id = v.id
                                 where v.module_id = b.module_id and v.jaar = b.jaar) as arbeidsjaren
       from begroting b join module m on m.id = b.module_id where m.code = 'WGSW' and b.soort = 'PRIMITIEF' order by b.jaar`);
@@ -205,14 +211,14 @@ describe('demoregio en het publieke verslag', () => {
   });
 
   it('VSV is een jaarcijfer: alleen in de rapportages van het vierde kwartaal', async () => {
-    const rows = await sql<{ kwartaal: number; periode: string }>(`
+    const rows = await sql<{ kwartaal: number; periode: string }>(orm, `
       select distinct r.kwartaal, k.periode from kpi_waarde w join kpi k on k.id = w.kpi_id join kwartaalrapportage r on r.id = w.rapportage_id
       where k.code = 'VSV_PERCENTAGE'`);
     expect(rows).toEqual([{ kwartaal: 4, periode: 'JAAR' }]);
   });
 
   it('markeert verzonnen cijfers als demodata in hun bron', async () => {
-    const bronnen = await sql<{ bron: string }>(`
+    const bronnen = await sql<{ bron: string }>(orm, `
       select bron from inwonertal union select bron from verdeelsleutel_eenheid union select omschrijving from begroting`);
     expect(bronnen.filter((b) => !/demodata|Gelijke delen/.test(b.bron))).toEqual([]);
   });

@@ -36,7 +36,7 @@ afterAll(() => t.close());
 
 /** Statistics PostgreSQL keeps for the test database: deadlocks ever detected. */
 async function deadlocks(): Promise<number> {
-  const [rij] = await t.orm.em.getConnection().execute<Array<{ deadlocks: string }>>('select deadlocks from pg_stat_database where datname = current_database()');
+  const [rij] = await t.sql<{ deadlocks: string }>('select deadlocks from pg_stat_database where datname = current_database()');
   return Number(rij.deadlocks);
 }
 

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Decimal } from '../src/core/decimal.js';
 import {
   AfrekeningDocument,
   BegrotingVastleggenDocument,
@@ -19,7 +18,8 @@ import {
 import { exportCsv, rijenVan, tokenVoor } from './helpers/export-csv.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
-import { NU } from './helpers/scenario.js';
+import { MAART_2027, NU } from './helpers/scenario.js';
+import { somBedrag } from './helpers/som.js';
 
 // The demo region recorded the jaarrekeningen up to and including 2025 (adopted in July 2026).
 
@@ -30,16 +30,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const codes = (errors: readonly { extensions?: { code?: unknown } }[] | undefined) => errors?.map((e) => e.extensions?.code);
-const sql = <T extends object>(query: string) => t.orm.em.fork().getConnection().execute<T[]>(query);
-const som = (bedragen: string[]) => bedragen.reduce((s, b) => s.plus(b), new Decimal(0)).toFixed(2);
 
 /** Every contribution of a module's year (all phases and versions) and the audit log length: what must not change. */
 async function momentopname(module: string, jaar: number) {
-  const bijdragen = await sql<{ id: number; bedrag: string; begroting_id: number }>(
+  const bijdragen = await t.sql<{ id: number; bedrag: string; begroting_id: number }>(
     `select b.id, b.bedrag, b.begroting_id from bijdrage b join module m on m.id = b.module_id where m.code = '${module}' and b.jaar = ${jaar} order by b.id`,
   );
-  const begrotingen = await sql<{ id: number }>(`select b.id from begroting b join module m on m.id = b.module_id where m.code = '${module}' and b.jaar = ${jaar}`);
-  const [{ n }] = await sql<{ n: string }>('select count(*) as n from audit_log');
+  const begrotingen = await t.sql<{ id: number }>(`select b.id from begroting b join module m on m.id = b.module_id where m.code = '${module}' and b.jaar = ${jaar}`);
+  const [{ n }] = await t.sql<{ n: string }>('select count(*) as n from audit_log');
   return { bijdragen, begrotingen, audit: Number(n) };
 }
 
@@ -72,7 +70,7 @@ describe('afgesloten jaren blijven dicht', () => {
       ALS.beheerder,
     );
     const toetreden = await t.execute(DeelnameToevoegenDocument, { invoer: { gemeente: 'GM0274', module: 'WGSW', vanaf: '2025-07-01' } }, ALS.beheerder);
-    const [{ id }] = await sql<{ id: number }>(
+    const [{ id }] = await t.sql<{ id: number }>(
       "select d.id from deelname d join module m on m.id = d.module_id join gemeente g on g.id = d.gemeente_id where m.code = 'WGSW' and g.cbs_code = 'GM0221'",
     );
     const uittreden = await t.execute(DeelnameBeeindigenDocument, { id, tot: '2025-07-01' }, ALS.beheerder);
@@ -113,7 +111,7 @@ describe('afgesloten jaren blijven dicht', () => {
     const { data, errors } = await t.execute(JaarHeropenenDocument, { module: 'WSP', jaar: 2024, reden }, ALS.beheerder);
     expect(errors).toBeUndefined();
     expect(data!.jaarHeropenen).toMatchObject({ jaar: 2024, status: 'HEROPEND', redenHeropening: reden, module: { code: 'WSP' } });
-    const [regel] = await sql<{ actie: string; na: { reden: string; status: string } }>(
+    const [regel] = await t.sql<{ actie: string; na: { reden: string; status: string } }>(
       "select actie, na from audit_log where actie = 'JAAR_HEROPEND' order by id desc limit 1",
     );
     expect(regel).toEqual({ actie: 'JAAR_HEROPEND', na: { module: 'WSP', jaar: 2024, status: 'HEROPEND', reden } });
@@ -145,7 +143,7 @@ describe('één antwoord per vraag na begrotingswijzigingen (RBL 2025, heropend)
     expect(overzicht.regio!.naWijziging).toBe('3450000.00');
 
     const lijst = (await t.execute(BijdragenGefilterdDocument, { where, first: 500 })).data!.bijdragen;
-    expect(som(lijst.edges.map((e) => e.node.bedrag))).toBe('3450000.00');
+    expect(somBedrag(lijst.edges.map((e) => e.node.bedrag))).toBe('3450000.00');
 
     const afrekening = (await t.execute(AfrekeningDocument, { module: 'RBL', jaar: 2025 })).data!.afrekening;
     expect(afrekening.totaal.gefactureerd).toBe('3450000.00');
@@ -162,7 +160,7 @@ describe('één antwoord per vraag na begrotingswijzigingen (RBL 2025, heropend)
     expect(status).toBe(200);
     const gewijzigd = rijenVan(tekst).filter((r) => r.Fase === 'GEWIJZIGD');
     expect(gewijzigd).toHaveLength(10);
-    expect(som(gewijzigd.map((r) => r.Som))).toBe('3450000.00');
+    expect(somBedrag(gewijzigd.map((r) => r.Som))).toBe('3450000.00');
   });
 
   it('sluit het heropende jaar weer af; daarna is herberekenen weer geweigerd', async () => {
@@ -177,7 +175,7 @@ describe('één antwoord per vraag na begrotingswijzigingen (RBL 2025, heropend)
 describe('jaarrekening vastleggen', () => {
   let na: TestHub;
   beforeAll(async () => {
-    na = await startTestHub({ now: new Date('2027-03-15T10:00:00Z') });
+    na = await startTestHub({ now: MAART_2027 });
   });
   afterAll(() => na.close());
 
@@ -189,7 +187,7 @@ describe('jaarrekening vastleggen', () => {
     expect(uitkomst.begroting).toMatchObject({ soort: 'REALISATIE', jaar: 2026, nettoLasten: '2080000.00' });
     expect(uitkomst.bijdragen).toHaveLength(9);
     expect(uitkomst.bijdragen.every((b) => b.fase === 'GEREALISEERD')).toBe(true);
-    expect(som(uitkomst.bijdragen.map((b) => b.bedrag))).toBe('2080000.00');
+    expect(somBedrag(uitkomst.bijdragen.map((b) => b.bedrag))).toBe('2080000.00');
     expect(uitkomst.afsluiting).toMatchObject({ jaar: 2026, status: 'AFGESLOTEN', module: { code: 'WSP' } });
 
     const afrekening = (await na.execute(AfrekeningDocument, { module: 'WSP', jaar: 2026 })).data!.afrekening;
@@ -245,7 +243,7 @@ describe('plausibele vaststellingsdata (Wgr art. 34 en 34b)', () => {
   });
 
   it('een jaarrekening wordt na afloop van het jaar vastgesteld', async () => {
-    const na = await startTestHub({ now: new Date('2027-03-15T10:00:00Z') });
+    const na = await startTestHub({ now: MAART_2027 });
     try {
       const { errors } = await na.execute(
         JaarrekeningVastleggenDocument,

@@ -109,11 +109,13 @@ describe('controle bij opslaan en indienen', () => {
   });
 
   it('meldt bij indienen elk ontbrekend of overbodig gegeven met KPI-code en gemeente', async () => {
+    // A quarter of its own (the one above must stay empty), also before the demo's first report.
+    const RBL_Q2_2024 = { module: 'RBL', jaar: 2024, kwartaal: 2 };
     const opgeslagen = await t.execute(
       RapportageOpslaanDocument,
       {
         invoer: {
-          ...RBL_Q3_2024,
+          ...RBL_Q2_2024,
           waarden: [
             { kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', waarde: '410' },
             { kpi: 'THUISZITTERS', gemeente: 'GM0289', waarde: '2' },
@@ -123,16 +125,16 @@ describe('controle bij opslaan en indienen', () => {
       ALS.modulemanagerRbl,
     );
     expect(opgeslagen.data!.kwartaalrapportageOpslaan.revisie).toBe(1);
-    const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...RBL_Q3_2024, revisie: 1 } }, ALS.modulemanagerRbl);
+    const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...RBL_Q2_2024, revisie: 1 } }, ALS.modulemanagerRbl);
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
     const problemen = errors![0].extensions!.problemen as Array<{ kpi: string; gemeente: string | null; probleem: string }>;
     // 9 other RBL gemeenten miss VERZUIMMELDINGEN, all 10 miss THUISZITTERS, Wageningen takes no part;
-    // VSV, a yearly figure, is not asked in the third quarter.
+    // VSV, a yearly figure, is not asked in the second quarter.
     expect(problemen.filter((p) => p.kpi === 'VERZUIMMELDINGEN' && p.probleem === 'waarde ontbreekt')).toHaveLength(9);
     expect(problemen.filter((p) => p.kpi === 'THUISZITTERS' && p.probleem === 'waarde ontbreekt')).toHaveLength(10);
     expect(problemen).toContainEqual({ kpi: 'THUISZITTERS', gemeente: 'GM0289', probleem: 'gemeente neemt dit kwartaal niet deel aan de module' });
     expect(problemen.filter((p) => p.kpi === 'VSV_PERCENTAGE')).toEqual([]);
-    const na = (await t.execute(RapportageVersiesDocument, RBL_Q3_2024)).data!.kwartaalrapportages.nodes[0];
+    const na = (await t.execute(RapportageVersiesDocument, RBL_Q2_2024)).data!.kwartaalrapportages.nodes[0];
     expect(na).toMatchObject({ status: 'CONCEPT', revisie: 1 });
   });
 
@@ -143,9 +145,11 @@ describe('controle bij opslaan en indienen', () => {
   });
 
   it('weigert indienen voordat het kwartaal is afgelopen', async () => {
-    const q4 = { module: 'RBL', jaar: 2026, kwartaal: 4 };
-    await t.execute(RapportageOpslaanDocument, { invoer: { ...q4, waarden: [{ kpi: 'VSV_PERCENTAGE', waarde: '1.8' }] } }, ALS.modulemanagerRbl);
-    const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...q4, revisie: 1 } }, ALS.modulemanagerRbl);
+    // WSP, not RBL: the test above expects RBL's fourth quarter of 2026 to have no report yet.
+    const q4 = { module: 'WSP', jaar: 2026, kwartaal: 4 };
+    const opgeslagen = await t.execute(RapportageOpslaanDocument, { invoer: { ...q4, waarden: [{ kpi: 'WERKGEVERSCONTACTEN', waarde: '1200' }] } }, ALS.modulemanagerWsp);
+    expect(opgeslagen.data!.kwartaalrapportageOpslaan).toMatchObject({ status: 'CONCEPT', revisie: 1 });
+    const { errors } = await t.execute(RapportageIndienenDocument, { rapportage: { ...q4, revisie: 1 } }, ALS.modulemanagerWsp);
     expect(errors![0].message).toMatch(/nog niet afgelopen; indienen kan vanaf 2027-01-01/);
   });
 });

@@ -12,6 +12,7 @@ import { AlleGemeentenDocument, RapportageOpslaanDocument, RapportageVersiesDocu
 import { connect, createTestDatabase } from './helpers/database.js';
 import { startHubProces, stopAchtergeblevenHubs, type RunningHub } from './helpers/hub-proces.js';
 import { foutcodes, overHttp } from './helpers/over-http.js';
+import { sql } from './helpers/sql.js';
 
 const gestart: RunningHub[] = [];
 const start = async (env: Record<string, string>) => {
@@ -123,7 +124,7 @@ describe('kill -9 midden in een grote schrijfactie', () => {
     await genereerRegio(orm.em.fork(), { gemeenten: 342, modules: 1, van: 2026, tot: 2026, kpisPerModule: 40 });
     const { geheim: manager } = await maakApiToken(orm.em.fork(), { naam: 'manager', rol: Rol.MODULEMANAGER, modules: ['GEN-001'] }, 'test');
     const { geheim: controller } = await maakApiToken(orm.em.fork(), { naam: 'controller', rol: Rol.CONTROLLER }, 'test');
-    const gemeenten = (await orm.em.getConnection().execute<Array<{ cbs_code: string }>>('select cbs_code from gemeente order by cbs_code')).map((g) => g.cbs_code);
+    const gemeenten = (await sql<{ cbs_code: string }>(orm, 'select cbs_code from gemeente order by cbs_code')).map((g) => g.cbs_code);
     await orm.close(true);
     await voorbereiding.stop();
 

@@ -59,7 +59,7 @@ describe('aantal SQL-statements groeit niet met de regio', () => {
   });
 
   it('de gegenereerde bijdragen tellen per begroting exact op tot het saldo', async () => {
-    const verschillen = await groot.orm.em.getConnection().execute<{ n: string }[]>(`
+    const verschillen = await groot.sql<{ n: string }>(`
       select count(*) as n from (
         select b.id from begroting b join bijdrage bd on bd.begroting_id = b.id
         group by b.id having sum(bd.bedrag) <> max(b.lasten - b.baten)) x`);

@@ -3,8 +3,8 @@ import { Arg, Args, Ctx, Field, InputType, ObjectType, Query, Resolver } from 't
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
-import { Connection, PaginaArgs, pagineer, type ConnectionResult } from '../core/connection.js';
-import { CodeFilter, filterVan, veld } from '../core/filters.js';
+import { Connection, PageArgs, paginate, type ConnectionResult } from '../core/connection.js';
+import { CodeFilter, filterFrom, field } from '../core/filters.js';
 import { AuditLog } from './audit-log.entity.js';
 
 @InputType({ description: 'Filter op het auditlog; velden op één niveau gelden samen, met and/or/not te nesten.' })
@@ -36,15 +36,15 @@ export class AuditLogResolver {
   @Query(() => AuditLogConnection, { description: 'Het auditlog, nieuwste eerst (controller en beheerder).' })
   auditLog(
     @Ctx() ctx: Context,
-    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => AuditLogWhere, { nullable: true }) where?: AuditLogWhere,
   ): Promise<ConnectionResult<AuditLog>> {
     vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'het auditlog lezen');
-    const filter: FilterQuery<AuditLog> = filterVan<AuditLogWhere, AuditLog>(where, (w) => [
-      veld((ops) => ({ entiteit: ops }), w.entiteit),
-      veld((ops) => ({ entiteitId: ops }), w.entiteitId),
-      veld((ops) => ({ actie: ops }), w.actie),
+    const filter: FilterQuery<AuditLog> = filterFrom<AuditLogWhere, AuditLog>(where, (w) => [
+      field((ops) => ({ entiteit: ops }), w.entiteit),
+      field((ops) => ({ entiteitId: ops }), w.entiteitId),
+      field((ops) => ({ actie: ops }), w.actie),
     ]);
-    return pagineer(ctx.em, AuditLog, filter, [{ id: 'desc' }], pagina);
+    return paginate(ctx.em, AuditLog, filter, [{ id: 'desc' }], pagina);
   }
 }

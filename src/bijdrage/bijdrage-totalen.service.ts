@@ -1,5 +1,5 @@
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
-import { groepKolommen, totalenPerGroep } from '../core/totalen.js';
+import { groupColumns, totalsPerGroup } from '../core/totals.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
 import { actueleBijdragen } from './actueel.service.js';
 import { bijdrageWhere, type BijdrageWhere } from './bijdrage.where.js';
@@ -33,13 +33,13 @@ export async function bijdrageTotalen(
   where: BijdrageWhere | undefined,
   alleenActueel: boolean,
 ): Promise<BijdrageTotaal[]> {
-  const kolommen = groepKolommen(KOLOM, [...groepen, BijdrageGroepering.FASE]);
+  const kolommen = groupColumns(KOLOM, [...groepen, BijdrageGroepering.FASE]);
   if (!alleenActueel) kolommen.push('v.volgnummer');
   const filter = alleenActueel ? { $and: [bijdrageWhere(where), actueleBijdragen()] } : bijdrageWhere(where);
   const qb = em.createQueryBuilder(Bijdrage, 'b').where(filter as QBFilterQuery<Bijdrage>);
   if (!alleenActueel) qb.join('b.begroting', 'v');
-  const rijen = await totalenPerGroep<Groep, Bijdrage>(qb, kolommen, 'b.bedrag', 2);
-  return rijen.map(({ groep: r, ...totalen }) => ({
+  const rijen = await totalsPerGroup<Groep, Bijdrage>(qb, kolommen, 'b.bedrag', 2);
+  return rijen.map(({ group: r, ...totalen }) => ({
     gemeenteId: r.gemeente_id ?? null,
     moduleId: r.module_id ?? null,
     jaar: r.jaar ?? null,

@@ -6,7 +6,7 @@ import { BIJDRAGE_VOLGORDE, bijdrageFilter } from './bijdrage.service.js';
 
 // The filters hold a raw SQL fragment (current versions only), which is built anew for every query;
 // the loaders are named by the arguments instead.
-const gefilterd = (args: BijdrageFilterArgs) => ({ sleutel: JSON.stringify(args), filter: () => bijdrageFilter(args) });
+const gefilterd = (args: BijdrageFilterArgs) => ({ key: JSON.stringify(args), filter: () => bijdrageFilter(args) });
 
 export function bijdragenVanGemeente(ctx: Context, args: BijdrageFilterArgs) {
   return ctx.loaders.manyBy(Bijdrage, 'gemeente', gefilterd(args), BIJDRAGE_VOLGORDE);

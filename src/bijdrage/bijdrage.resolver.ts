@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Begroting } from '../begroting/begroting.entity.js';
 import type { Context } from '../context.js';
-import { Connection, PaginaArgs, type ConnectionResult } from '../core/connection.js';
+import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
@@ -21,7 +21,7 @@ export class BijdrageResolver {
   @Query(() => BijdrageConnection, { description: 'Bijdragen, gefilterd, gesorteerd en gepagineerd; standaard alleen de actuele versies.' })
   bijdragen(
     @Ctx() ctx: Context,
-    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
     @Arg('orderBy', () => [BijdrageOrder], { nullable: true }) orderBy?: BijdrageOrder[],
     @Arg('alleenActueel', () => Boolean, { defaultValue: true, description: ALLEEN_ACTUEEL_BESCHRIJVING }) alleenActueel = true,

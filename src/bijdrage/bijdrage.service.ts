@@ -1,7 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { pagineer, type ConnectionResult, type PaginaArgs } from '../core/connection.js';
+import { paginate, type ConnectionResult, type PageArgs } from '../core/connection.js';
 import type { BijdrageFilterArgs } from './bijdrage.args.js';
 import { ACTUELE_BEGROTINGEN, actueleBijdragen } from './actueel.service.js';
 import { bijdrageOrder, bijdrageWhere, type BijdrageOrder, type BijdrageWhere } from './bijdrage.where.js';
@@ -22,10 +22,10 @@ export function zoekBijdragen(
   where: BijdrageWhere | undefined,
   orderBy: BijdrageOrder[] | undefined,
   alleenActueel: boolean,
-  pagina: PaginaArgs,
+  pagina: PageArgs,
 ): Promise<ConnectionResult<Bijdrage>> {
   const filter = alleenActueel ? ({ $and: [bijdrageWhere(where), actueleBijdragen()] } as FilterQuery<Bijdrage>) : bijdrageWhere(where);
-  return pagineer(em, Bijdrage, filter, bijdrageOrder(orderBy), pagina);
+  return paginate(em, Bijdrage, filter, bijdrageOrder(orderBy), pagina);
 }
 
 /** Per budget version id: is it the current version of its phase? One statement per request. */

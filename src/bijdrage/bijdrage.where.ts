@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { BedragFilter, CbsCodeFilter, CodeFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
+import { BedragFilter, CbsCodeFilter, CodeFilter, filterFrom, IntFilter, Richting, field } from '../core/filters.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
 
 @InputType({ description: 'Filter op fase.' })
@@ -46,14 +46,14 @@ export class BijdrageWhere {
 }
 
 export function bijdrageWhere(where: BijdrageWhere | null | undefined): FilterQuery<Bijdrage> {
-  return filterVan<BijdrageWhere, Bijdrage>(where, (w) => [
-    veld((ops) => ({ gemeente: { cbsCode: ops } }), w.gemeente),
-    veld((ops) => ({ module: { code: ops } }), w.module),
-    veld((ops) => ({ module: { programma: { code: ops } } }), w.programma),
-    veld((ops) => ({ jaar: ops }), w.jaar),
-    veld((ops) => ({ fase: ops }), w.fase),
-    veld((ops) => ({ taakveld: ops }), w.taakveld),
-    veld((ops) => ({ bedrag: ops }), w.bedrag),
+  return filterFrom<BijdrageWhere, Bijdrage>(where, (w) => [
+    field((ops) => ({ gemeente: { cbsCode: ops } }), w.gemeente),
+    field((ops) => ({ module: { code: ops } }), w.module),
+    field((ops) => ({ module: { programma: { code: ops } } }), w.programma),
+    field((ops) => ({ jaar: ops }), w.jaar),
+    field((ops) => ({ fase: ops }), w.fase),
+    field((ops) => ({ taakveld: ops }), w.taakveld),
+    field((ops) => ({ bedrag: ops }), w.bedrag),
   ]);
 }
 

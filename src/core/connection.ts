@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ErrorCode, hubError } from './errors.js';
 
-export const STANDAARD_PAGINA = 50;
-export const MAX_PAGINA = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
 
 @ObjectType({ simpleResolvers: true, description: 'Paginering volgens de Relay-specificatie.' })
 export class PageInfo {
@@ -22,8 +22,8 @@ export class PageInfo {
 }
 
 @ArgsType()
-export class PaginaArgs {
-  @Field(() => Int, { nullable: true, description: `Aantal rijen (standaard ${STANDAARD_PAGINA}, hoogstens ${MAX_PAGINA}).` })
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Aantal rijen (standaard ${DEFAULT_PAGE_SIZE}, hoogstens ${MAX_PAGE_SIZE}).` })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Cursor (endCursor van de vorige pagina).' })
@@ -38,8 +38,8 @@ export interface ConnectionResult<T> {
 }
 
 /** A Relay connection type (edges with cursors, nodes, pageInfo, totalCount) for one node type. */
-export function Connection<T extends object>(Node: ClassType<T>, naam: string): ClassType<ConnectionResult<T>> {
-  @ObjectType(`${naam}Edge`, { simpleResolvers: true })
+export function Connection<T extends object>(Node: ClassType<T>, name: string): ClassType<ConnectionResult<T>> {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -48,8 +48,8 @@ export function Connection<T extends object>(Node: ClassType<T>, naam: string): 
     node!: T;
   }
 
-  @ObjectType(`${naam}Connection`, { simpleResolvers: true, description: `Pagina ${naam}-rijen met het totaal aantal dat aan het filter voldoet.` })
-  class Verbinding {
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `Pagina ${name}-rijen met het totaal aantal dat aan het filter voldoet.` })
+  class ConnectionType {
     @Field(() => [Edge])
     edges!: Edge[];
 
@@ -62,11 +62,11 @@ export function Connection<T extends object>(Node: ClassType<T>, naam: string): 
     @Field(() => Int)
     totalCount!: number;
   }
-  return Verbinding;
+  return ConnectionType;
 }
 
 // Cursors are opaque to clients; they carry the position in the ordered result.
-const encodeCursor = (positie: number) => Buffer.from(`p:${positie}`).toString('base64url');
+const encodeCursor = (position: number) => Buffer.from(`p:${position}`).toString('base64url');
 
 function decodeCursor(cursor: string): number {
   const match = /^p:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
@@ -75,10 +75,10 @@ function decodeCursor(cursor: string): number {
 }
 
 /** The page size asked for, within bounds. */
-export function paginaGrootte(first: number | undefined): number {
-  if (first === undefined || first === null) return STANDAARD_PAGINA;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGINA) {
-    throw hubError(ErrorCode.BAD_USER_INPUT, `first moet tussen 0 en ${MAX_PAGINA} liggen.`, { max: MAX_PAGINA });
+export function pageSize(first: number | undefined): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw hubError(ErrorCode.BAD_USER_INPUT, `first moet tussen 0 en ${MAX_PAGE_SIZE} liggen.`, { max: MAX_PAGE_SIZE });
   }
   return first;
 }
@@ -87,14 +87,14 @@ export function paginaGrootte(first: number | undefined): number {
  * One page of entities: the rows and the total count, two SQL statements whatever the page size.
  * The order must end in a unique column so pages never overlap.
  */
-export async function pagineer<T extends object>(
+export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
-  args: PaginaArgs,
+  args: PageArgs,
 ): Promise<ConnectionResult<T>> {
-  const limit = paginaGrootte(args.first);
+  const limit = pageSize(args.first);
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
   const [nodes, totalCount] = await em.findAndCount(entity, where, { orderBy, limit, offset });
   const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));

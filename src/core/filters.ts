@@ -86,23 +86,23 @@ export enum Richting {
 }
 registerEnumType(Richting, { name: 'Richting', description: 'Oplopend (ASC) of aflopend (DESC).' });
 
-type Vergelijking = { eq?: unknown; in?: unknown[]; gt?: unknown; gte?: unknown; lt?: unknown; lte?: unknown };
+type Comparison = { eq?: unknown; in?: unknown[]; gt?: unknown; gte?: unknown; lt?: unknown; lte?: unknown };
 
 /** A comparison filter as MikroORM operators; decimals travel as exact strings. */
-export function operatoren(filter: Vergelijking | undefined): Record<string, unknown> | undefined {
+export function operators(filter: Comparison | undefined): Record<string, unknown> | undefined {
   if (!filter) return undefined;
-  const waarde = (v: unknown) => (v !== null && typeof v === 'object' && 'toFixed' in v ? (v as Decimal).toFixed() : v);
+  const value = (v: unknown) => (v !== null && typeof v === 'object' && 'toFixed' in v ? (v as Decimal).toFixed() : v);
   const ops: Record<string, unknown> = {};
-  if (filter.eq !== undefined && filter.eq !== null) ops.$eq = waarde(filter.eq);
-  if (filter.in) ops.$in = filter.in.map(waarde);
+  if (filter.eq !== undefined && filter.eq !== null) ops.$eq = value(filter.eq);
+  if (filter.in) ops.$in = filter.in.map(value);
   for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
-    if (filter[op] !== undefined && filter[op] !== null) ops[`$${op}`] = waarde(filter[op]);
+    if (filter[op] !== undefined && filter[op] !== null) ops[`$${op}`] = value(filter[op]);
   }
   return Object.keys(ops).length ? ops : undefined;
 }
 
 /** The and/or/not part that every `where` input shares. */
-export interface Logisch<W> {
+export interface Logical<W> {
   and?: W[] | null;
   or?: W[] | null;
   not?: W | null;
@@ -110,19 +110,19 @@ export interface Logisch<W> {
 
 /**
  * Turns a `where` input into a MikroORM filter: the fields of one level are combined with AND,
- * `and`/`or`/`not` nest. `velden` maps one level's own fields to conditions.
+ * `and`/`or`/`not` nest. `fields` maps one level's own fields to conditions.
  */
-export function filterVan<W extends Logisch<W>, T>(where: W | null | undefined, velden: (w: W) => Array<object | undefined>): FilterQuery<T> {
+export function filterFrom<W extends Logical<W>, T>(where: W | null | undefined, fields: (w: W) => Array<object | undefined>): FilterQuery<T> {
   if (!where) return {} as FilterQuery<T>;
-  const delen = velden(where).filter((d): d is object => d !== undefined);
-  if (where.and?.length) delen.push(...where.and.map((w) => filterVan<W, T>(w, velden) as object));
-  if (where.or?.length) delen.push({ $or: where.or.map((w) => filterVan<W, T>(w, velden)) });
-  if (where.not) delen.push({ $not: filterVan<W, T>(where.not, velden) });
-  return (delen.length === 0 ? {} : delen.length === 1 ? delen[0] : { $and: delen }) as FilterQuery<T>;
+  const parts = fields(where).filter((d): d is object => d !== undefined);
+  if (where.and?.length) parts.push(...where.and.map((w) => filterFrom<W, T>(w, fields) as object));
+  if (where.or?.length) parts.push({ $or: where.or.map((w) => filterFrom<W, T>(w, fields)) });
+  if (where.not) parts.push({ $not: filterFrom<W, T>(where.not, fields) });
+  return (parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
 }
 
-/** Helper for one field: `{ [pad]: operators }` or nothing when the filter is empty. */
-export function veld(pad: (ops: Record<string, unknown>) => object, filter: Vergelijking | undefined): object | undefined {
-  const ops = operatoren(filter);
-  return ops ? pad(ops) : undefined;
+/** Helper for one field: `{ [path]: operators }` or nothing when the filter is empty. */
+export function field(path: (ops: Record<string, unknown>) => object, filter: Comparison | undefined): object | undefined {
+  const ops = operators(filter);
+  return ops ? path(ops) : undefined;
 }

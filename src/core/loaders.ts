@@ -55,20 +55,20 @@ export class RequestLoaders {
    * Rows that point to a parent through the many-to-one `via`, optionally narrowed by `where`:
    * one SQL statement for all parents of one request, whatever their number. A filter with raw SQL
    * fragments must be built anew for every query (MikroORM consumes them), so it can be given as a
-   * function together with a `sleutel` that names it for the loader.
+   * function together with a `key` that names it for the loader.
    */
   manyBy<T extends WithId>(
     entity: EntityClass<T>,
     via: keyof T & string,
-    where: FilterQuery<T> | { sleutel: string; filter: () => FilterQuery<T> } = {},
+    where: FilterQuery<T> | { key: string; filter: () => FilterQuery<T> } = {},
     orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
   ): DataLoader<number, T[]> {
-    const opgebouwd = typeof where === 'object' && where !== null && 'filter' in where && typeof where.filter === 'function';
-    const sleutel = opgebouwd ? (where as { sleutel: string }).sleutel : JSON.stringify(where);
-    const maakFilter = opgebouwd ? (where as { filter: () => FilterQuery<T> }).filter : () => where as FilterQuery<T>;
-    const name = `${entity.name}#${via}#${sleutel}#${JSON.stringify(orderBy)}`;
+    const built = typeof where === 'object' && where !== null && 'filter' in where && typeof where.filter === 'function';
+    const key = built ? (where as { key: string }).key : JSON.stringify(where);
+    const makeFilter = built ? (where as { filter: () => FilterQuery<T> }).filter : () => where as FilterQuery<T>;
+    const name = `${entity.name}#${via}#${key}#${JSON.stringify(orderBy)}`;
     return this.custom(name, async (parentIds: readonly number[]) => {
-      const filter = { $and: [{ [via]: { $in: [...parentIds] } }, maakFilter()] } as FilterQuery<T>;
+      const filter = { $and: [{ [via]: { $in: [...parentIds] } }, makeFilter()] } as FilterQuery<T>;
       const rows = await this.em.find(entity, filter, { orderBy });
       const byIdLoader = this.byId(entity);
       for (const row of rows) byIdLoader.prime(row.id, row);

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, InputType } from 'type-graphql';
-import { CbsCodeFilter, CodeFilter, filterVan, veld } from '../core/filters.js';
+import { CbsCodeFilter, CodeFilter, filterFrom, field } from '../core/filters.js';
 import type { Gemeente } from './gemeente.entity.js';
 
 @InputType({ description: 'Filter op gemeenten; velden op één niveau gelden samen, met and/or/not te nesten.' })
@@ -22,8 +22,8 @@ export class GemeenteWhere {
 }
 
 export function gemeenteWhere(where: GemeenteWhere | null | undefined): FilterQuery<Gemeente> {
-  return filterVan<GemeenteWhere, Gemeente>(where, (w) => [
-    veld((ops) => ({ cbsCode: ops }), w.cbsCode),
-    veld((ops) => ({ naam: ops }), w.naam),
+  return filterFrom<GemeenteWhere, Gemeente>(where, (w) => [
+    field((ops) => ({ cbsCode: ops }), w.cbsCode),
+    field((ops) => ({ naam: ops }), w.naam),
   ]);
 }

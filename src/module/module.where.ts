@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, InputType } from 'type-graphql';
-import { CodeFilter, filterVan, veld } from '../core/filters.js';
+import { CodeFilter, filterFrom, field } from '../core/filters.js';
 import type { Module } from './module.entity.js';
 
 @InputType({ description: 'Filter op modules; velden op één niveau gelden samen, met and/or/not te nesten.' })
@@ -28,10 +28,10 @@ export class ModuleWhere {
 }
 
 export function moduleWhere(where: ModuleWhere | null | undefined): FilterQuery<Module> {
-  return filterVan<ModuleWhere, Module>(where, (w) => [
-    veld((ops) => ({ code: ops }), w.code),
-    veld((ops) => ({ programma: { code: ops } }), w.programma),
-    veld((ops) => ({ hoofdmodule: { code: ops } }), w.hoofdmodule),
-    veld((ops) => ({ taakveld: ops }), w.taakveld),
+  return filterFrom<ModuleWhere, Module>(where, (w) => [
+    field((ops) => ({ code: ops }), w.code),
+    field((ops) => ({ programma: { code: ops } }), w.programma),
+    field((ops) => ({ hoofdmodule: { code: ops } }), w.hoofdmodule),
+    field((ops) => ({ taakveld: ops }), w.taakveld),
   ]);
 }

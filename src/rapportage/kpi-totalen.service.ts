@@ -1,6 +1,6 @@
 import type { QBFilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { groepKolommen, totalenPerGroep } from '../core/totalen.js';
+import { groupColumns, totalsPerGroup } from '../core/totals.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { zichtbareKpiWaarden } from './rapportage.access.js';
 import { actueleVersies } from './rapportage.service.js';
@@ -28,14 +28,14 @@ interface Groep {
  * Always per KPI: values of different KPIs have different units and never add up.
  */
 export async function kpiTotalen(ctx: Context, groepen: KpiGroepering[], where?: KpiWaardeWhere): Promise<KpiTotaal[]> {
-  const kolommen = groepKolommen(KOLOM, [KpiGroepering.KPI, ...groepen]);
+  const kolommen = groupColumns(KOLOM, [KpiGroepering.KPI, ...groepen]);
   const filter = { $and: [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where), { rapportage: { $in: await actueleVersies(ctx) } }] };
   const qb = ctx.em
     .createQueryBuilder(KpiWaarde, 'w')
     .join('w.rapportage', 'r')
     .where(filter as QBFilterQuery<KpiWaarde>);
-  const rijen = await totalenPerGroep<Groep, KpiWaarde>(qb, kolommen, 'w.waarde', 4);
-  return rijen.map(({ groep: r, ...totalen }) => ({
+  const rijen = await totalsPerGroup<Groep, KpiWaarde>(qb, kolommen, 'w.waarde', 4);
+  return rijen.map(({ group: r, ...totalen }) => ({
     kpiId: r.kpi_id ?? null,
     gemeenteId: r.gemeente_id ?? null,
     moduleId: r.module_id ?? null,

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
-import { Connection, PaginaArgs, type ConnectionResult } from '../core/connection.js';
+import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
 import { Module } from '../module/module.entity.js';
@@ -26,7 +26,7 @@ export class KwartaalrapportageResolver {
   })
   kwartaalrapportages(
     @Ctx() ctx: Context,
-    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => RapportageWhere, { nullable: true }) where?: RapportageWhere,
   ): Promise<ConnectionResult<Kwartaalrapportage>> {
     return zoekRapportages(ctx, where, pagina);
@@ -52,7 +52,7 @@ export class KpiWaardeResolver {
   @Query(() => KpiWaardeConnection, { description: 'KPI-waarden die u mag zien, gefilterd, gesorteerd en gepagineerd.' })
   kpiWaarden(
     @Ctx() ctx: Context,
-    @Args(() => PaginaArgs) pagina: PaginaArgs,
+    @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => KpiWaardeWhere, { nullable: true }) where?: KpiWaardeWhere,
     @Arg('orderBy', () => [KpiWaardeOrder], { nullable: true }) orderBy?: KpiWaardeOrder[],
     @Arg('alleenActueel', () => Boolean, {

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
-import { pagineer, type ConnectionResult, type PaginaArgs } from '../core/connection.js';
+import { paginate, type ConnectionResult, type PageArgs } from '../core/connection.js';
 import { groupByKey } from '../core/loaders.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
@@ -17,9 +17,9 @@ function periode(filter: { jaar?: number; kwartaal?: number }) {
 }
 
 /** Report versions visible to the caller, filtered and paged. */
-export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined, pagina: PaginaArgs): Promise<ConnectionResult<Kwartaalrapportage>> {
+export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined, pagina: PageArgs): Promise<ConnectionResult<Kwartaalrapportage>> {
   const filter = { $and: [zichtbareRapportages(ctx.identity), rapportageWhere(where)] } as FilterQuery<Kwartaalrapportage>;
-  return pagineer(ctx.em, Kwartaalrapportage, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
+  return paginate(ctx.em, Kwartaalrapportage, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
 }
 
 /**
@@ -48,11 +48,11 @@ export async function zoekKpiWaarden(
   where: KpiWaardeWhere | undefined,
   orderBy: KpiWaardeOrder[] | undefined,
   alleenActueel: boolean,
-  pagina: PaginaArgs,
+  pagina: PageArgs,
 ): Promise<ConnectionResult<KpiWaarde>> {
   const delen: FilterQuery<KpiWaarde>[] = [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where)];
   if (alleenActueel) delen.push({ rapportage: { $in: await actueleVersies(ctx) } });
-  return pagineer(ctx.em, KpiWaarde, { $and: delen } as FilterQuery<KpiWaarde>, kpiWaardeOrder(orderBy), pagina);
+  return paginate(ctx.em, KpiWaarde, { $and: delen } as FilterQuery<KpiWaarde>, kpiWaardeOrder(orderBy), pagina);
 }
 
 export function rapportagesVanModule(ctx: Context, filter: { jaar?: number }) {

@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { CbsCodeFilter, CodeFilter, DecimaalFilter, filterVan, IntFilter, Richting, veld } from '../core/filters.js';
+import { CbsCodeFilter, CodeFilter, DecimaalFilter, filterFrom, IntFilter, Richting, field } from '../core/filters.js';
 import { gehaaldFilter } from '../kpi/kpi-beoordeling.service.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
 import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.entity.js';
@@ -42,12 +42,12 @@ export class RapportageWhere {
 }
 
 export function rapportageWhere(where: RapportageWhere | null | undefined): FilterQuery<Kwartaalrapportage> {
-  return filterVan<RapportageWhere, Kwartaalrapportage>(where, (w) => [
-    veld((ops) => ({ module: { code: ops } }), w.module),
-    veld((ops) => ({ jaar: ops }), w.jaar),
-    veld((ops) => ({ kwartaal: ops }), w.kwartaal),
-    veld((ops) => ({ versie: ops }), w.versie),
-    veld((ops) => ({ status: ops }), w.status),
+  return filterFrom<RapportageWhere, Kwartaalrapportage>(where, (w) => [
+    field((ops) => ({ module: { code: ops } }), w.module),
+    field((ops) => ({ jaar: ops }), w.jaar),
+    field((ops) => ({ kwartaal: ops }), w.kwartaal),
+    field((ops) => ({ versie: ops }), w.versie),
+    field((ops) => ({ status: ops }), w.status),
   ]);
 }
 
@@ -91,14 +91,14 @@ export class KpiWaardeWhere {
 }
 
 export function kpiWaardeWhere(where: KpiWaardeWhere | null | undefined): FilterQuery<KpiWaarde> {
-  return filterVan<KpiWaardeWhere, KpiWaarde>(where, (w) => [
-    veld((ops) => ({ kpi: { code: ops } }), w.kpi),
-    veld((ops) => ({ rapportage: { module: { code: ops } } }), w.module),
-    veld((ops) => ({ gemeente: { cbsCode: ops } }), w.gemeente),
-    veld((ops) => ({ rapportage: { jaar: ops } }), w.jaar),
-    veld((ops) => ({ rapportage: { kwartaal: ops } }), w.kwartaal),
-    veld((ops) => ({ rapportage: { status: ops } }), w.status),
-    veld((ops) => ({ waarde: ops }), w.waarde),
+  return filterFrom<KpiWaardeWhere, KpiWaarde>(where, (w) => [
+    field((ops) => ({ kpi: { code: ops } }), w.kpi),
+    field((ops) => ({ rapportage: { module: { code: ops } } }), w.module),
+    field((ops) => ({ gemeente: { cbsCode: ops } }), w.gemeente),
+    field((ops) => ({ rapportage: { jaar: ops } }), w.jaar),
+    field((ops) => ({ rapportage: { kwartaal: ops } }), w.kwartaal),
+    field((ops) => ({ rapportage: { status: ops } }), w.status),
+    field((ops) => ({ waarde: ops }), w.waarde),
     w.gehaald === undefined || w.gehaald === null ? undefined : (gehaaldFilter(w.gehaald) as object),
   ]);
 }

@@ -11,7 +11,7 @@ export interface Totalen {
   aantal: number;
 }
 
-interface RuweTotalen {
+interface RawTotals {
   som: string;
   gemiddelde: string;
   minimum: string;
@@ -20,35 +20,35 @@ interface RuweTotalen {
 }
 
 /** The SQL columns of the chosen groupings, each once, in the order given. */
-export function groepKolommen<G extends string>(kolom: Record<G, string>, groepen: readonly G[]): string[] {
-  return [...new Set(groepen)].map((g) => kolom[g]);
+export function groupColumns<G extends string>(column: Record<G, string>, groups: readonly G[]): string[] {
+  return [...new Set(groups)].map((g) => column[g]);
 }
 
 /**
  * Totals per group of a query that already has its FROM, joins and WHERE: selects the group columns and
- * the aggregates of `waarde` (average rounded to `decimalen`), groups and orders by the columns, in one
+ * the aggregates of `value` (average rounded to `decimals`), groups and orders by the columns, in one
  * statement. Each row comes back as its raw group columns (named as in SQL) with the parsed totals.
  */
-export async function totalenPerGroep<Groep extends object, T extends object>(
+export async function totalsPerGroup<Group extends object, T extends object>(
   qb: QueryBuilder<T>,
-  kolommen: readonly string[],
-  waarde: string,
-  decimalen: number,
-): Promise<Array<{ groep: Groep } & Totalen>> {
+  columns: readonly string[],
+  value: string,
+  decimals: number,
+): Promise<Array<{ group: Group } & Totalen>> {
   qb.select([
-    ...kolommen.map((k) => raw(k)),
-    raw(`sum(${waarde}) as som`),
-    raw(`round(avg(${waarde}), ${decimalen}) as gemiddelde`),
-    raw(`min(${waarde}) as minimum`),
-    raw(`max(${waarde}) as maximum`),
+    ...columns.map((c) => raw(c)),
+    raw(`sum(${value}) as som`),
+    raw(`round(avg(${value}), ${decimals}) as gemiddelde`),
+    raw(`min(${value}) as minimum`),
+    raw(`max(${value}) as maximum`),
     raw('count(*) as aantal'),
   ]);
-  if (kolommen.length) qb.groupBy(kolommen.map((k) => raw(k))).orderBy(kolommen.map((k) => ({ [raw(k)]: 'asc' })));
-  const rijen = await qb.execute<Array<Groep & RuweTotalen>>('all', false);
-  return rijen
+  if (columns.length) qb.groupBy(columns.map((c) => raw(c))).orderBy(columns.map((c) => ({ [raw(c)]: 'asc' })));
+  const rows = await qb.execute<Array<Group & RawTotals>>('all', false);
+  return rows
     .filter((r) => Number(r.aantal) > 0)
-    .map(({ som, gemiddelde, minimum, maximum, aantal, ...groep }) => ({
-      groep: groep as unknown as Groep,
+    .map(({ som, gemiddelde, minimum, maximum, aantal, ...group }) => ({
+      group: group as unknown as Group,
       som: new Decimal(som),
       gemiddelde: new Decimal(gemiddelde),
       minimum: new Decimal(minimum),

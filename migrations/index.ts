@@ -7,6 +7,7 @@ import { Migration20261123102100_revisie } from './Migration20261123102100_revis
 import { Migration20261123120000_kostenversie } from './Migration20261123120000_kostenversie.js';
 import { Migration20261202012503_eenAntwoord } from './Migration20261202012503_eenAntwoord.js';
 import { Migration20261202030000_rateLimit } from './Migration20261202030000_rateLimit.js';
+import { Migration20261202060000_actueleRapportage } from './Migration20261202060000_actueleRapportage.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123120000_kostenversie', class: Migration20261123120000_kostenversie },
   { name: 'Migration20261202012503_eenAntwoord', class: Migration20261202012503_eenAntwoord },
   { name: 'Migration20261202030000_rateLimit', class: Migration20261202030000_rateLimit },
+  { name: 'Migration20261202060000_actueleRapportage', class: Migration20261202060000_actueleRapportage },
 ];

@@ -64,8 +64,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const schema = await hubSchema();
   const verifyJwt: JwtVerifier | null = config.oidc ? oidcVerifier(config.oidc) : null;
   const rateLimit = rateLimiter(config.requestsPerMinuut, { kind: config.rateLimitOpslag, knex: options.orm.em.getConnection().getKnex() });
-  // Bounded by rows held (see kostenoverzichten), not by entries.
-  const kostenCache = config.kostenCache ? new VersionedCache('kosten', 500_000) : null;
+  // Bounded in bytes (each entry's size is estimated in kostenoverzichten), not by entries.
+  const kostenCache = config.kostenCache ? new VersionedCache('kosten', config.kostenCacheMb * 1024 * 1024) : null;
   const exposure = config.metrics;
   const metrics = new HubMetrics(options.orm.em.getConnection().getKnex(), {
     processMetrics: Boolean(exposure.token || exposure.port),

@@ -56,6 +56,26 @@ describe('cache van het kostenoverzicht', () => {
     expect(dataStatements(t.statements)).toHaveLength(1);
   });
 
+  it('bewaart een filter één keer voor alle fasen: een andere fase is een treffer met de bedragen van die fase', async () => {
+    const vraag = async (fase: 'BEGROOT' | 'GEREALISEERD') => {
+      const { data, errors } = await t.execute(KostenoverzichtDocument, { jaar: 2023, fase, gemeenten: ['GM0202'] }, ALS.dashboardRegio);
+      expect(errors).toBeUndefined();
+      return data!.kostenoverzicht;
+    };
+    const begroot = await vraag('BEGROOT');
+    const hits = cache.hits;
+    t.statements.length = 0;
+    const gerealiseerd = await vraag('GEREALISEERD');
+    expect(cache.hits).toBe(hits + 1);
+    expect(aggregaties()).toBe(0);
+    expect(gerealiseerd.fase).toBe('GEREALISEERD');
+    // The same cached rows, each with the amount of the phase asked for.
+    expect(gerealiseerd.regels.map((r) => r.bedrag)).toEqual(gerealiseerd.regels.map((r) => r.gerealiseerd));
+    expect(begroot.regels.map((r) => r.bedrag)).toEqual(begroot.regels.map((r) => r.begroot));
+    expect(gerealiseerd.regels.map((r) => r.begroot)).toEqual(begroot.regels.map((r) => r.begroot));
+    expect(gerealiseerd.regels.some((r) => r.bedrag !== r.begroot)).toBe(true);
+  });
+
   it('geeft na een wijziging via de API (inwonertal) meteen de nieuwe cijfers', async () => {
     const voor = await arnhem2024();
     const { errors } = await t.execute(InwonertalVastleggenDocument, { invoer: { gemeente: 'GM0202', jaar: 2024, aantal: 200_000, bron: 'test: nieuwe telling' } }, ALS.beheerder);

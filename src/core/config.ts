@@ -46,6 +46,8 @@ export interface Config {
   graphiql: boolean;
   /** Cache cost overviews (KOSTEN_CACHE=aan|uit; default on); writes invalidate it. */
   kostenCache: boolean;
+  /** Upper bound of the cost-overview cache in MiB (KOSTEN_CACHE_MB; default 256). */
+  kostenCacheMb: number;
   /** Prometheus metrics: at /metrics with this bearer token (METRICS_TOKEN) and/or on METRICS_PORT; both unset = not served. */
   metrics: MetricsExposure;
 }
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     rapportageTermijnDagen: intFrom(env, 'RAPPORTAGE_TERMIJN_DAGEN', 45, 365),
     graphiql: boolFrom(env, 'GRAPHIQL', !production),
     kostenCache: boolFrom(env, 'KOSTEN_CACHE', true),
+    kostenCacheMb: intFrom(env, 'KOSTEN_CACHE_MB', 256, 65_536),
     metrics: metricsFrom(env),
   };
 }

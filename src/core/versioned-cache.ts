@@ -17,7 +17,7 @@ export class VersionedCache {
   hits = 0;
   misses = 0;
 
-  /** `maxSize` bounds the sum of the sizes the callers give their values (e.g. rows held). */
+  /** `maxSize` bounds the sum of the sizes the callers give their values (bytes, for the cost overviews). */
   constructor(
     private readonly subject: string,
     maxSize: number,

@@ -3,9 +3,8 @@ import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
-import { vereisKpiWaardenVanGemeente, zichtbareKpiWaarden } from './rapportage.access.js';
+import { actueleKpiWaarden, vereisKpiWaardenVanGemeente, zichtbareKpiWaarden } from './rapportage.access.js';
 import { rapporteertIn } from './rapportage-validatie.service.js';
-import { actueleVersies } from './rapportage.service.js';
 import type { KpiReeksPunt, KwartaalInvoer } from './kpi-reeks.types.js';
 import { Kpi, KpiNiveau } from '../kpi/kpi.entity.js';
 
@@ -44,7 +43,8 @@ export async function kpiReeks(
   const waardeFilter: FilterQuery<KpiWaarde> = {
     $and: [
       zichtbareKpiWaarden(ctx.identity),
-      { kpi, rapportage: { $in: await actueleVersies(ctx), jaar: jaren }, gemeente: gemeente ? { cbsCode: gemeente } : null },
+      actueleKpiWaarden(ctx.identity),
+      { kpi, rapportage: { jaar: jaren }, gemeente: gemeente ? { cbsCode: gemeente } : null },
     ],
   };
   const waarden = await ctx.em.find(KpiWaarde, waardeFilter, { populate: ['rapportage'] });

@@ -2,8 +2,7 @@ import type { QBFilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
 import { groupColumns, totalsPerGroup } from '../core/totals.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
-import { zichtbareKpiWaarden } from './rapportage.access.js';
-import { actueleVersies } from './rapportage.service.js';
+import { actueleKpiWaarden, zichtbareKpiWaarden } from './rapportage.access.js';
 import { kpiWaardeWhere, type KpiWaardeWhere } from './rapportage.where.js';
 import { KpiGroepering, KpiTotaal } from './kpi-totalen.types.js';
 
@@ -29,7 +28,7 @@ interface Groep {
  */
 export async function kpiTotalen(ctx: Context, groepen: KpiGroepering[], where?: KpiWaardeWhere): Promise<KpiTotaal[]> {
   const kolommen = groupColumns(KOLOM, [KpiGroepering.KPI, ...groepen]);
-  const filter = { $and: [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where), { rapportage: { $in: await actueleVersies(ctx) } }] };
+  const filter = { $and: [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where), actueleKpiWaarden(ctx.identity)] };
   const qb = ctx.em
     .createQueryBuilder(KpiWaarde, 'w')
     .join('w.rapportage', 'r')

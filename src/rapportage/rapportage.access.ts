@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Rol, type Identity } from '../auth/identity.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
@@ -22,6 +22,7 @@ export function zichtbareRapportages(identity: Identity): FilterQuery<Kwartaalra
   }
 }
 
+
 /**
  * Which KPI values an identity may see: those of visible reports, and for a gemeente (or a
  * gemeente-scoped dashboard) only its own values and regional totals; an unscoped dashboard sees
@@ -35,6 +36,22 @@ export function zichtbareKpiWaarden(identity: Identity): FilterQuery<KpiWaarde> 
   }
   if (identity.rol === Rol.DASHBOARD) return { ...metRapportage, gemeente: null };
   return metRapportage;
+}
+
+/**
+ * Restricts KPI values to the current version of each module's report per quarter among the versions
+ * the identity may see (the view actuele_rapportage): for gemeente and dashboard the latest approved
+ * version, for everyone else the latest version of any status (a module manager's scope is per module,
+ * so the latest version within its modules is the latest version). Combine with zichtbareKpiWaarden.
+ * A raw condition on the root alias, so build it anew for every query.
+ */
+export function actueleKpiWaarden(identity: Identity): FilterQuery<KpiWaarde> {
+  const vlag = alleenGoedgekeurd(identity) ? 'laatste_goedgekeurd' : 'laatste';
+  return { [raw((alias: string) => `${alias}.rapportage_id in (select id from actuele_rapportage where ${vlag})`)]: [] } as FilterQuery<KpiWaarde>;
+}
+
+function alleenGoedgekeurd(identity: Identity): boolean {
+  return identity.rol !== Rol.BEHEERDER && identity.rol !== Rol.CONTROLLER && identity.rol !== Rol.MODULEMANAGER;
 }
 
 /**

@@ -4,7 +4,7 @@ import { paginate, type ConnectionResult, type PageArgs } from '../core/connecti
 import { groupByKey } from '../core/loaders.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
-import { zichtbareKpiWaarden, zichtbareRapportages } from './rapportage.access.js';
+import { actueleKpiWaarden, zichtbareKpiWaarden, zichtbareRapportages } from './rapportage.access.js';
 import { kpiWaardeOrder, kpiWaardeWhere, rapportageWhere, type KpiWaardeOrder, type KpiWaardeWhere, type RapportageWhere } from './rapportage.where.js';
 
 const RAPPORTAGE_VOLGORDE = { jaar: 'asc', kwartaal: 'asc', versie: 'asc' } as const;
@@ -22,28 +22,8 @@ export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined
   return paginate(ctx.em, Kwartaalrapportage, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
 }
 
-/**
- * Ids of the current version of each module's report per quarter, among the versions the caller may
- * see: for a gemeente the latest approved version, for a controller the latest version of any status.
- */
-export async function actueleVersies(ctx: Context): Promise<number[]> {
-  const versies = await ctx.em.find(Kwartaalrapportage, zichtbareRapportages(ctx.identity), {
-    fields: ['id', 'module', 'jaar', 'kwartaal', 'versie'],
-    orderBy: { versie: 'desc' },
-  });
-  const gezien = new Set<string>();
-  return versies
-    .filter((r) => {
-      const sleutel = `${r.module.id}/${r.jaar}/${r.kwartaal}`;
-      if (gezien.has(sleutel)) return false;
-      gezien.add(sleutel);
-      return true;
-    })
-    .map((r) => r.id);
-}
-
 /** KPI values the caller may see, filtered and paged; by default only from current report versions. */
-export async function zoekKpiWaarden(
+export function zoekKpiWaarden(
   ctx: Context,
   where: KpiWaardeWhere | undefined,
   orderBy: KpiWaardeOrder[] | undefined,
@@ -51,7 +31,7 @@ export async function zoekKpiWaarden(
   pagina: PageArgs,
 ): Promise<ConnectionResult<KpiWaarde>> {
   const delen: FilterQuery<KpiWaarde>[] = [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where)];
-  if (alleenActueel) delen.push({ rapportage: { $in: await actueleVersies(ctx) } });
+  if (alleenActueel) delen.push(actueleKpiWaarden(ctx.identity));
   return paginate(ctx.em, KpiWaarde, { $and: delen } as FilterQuery<KpiWaarde>, kpiWaardeOrder(orderBy), pagina);
 }
 

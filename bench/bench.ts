@@ -3,7 +3,7 @@
 // of 10 connections to the same embedded PostgreSQL.
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,10 +34,20 @@ interface Meting {
   p99: number[];
   fouten: number;
   statements: number | null;
+  /** CPU time of the server's process per request, in ms (user + system; PostgreSQL's own CPU not included). */
+  cpu: number[];
 }
 
+// The hub as production runs it (package.json "start" runs the same file).
+const HUB = 'dist/server/src/index.js';
+
+/**
+ * Starts a server in its own process. TypeScript runs through tsx; the hub runs as production runs it:
+ * the compiled build with plain node (`npm run bench` builds first).
+ */
 function start(script: string, env: Record<string, string>, klaar: string, nodeFlags: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let uitvoer = '';
     const kijk = (d: Buffer) => {
@@ -77,6 +87,15 @@ async function telStatements(admin: pg.Client, doe: () => Promise<unknown>): Pro
   return rows[0].n;
 }
 
+const KLOKTIKKEN_PER_SECONDE = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const velden = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // After "pid (comm) ": state is field 3, utime field 14 and stime field 15 of the whole line.
+  return ((Number(velden[11]) + Number(velden[12])) * 1000) / KLOKTIKKEN_PER_SECONDE;
+}
+
 async function meet(scenario: Scenario, doel: Doel, basis: string, duur: number, admin: pg.Client) {
   const verzoek = scenario.verzoek(doel);
   if (!verzoek) return null;
@@ -108,6 +127,7 @@ async function main(): Promise<void> {
       postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_utility=on'],
     });
     const kinderen: ChildProcess[] = [];
+    const proces = new Map<Doel, ChildProcess>();
     try {
       await laad(db.url, omvang);
       const admin = new pg.Client({ connectionString: db.url });
@@ -138,10 +158,11 @@ async function main(): Promise<void> {
       const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUUT: '1000000', GRAPHIQL: 'uit' };
       // BENCH_PROFIEL=map: the hub writes a V8 CPU profile there when it stops (open in Chrome DevTools).
       const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFIEL)}`] : [];
-      kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten.hub) }, 'Regiohub draait', profiel));
-      kinderen.push(await start('src/index.ts', { ...env, PORT: String(poorten['hub-zonder-cache']), KOSTEN_CACHE: 'uit' }, 'Regiohub draait'));
-      kinderen.push(await start('bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
-      kinderen.push(await start('bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
+      proces.set('hub', await start(HUB, { ...env, PORT: String(poorten.hub) }, 'Regiohub draait', profiel));
+      proces.set('hub-zonder-cache', await start(HUB, { ...env, PORT: String(poorten['hub-zonder-cache']), KOSTEN_CACHE: 'uit' }, 'Regiohub draait'));
+      proces.set('baseline', await start('bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
+      proces.set('postgraphile', await start('bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
+      kinderen.push(...proces.values());
       const basis = (doel: Doel) => `http://127.0.0.1:${poorten[doel]}`;
 
       // BENCH_SCENARIO=tekst: only the scenarios whose name contains it (for profiling one question).
@@ -164,7 +185,7 @@ async function main(): Promise<void> {
                 if (process.env.BENCH_DEBUG) console.log(doel, scenario.naam, String(antwoord).slice(0, 400));
               })
             : null;
-          perDoel.set(doel, { omvang: omvang.naam, scenario: scenario.naam, server: doel, rps: [], p50: [], p99: [], fouten: 0, statements });
+          perDoel.set(doel, { omvang: omvang.naam, scenario: scenario.naam, server: doel, rps: [], p50: [], p99: [], fouten: 0, statements, cpu: [] });
         }
         for (let herhaling = 0; herhaling < HERHALINGEN; herhaling++) {
           // Alternate the order so that no server always runs first (or last) on a warm cache.
@@ -172,8 +193,12 @@ async function main(): Promise<void> {
           for (const doel of volgorde) {
             if (!scenario.verzoek(doel)) continue;
             await meet(scenario, doel, basis(doel), OPWARMEN, admin);
+            const pid = proces.get(doel)!.pid!;
+            const cpuVoor = cpuMs(pid);
             const r = (await meet(scenario, doel, basis(doel), DUUR, admin))!;
+            const cpuNa = cpuMs(pid);
             const m = perDoel.get(doel)!;
+            if (r.requests.total > 0) m.cpu.push((cpuNa - cpuVoor) / r.requests.total);
             m.rps.push(r.requests.average);
             m.p50.push(r.latency.p50);
             m.p99.push(r.latency.p99);
@@ -181,7 +206,9 @@ async function main(): Promise<void> {
           }
         }
         metingen.push(...perDoel.values());
-        console.log(`${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s`).join(', ')}`);
+        console.log(
+          `${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s, ${mediaan(m.cpu).toFixed(2)} ms CPU/verzoek`).join('; ')}`,
+        );
       }
       await admin.end();
     } catch (error) {
@@ -215,19 +242,25 @@ function rapport(metingen: Meting[], pgVersie: string, omvangen: string[]): stri
     'geteld met pg_stat_statements bij het tweede van twee losse verzoeken (warme cache, bestaand concept), inclusief BEGIN/COMMIT en,',
     'bij de hub, het opzoeken van het token. `hub` draait zoals geleverd, met de cache van het kostenoverzicht (ongeldig na elke',
     'schrijfactie, zie README); `hub-zonder-cache` is dezelfde hub met KOSTEN_CACHE=uit en meet alleen het kostenoverzicht.',
+    'De hub draait als in productie: de gecompileerde build met node. CPU ms/verzoek: user- plus systeemtijd van het serverproces',
+    '(uit /proc) tijdens een meting, gedeeld door het aantal verzoeken; de CPU van PostgreSQL zelf telt niet mee. Verhoudingen:',
+    'req/s van de hub gedeeld door die van de ander, en CPU per verzoek van de hub gedeeld door die van de ander.',
     '',
-    '| omvang | scenario | server | req/s | p50 ms | p99 ms | statements/verzoek | fouten | hub/baseline | hub/PostGraphile |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| omvang | scenario | server | req/s | CPU ms/verzoek | p50 ms | p99 ms | statements/verzoek | fouten | req/s hub/baseline | CPU hub/baseline | req/s hub/PostGraphile | CPU hub/PostGraphile |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const m of metingen) {
     const ander = (server: Doel) => metingen.find((x) => x.omvang === m.omvang && x.scenario === m.scenario && x.server === server);
-    const ratio = (server: Doel) => {
+    const ratio = (server: Doel, van: (x: Meting) => number[]) => {
       const x = ander(server);
-      return isHub(m.server) && m.rps.length && x?.rps.length ? (mediaan(m.rps) / mediaan(x.rps)).toFixed(2) : '';
+      return isHub(m.server) && van(m).length && x && van(x).length ? (mediaan(van(m)) / mediaan(van(x))).toFixed(2) : '';
     };
     const waarde = (xs: number[], d = 0) => (xs.length ? mediaan(xs).toFixed(d) : 'n.v.t.');
+    const rps = (x: Meting) => x.rps;
+    const cpu = (x: Meting) => x.cpu;
     regels.push(
-      `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ${ratio('baseline')} | ${ratio('postgraphile')} |`,
+      `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.cpu, 2)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ` +
+        `${ratio('baseline', rps)} | ${ratio('baseline', cpu)} | ${ratio('postgraphile', rps)} | ${ratio('postgraphile', cpu)} |`,
     );
   }
   regels.push('', ...omvangen.flatMap((o) => [o, '']), 'Zie `bench/scenarios.ts` voor de verzoeken per server.', '');

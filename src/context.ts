@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { ApiTokenCache } from './auth/api-token-cache.js';
 import type { Identity } from './auth/identity.js';
 import type { Config } from './core/config.js';
 import { RequestLoaders } from './core/loaders.js';
@@ -23,6 +24,8 @@ export interface Context {
   config: Readonly<Config>;
   /** Cost overviews shared by the requests of this process; null when switched off. */
   kostenCache: VersionedCache | null;
+  /** Verified API tokens of this process; null when switched off. */
+  tokenCache: ApiTokenCache | null;
 }
 
 export interface ContextOptions extends Omit<Context, 'em' | 'loaders' | 'log'> {

@@ -7,6 +7,7 @@ import express from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
+import { ApiTokenCache } from './auth/api-token-cache.js';
 import { authenticate, type JwtVerifier } from './auth/authenticate.js';
 import type { Identity } from './auth/identity.js';
 import { oidcVerifier } from './auth/oidc.js';
@@ -41,6 +42,8 @@ export interface Hub {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   metrics: HubMetrics;
+  /** Verified API tokens in memory (null when API_TOKEN_CACHE_SECONDEN=0). */
+  tokenCache: ApiTokenCache | null;
   /** Serves only /metrics when a metrics port is configured; the caller makes it listen. */
   metricsServer: http.Server | null;
   /** Builds a request context for an identity as the HTTP layer does (in-process tests). */
@@ -72,8 +75,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     cache: () => (kostenCache ? { hits: kostenCache.hits, misses: kostenCache.misses, entries: kostenCache.size } : null),
   });
   const now = options.now ?? (() => new Date());
+  const tokenCache =
+    config.apiTokenCacheSeconden > 0
+      ? new ApiTokenCache(options.orm.config.get('clientUrl')!, config.apiTokenCacheSeconden * 1000, logger.child({ onderdeel: 'api-tokencache' }))
+      : null;
+  await tokenCache?.start();
   const context = (identity: Identity, requestId: string = randomUUID()) =>
-    createContext({ em: options.orm.em, identity, requestId, log: logger.child({ requestId }), now, config, kostenCache });
+    createContext({ em: options.orm.em, identity, requestId, log: logger.child({ requestId }), now, config, kostenCache, tokenCache });
 
   const armor = armorProtection(production);
   const apollo = new ApolloServer<Context>({
@@ -123,7 +131,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   /** Who makes an HTTP request, within the rate limit; refusals are logged (never the token). */
   const identify = async (req: express.Request): Promise<Identity> => {
     try {
-      const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt);
+      const identity = await authenticate(options.orm.em.fork(), req.get('authorization'), verifyJwt, tokenCache);
       await rateLimit(identity.id);
       return identity;
     } catch (error) {
@@ -188,11 +196,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const stop = async () => {
     stopping = true;
     await apollo.stop();
+    await tokenCache?.stop();
     if (metricsServer?.listening) {
       metricsServer.closeAllConnections();
       await new Promise((resolve) => metricsServer!.close(resolve));
     }
     metrics.close();
   };
-  return { app, httpServer, apollo, metrics, metricsServer, context: (identity) => context(identity), stop };
+  return { app, httpServer, apollo, metrics, tokenCache, metricsServer, context: (identity) => context(identity), stop };
 }

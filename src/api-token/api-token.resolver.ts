@@ -46,6 +46,6 @@ export class ApiTokenResolver {
   @Mutation(() => ApiToken, { description: 'Trekt een API-token in; het werkt daarna niet meer (beheerder).' })
   apiTokenIntrekken(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ApiToken> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'API-tokens intrekken');
-    return trekApiTokenIn(ctx.em, id, ctx);
+    return trekApiTokenIn(ctx.em, id, ctx, ctx.tokenCache);
   }
 }

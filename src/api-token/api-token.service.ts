@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { audit, tijdstip, type Door } from '../audit/audit.service.js';
+import type { ApiTokenCache } from '../auth/api-token-cache.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { TOKEN_PREFIX, hashVan } from '../auth/api-token.service.js';
 import { scopeFout, type Rol } from '../auth/identity.js';
@@ -38,8 +39,12 @@ export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: 
   });
 }
 
-export async function trekApiTokenIn(em: EntityManager, id: number, door: Door): Promise<ApiToken> {
-  return em.transactional(async (tx) => {
+/**
+ * Revokes a token. Every hub instance drops it from memory when the revocation commits (notification
+ * from the database); this process at once, through `tokenCache`.
+ */
+export async function trekApiTokenIn(em: EntityManager, id: number, door: Door, tokenCache: ApiTokenCache | null = null): Promise<ApiToken> {
+  const token = await em.transactional(async (tx) => {
     const token = await tx.findOne(ApiToken, id);
     if (!token) throw notFound('API-token', String(id));
     if (!token.ingetrokkenOp) {
@@ -49,6 +54,8 @@ export async function trekApiTokenIn(em: EntityManager, id: number, door: Door):
     }
     return token;
   });
+  tokenCache?.drop(id);
+  return token;
 }
 
 export function alleApiTokens(em: EntityManager): Promise<ApiToken[]> {

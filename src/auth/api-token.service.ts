@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import type { ApiTokenCache } from './api-token-cache.js';
 import { parseRol, type Identity } from './identity.js';
 
 // Looking a token up is authentication and stays here, below every domain; creating and revoking
@@ -33,11 +34,16 @@ const READ_ONLY_TRANSACTION = '25006';
 let databaseAlleenLezen = false;
 
 /**
- * The identity behind an API token secret, or null when unknown or revoked. One statement: it also
- * records the last use, at most once a minute per token so that reads do not turn into writes.
+ * The identity behind an API token secret, or null when unknown or revoked. From the cache when it
+ * knows the token (no statement); otherwise one statement, which also records the last use, at most
+ * once a minute per token so that reads do not turn into writes. A token served from the cache has its
+ * use recorded at its next lookup, after the cache's time (API_TOKEN_CACHE_SECONDEN) has passed.
  */
-export async function identiteitVanApiToken(em: EntityManager, geheim: string): Promise<Identity | null> {
-  const zoek = (sql: string) => em.getConnection().execute<TokenRij[]>(sql, [hashVan(geheim)]);
+export async function identiteitVanApiToken(em: EntityManager, geheim: string, cache: ApiTokenCache | null = null): Promise<Identity | null> {
+  const hash = hashVan(geheim);
+  const bekend = cache?.get(hash);
+  if (bekend) return bekend;
+  const zoek = (sql: string) => em.getConnection().execute<TokenRij[]>(sql, [hash]);
   let rows: TokenRij[];
   try {
     rows = await zoek(databaseAlleenLezen ? ALLEEN_OPZOEKEN : OPZOEKEN_EN_BIJHOUDEN);
@@ -49,5 +55,7 @@ export async function identiteitVanApiToken(em: EntityManager, geheim: string): 
   const rij = rows[0];
   const rol = rij && parseRol(rij.rol);
   if (!rij || !rol) return null;
-  return { id: `token:${rij.id}`, naam: rij.naam, rol, gemeente: rij.gemeente, modules: rij.modules ?? [] };
+  const identity: Identity = { id: `token:${rij.id}`, naam: rij.naam, rol, gemeente: rij.gemeente, modules: rij.modules ?? [] };
+  cache?.set(hash, rij.id, identity);
+  return identity;
 }

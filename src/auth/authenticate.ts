@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, hubError } from '../core/errors.js';
+import type { ApiTokenCache } from './api-token-cache.js';
 import { TOKEN_PREFIX, identiteitVanApiToken } from './api-token.service.js';
 import type { Identity, Rol } from './identity.js';
 
@@ -11,12 +12,17 @@ const weigering = (message: string) => hubError(ErrorCode.UNAUTHENTICATED, messa
  * The identity behind an Authorization header: an API token (rh_…) or an OpenID Connect JWT.
  * Anything else is refused with UNAUTHENTICATED (HTTP 401).
  */
-export async function authenticate(em: EntityManager, header: string | undefined, verifyJwt: JwtVerifier | null): Promise<Identity> {
+export async function authenticate(
+  em: EntityManager,
+  header: string | undefined,
+  verifyJwt: JwtVerifier | null,
+  tokenCache: ApiTokenCache | null = null,
+): Promise<Identity> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) throw weigering('Niet aangemeld: stuur een token mee in de header "Authorization: Bearer <token>".');
   const token = match[1];
   if (token.startsWith(TOKEN_PREFIX)) {
-    const identity = await identiteitVanApiToken(em, token);
+    const identity = await identiteitVanApiToken(em, token, tokenCache);
     if (!identity) throw weigering('Dit API-token is onbekend of ingetrokken.');
     return identity;
   }

@@ -46,6 +46,8 @@ export interface Config {
   graphiql: boolean;
   /** Cache cost overviews (KOSTEN_CACHE=aan|uit; default on); writes invalidate it. */
   kostenCache: boolean;
+  /** Seconds a verified API token is kept in memory (API_TOKEN_CACHE_SECONDEN; 0 = off); revocation still acts at once. */
+  apiTokenCacheSeconden: number;
   /** Upper bound of the cost-overview cache in MiB (KOSTEN_CACHE_MB; default 256). */
   kostenCacheMb: number;
   /** Prometheus metrics: at /metrics with this bearer token (METRICS_TOKEN) and/or on METRICS_PORT; both unset = not served. */
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: boolFrom(env, 'GRAPHIQL', !production),
     kostenCache: boolFrom(env, 'KOSTEN_CACHE', true),
     kostenCacheMb: intFrom(env, 'KOSTEN_CACHE_MB', 256, 65_536),
+    apiTokenCacheSeconden: intFrom(env, 'API_TOKEN_CACHE_SECONDEN', 60, 3_600),
     metrics: metricsFrom(env),
   };
 }

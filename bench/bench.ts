@@ -183,6 +183,8 @@ async function main(): Promise<void> {
             ? await telStatements(admin, async () => {
                 const antwoord = await verzoek.enkel(basis(doel));
                 if (process.env.BENCH_DEBUG) console.log(doel, scenario.naam, String(antwoord).slice(0, 400));
+                // A request that fails measures the error path, not the scenario: say so loudly.
+                if (/"errors"\s*:/.test(String(antwoord))) console.warn(`LET OP: ${doel} / ${scenario.naam} antwoordt met een fout: ${String(antwoord).slice(0, 300)}`);
               })
             : null;
           perDoel.set(doel, { omvang: omvang.naam, scenario: scenario.naam, server: doel, rps: [], p50: [], p99: [], fouten: 0, statements, cpu: [] });

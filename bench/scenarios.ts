@@ -98,7 +98,7 @@ export function scenarios(omvang: Omvang, tokens: { controller: string; manager:
       pad: '/graphql',
       opties: graphql(
         tokens.controller,
-        `query Reeks($module: String!, $kpi: String!, $gemeente: String) { kpiReeks(module: $module, kpi: $kpi, gemeente: $gemeente,
+        `query Reeks($module: String!, $kpi: String!, $gemeente: CbsCode) { kpiReeks(module: $module, kpi: $kpi, gemeente: $gemeente,
           van: { jaar: 2017, kwartaal: 1 }, tot: { jaar: 2026, kwartaal: 4 }) { jaar kwartaal waarde norm gehaald } }`,
         kpi,
       ),

@@ -81,7 +81,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     config.apiTokenCacheSeconden > 0
       ? new ApiTokenCache(options.orm.config.get('clientUrl')!, config.apiTokenCacheSeconden * 1000, logger.child({ onderdeel: 'api-tokencache' }))
       : null;
-  await tokenCache?.start();
   const context = (identity: Identity, requestId: string = randomUUID()) =>
     createContext({ em: options.orm.em, identity, requestId, log: logger.child({ requestId }), now, config, kostenCache, tokenCache });
 
@@ -113,6 +112,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     ],
   });
   await apollo.start();
+  // Listening last: nothing after it can fail and leave its connection open.
+  await tokenCache?.start();
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });

@@ -77,7 +77,10 @@ describe('de actuele rapportageversie per rol', () => {
   it('heeft in het scenario kwartalen waar de laatste versie niet de laatste goedgekeurde is', () => {
     // Without such quarters, the two definitions (any status / approved only) could not differ.
     const perKwartaal = new Map<string, Rij[]>();
-    for (const r of rijen) perKwartaal.set(`${r.module_id}/${r.jaar}/${r.kwartaal}`, [...(perKwartaal.get(`${r.module_id}/${r.jaar}/${r.kwartaal}`) ?? []), r]);
+    for (const r of rijen) {
+      const sleutel = `${r.module_id}/${r.jaar}/${r.kwartaal}`;
+      perKwartaal.set(sleutel, [...(perKwartaal.get(sleutel) ?? []), r]);
+    }
     const verschillend = [...perKwartaal.values()].filter((rs) => {
       const laatste = Math.max(...rs.map((r) => r.versie));
       return rs.some((r) => r.versie === laatste && r.status !== 'GOEDGEKEURD') && rs.some((r) => r.status === 'GOEDGEKEURD');

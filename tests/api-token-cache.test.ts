@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { overHttp } from './helpers/over-http.js';
+import { buitenDeHubOm as buitenDeHubOmMetOrm } from './helpers/sql.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
 // Verified API tokens are kept in memory so that a request costs no token lookup, while revoking a
@@ -20,16 +20,8 @@ const QUERY = '{ gemeenten { cbsCode } }';
 const tokenStatements = () => t.statements.filter((s) => s.includes('api_token')).length;
 const nieuwToken = async (naam: string) => (await maakApiToken(t.orm.em.fork(), { naam, rol: Rol.CONTROLLER }, 'test')).geheim;
 
-/** A write from outside this hub (psql, another instance): its own connection and transaction. */
-async function buitenDeHubOm(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: t.orm.config.get('clientUrl') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** A write from outside this hub (another instance, psql): its own connection, its own transaction. */
+const buitenDeHubOm = (query: string) => buitenDeHubOmMetOrm(t.orm, query);
 
 describe('API-tokens in het geheugen', () => {
   it('zoekt een bekend token niet opnieuw op', async () => {

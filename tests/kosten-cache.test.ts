@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionedCache } from '../src/core/versioned-cache.js';
 import { Decimal } from '../src/core/decimal.js';
 import { InwonertalVastleggenDocument, KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
+import { buitenDeHubOm as buitenDeHubOmMetOrm } from './helpers/sql.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 import { ARNHEM_INWONERS_2024 } from './helpers/scenario.js';
 
@@ -31,17 +31,7 @@ const arnhem2024 = () => arnhem(2024);
 const arnhem2026 = () => arnhem(2026);
 
 /** A write from outside this hub (another instance, psql): its own connection, its own transaction. */
-async function buitenDeHubOm(sql: string, terugdraaien = false): Promise<void> {
-  const client = new pg.Client({ connectionString: t.orm.config.get('clientUrl') });
-  await client.connect();
-  try {
-    await client.query('begin');
-    await client.query(sql);
-    await client.query(terugdraaien ? 'rollback' : 'commit');
-  } finally {
-    await client.end();
-  }
-}
+const buitenDeHubOm = (query: string, terugdraaien = false) => buitenDeHubOmMetOrm(t.orm, query, terugdraaien);
 
 describe('cache van het kostenoverzicht', () => {
   it('rekent een tweede gelijke vraag niet opnieuw uit, en geeft hetzelfde antwoord', async () => {

@@ -9,6 +9,7 @@ import { RapportageStatus, type Kwartaalrapportage } from './kwartaalrapportage.
  * version of its own modules (and their submodules). Gemeente and dashboard: approved versions only.
  */
 export function zichtbareRapportages(identity: Identity): FilterQuery<Kwartaalrapportage> {
+  if (zietAlleenGoedgekeurd(identity)) return { status: RapportageStatus.GOEDGEKEURD };
   switch (identity.rol) {
     case Rol.BEHEERDER:
     case Rol.CONTROLLER:
@@ -18,8 +19,13 @@ export function zichtbareRapportages(identity: Identity): FilterQuery<Kwartaalra
         module: { $or: [{ code: { $in: identity.modules } }, { hoofdmodule: { code: { $in: identity.modules } } }] },
       };
     default:
-      return { status: RapportageStatus.GOEDGEKEURD };
+      return {};
   }
+}
+
+/** Gemeenten and dashboards see approved report versions only; the other roles see every status. */
+function zietAlleenGoedgekeurd(identity: Identity): boolean {
+  return identity.rol === Rol.GEMEENTE || identity.rol === Rol.DASHBOARD;
 }
 
 
@@ -46,12 +52,8 @@ export function zichtbareKpiWaarden(identity: Identity): FilterQuery<KpiWaarde> 
  * A raw condition on the root alias, so build it anew for every query.
  */
 export function actueleKpiWaarden(identity: Identity): FilterQuery<KpiWaarde> {
-  const vlag = alleenGoedgekeurd(identity) ? 'laatste_goedgekeurd' : 'laatste';
+  const vlag = zietAlleenGoedgekeurd(identity) ? 'laatste_goedgekeurd' : 'laatste';
   return { [raw((alias: string) => `${alias}.rapportage_id in (select id from actuele_rapportage where ${vlag})`)]: [] } as FilterQuery<KpiWaarde>;
-}
-
-function alleenGoedgekeurd(identity: Identity): boolean {
-  return identity.rol !== Rol.BEHEERDER && identity.rol !== Rol.CONTROLLER && identity.rol !== Rol.MODULEMANAGER;
 }
 
 /**

@@ -3,10 +3,10 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Module } from '../module/module.entity.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
 import { BegrotingInvoer } from './begroting.inputs.js';
 import { begrotingVastleggen, zoekBegrotingen } from './begroting.service.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @Resolver(() => Begroting)
 export class BegrotingResolver {
@@ -26,8 +26,8 @@ export class BegrotingResolver {
     return begrotingVastleggen(ctx, invoer);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() begroting: Begroting, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, begroting.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() begroting: Begroting, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, begroting.module.id);
   }
 }

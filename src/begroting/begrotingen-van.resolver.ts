@@ -1,16 +1,16 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Module } from '../module/module.entity.js';
 import { Begroting } from './begroting.entity.js';
 import { BEGROTING_VOLGORDE } from './begroting.service.js';
+import { ModuleType } from '../module/module.types.js';
 
 // A module's budget versions live here, with the budget, so that module/ does not depend on
 // begroting/ (dependencies run child -> parent).
-@Resolver(() => Module)
+@Resolver(() => ModuleType)
 export class BegrotingenVanModuleResolver {
   @FieldResolver(() => [Begroting], { description: 'Begrotingsversies per jaar, in volgorde van vaststelling: primitief, wijzigingen, realisatie.' })
-  begrotingen(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
+  begrotingen(@Root() module: ModuleType, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return ctx.loaders.manyBy(Begroting, 'module', jaar === undefined ? {} : { jaar }, BEGROTING_VOLGORDE).load(module.id);
   }
 }

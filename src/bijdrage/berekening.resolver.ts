@@ -7,16 +7,17 @@ import { JaarArg } from '../core/jaar.js';
 import { Jaarafsluiting } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { jaarAfsluiten, jaarrekeningVastleggen } from './jaarrekening.service.js';
 import type { Context } from '../context.js';
-import type { Decimal } from '../core/decimal.js';
+import { Decimal } from '../core/decimal.js';
 import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { afrekening, voorschotten } from './afrekening.service.js';
 import { Afrekening, AfrekeningRegel, VoorschotGemeente, Voorschottenschema } from './afrekening.types.js';
 import { bijdragenBerekenen } from './bijdrage-berekening.service.js';
-import { Bijdrage } from './bijdrage.entity.js';
+import { bijdrageLezen, BijdrageType } from './bijdrage.types.js';
+import type { BerekeningUitkomst } from './bijdrage-berekening.service.js';
 import { dagenInJaar } from './verdeling.service.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Hoe een bijdrage is berekend: netto lasten × aandeel, met aandeel = gewicht / som van de gewichten.' })
 export class Berekening {
@@ -53,8 +54,8 @@ class BerekeningResultaat {
   @Field(() => Begroting)
   begroting!: Begroting;
 
-  @Field(() => [Bijdrage])
-  bijdragen!: Bijdrage[];
+  @Field(() => [BijdrageType])
+  bijdragen!: BijdrageType[];
 
   @Field(() => Boolean, { description: 'Onwaar als dezelfde invoer al precies deze bijdragen had opgeleverd.' })
   gewijzigd!: boolean;
@@ -66,14 +67,14 @@ class JaarrekeningResultaat extends BerekeningResultaat {
   afsluiting!: Jaarafsluiting;
 }
 
-@Resolver(() => Bijdrage)
+@Resolver(() => BijdrageType)
 export class BerekeningResolver {
   @Mutation(() => BerekeningResultaat, {
     description:
       'Verdeelt de netto lasten (lasten − baten) van een begrotingsversie over de deelnemende gemeenten volgens de verdeelsleutel van dat jaar, ' +
       'pro rata per deelnamedag en exact tot op de cent (controller en beheerder).',
   })
-  bijdragenBerekenen(
+  async bijdragenBerekenen(
     @Ctx() ctx: Context,
     @Arg('module', () => String) module: string,
     @JaarArg('jaar') jaar: number,
@@ -81,7 +82,7 @@ export class BerekeningResolver {
     @Arg('volgnummer', () => Int, { defaultValue: 0, description: '1, 2, … voor een wijziging.' }) volgnummer: number,
   ): Promise<BerekeningResultaat> {
     vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'bijdragen berekenen');
-    return bijdragenBerekenen(ctx, { module, jaar, soort, volgnummer });
+    return alsGelezen(ctx, await bijdragenBerekenen(ctx, { module, jaar, soort, volgnummer }));
   }
 
   @Mutation(() => JaarrekeningResultaat, {
@@ -90,9 +91,9 @@ export class BerekeningResolver {
       'volgens de verdeelsleutel van dat jaar, en de afsluiting van het jaar, in één transactie. Daarna verandert er niets ' +
       'meer aan dat jaar (JAAR_AFGESLOTEN) tot een beheerder het heropent.',
   })
-  jaarrekeningVastleggen(@Arg('invoer', () => JaarrekeningInvoer) invoer: JaarrekeningInvoer, @Ctx() ctx: Context): Promise<JaarrekeningResultaat> {
+  async jaarrekeningVastleggen(@Arg('invoer', () => JaarrekeningInvoer) invoer: JaarrekeningInvoer, @Ctx() ctx: Context): Promise<JaarrekeningResultaat> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'de jaarrekening vastleggen');
-    return jaarrekeningVastleggen(ctx, invoer);
+    return alsGelezen(ctx, await jaarrekeningVastleggen(ctx, invoer));
   }
 
   @Mutation(() => Jaarafsluiting, { description: 'Sluit een heropend jaar weer af (beheerder), als de gerealiseerde bijdragen er zijn.' })
@@ -112,38 +113,45 @@ export class BerekeningResolver {
   }
 
   @FieldResolver(() => Berekening, { nullable: true, description: 'De berekening achter het bedrag; leeg als het niet is berekend.' })
-  async berekening(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<Berekening | null> {
-    if (!bijdrage.begroting || !bijdrage.verdeelsleutel || !bijdrage.aandeel || !bijdrage.eenheden) return null;
+  async berekening(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<Berekening | null> {
+    if (bijdrage.verdeelsleutelId === null || bijdrage.aandeel === null || bijdrage.eenheden === null) return null;
     const [begroting, verdeelsleutel] = await Promise.all([
-      ctx.loaders.ref(Begroting, bijdrage.begroting),
-      ctx.loaders.ref(Verdeelsleutel, bijdrage.verdeelsleutel),
+      ctx.loaders.ref(Begroting, { id: bijdrage.begrotingId }),
+      ctx.loaders.ref(Verdeelsleutel, { id: bijdrage.verdeelsleutelId }),
     ]);
+    const aandeel = new Decimal(bijdrage.aandeel);
     return {
       grondslag: verdeelsleutel.grondslag,
-      eenheden: bijdrage.eenheden,
+      eenheden: new Decimal(bijdrage.eenheden),
       deelnameDagen: bijdrage.deelnameDagen ?? dagenInJaar(bijdrage.jaar),
       dagenInJaar: dagenInJaar(bijdrage.jaar),
-      aandeel: bijdrage.aandeel,
+      aandeel,
       nettoLasten: begroting.nettoLasten,
-      exactBedrag: begroting.nettoLasten.times(bijdrage.aandeel).toDecimalPlaces(4),
+      exactBedrag: begroting.nettoLasten.times(aandeel).toDecimalPlaces(4),
       begroting,
       verdeelsleutel,
     };
   }
 }
 
+/** A computation's contributions as the graph reads them, after the transaction (one statement). */
+async function alsGelezen<T extends BerekeningUitkomst>(ctx: Context, uitkomst: T): Promise<Omit<T, 'bijdragen'> & { bijdragen: BijdrageType[] }> {
+  const bijdragen = await ctx.loaders.read(bijdrageLezen).loadMany(uitkomst.bijdragen.map((b) => b.id));
+  return { ...uitkomst, bijdragen: bijdragen.filter((b): b is BijdrageType => b instanceof BijdrageType) };
+}
+
 @Resolver(() => AfrekeningRegel)
 export class AfrekeningRegelResolver {
-  @FieldResolver(() => Gemeente, { nullable: true, description: 'Leeg bij het totaal.' })
+  @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij het totaal.' })
   gemeente(@Root() regel: AfrekeningRegel, @Ctx() ctx: Context) {
-    return regel.gemeenteId === null ? null : ctx.loaders.byId(Gemeente).load(regel.gemeenteId);
+    return regel.gemeenteId === null ? null : ctx.loaders.read(gemeenteLezen).load(regel.gemeenteId);
   }
 }
 
 @Resolver(() => VoorschotGemeente)
 export class VoorschotGemeenteResolver {
-  @FieldResolver(() => Gemeente)
-  gemeente(@Root() regel: VoorschotGemeente, @Ctx() ctx: Context): Promise<Gemeente> {
-    return ctx.loaders.ref(Gemeente, { id: regel.gemeenteId });
+  @FieldResolver(() => GemeenteType)
+  gemeente(@Root() regel: VoorschotGemeente, @Ctx() ctx: Context): Promise<GemeenteType> {
+    return ctx.loaders.readRef(gemeenteLezen, regel.gemeenteId);
   }
 }

@@ -1,9 +1,7 @@
 import { type Opt, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Begroting } from '../begroting/begroting.entity.js';
 import { NumericType, type Decimal } from '../core/decimal.js';
-import { DateTime } from '../core/graphql-types.js';
-import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
@@ -26,8 +24,8 @@ registerEnumType(Fase, {
 /**
  * What one gemeente pays one module for a year in one phase, with its provenance: the budget
  * version and allocation key it was computed from, the gemeente's units, participation days and share.
+ * Write model; the graph reads BijdrageType.
  */
-@ObjectType({ simpleResolvers: true, description: 'Bijdrage van een gemeente aan een module voor een jaar, in een fase.' })
 @Entity({ tableName: 'bijdrage' })
 // One contribution per gemeente per budget version (the version fixes module, year and phase);
 // it also serves the look-up of a version's contributions.
@@ -39,7 +37,6 @@ registerEnumType(Fase, {
 @Check({ name: 'bijdrage_aandeel_check', expression: 'aandeel is null or (aandeel >= 0 and aandeel <= 1)' })
 @Check({ name: 'bijdrage_dagen_check', expression: 'deelname_dagen is null or deelname_dagen >= 0 and deelname_dagen <= 366' })
 export class Bijdrage {
-  @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -49,19 +46,15 @@ export class Bijdrage {
   @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
   module!: Module;
 
-  @Field(() => Int)
   @Property({ type: 'smallint' })
   jaar!: number;
 
-  @Field(() => Fase)
   @Enum({ items: () => Fase })
   fase!: Fase;
 
-  @Field(() => BedragScalar)
   @Property({ type: NumericType, precision: 15, scale: 2 })
   bedrag!: Decimal;
 
-  @Field(() => String, { description: 'BBV-taakveld waarop de gemeente de bijdrage boekt, bijvoorbeeld 6.4 (WSW en beschut werk).' })
   @Property({ type: 'string', length: 5 })
   taakveld!: string;
 
@@ -72,19 +65,15 @@ export class Bijdrage {
   @ManyToOne({ entity: () => Verdeelsleutel, nullable: true, deleteRule: 'restrict' })
   verdeelsleutel?: Verdeelsleutel | null;
 
-  @Field(() => DecimaalScalar, { nullable: true, description: 'Eenheden van de gemeente in de verdeelsleutel.' })
   @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
   eenheden?: Decimal | null;
 
-  @Field(() => Int, { nullable: true, description: 'Dagen deelname in het jaar (pro rata bij toe- of uittreden).' })
   @Property({ type: 'smallint', nullable: true })
   deelnameDagen?: number | null;
 
-  @Field(() => DecimaalScalar, { nullable: true, description: 'Aandeel van de gemeente in de netto lasten (0–1).' })
   @Property({ type: NumericType, precision: 12, scale: 10, nullable: true })
   aandeel?: Decimal | null;
 
-  @Field(() => DateTime)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   berekendOp: Opt<Date> = new Date();
 }

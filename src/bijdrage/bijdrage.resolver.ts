@@ -2,21 +2,21 @@ import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from
 import { Begroting } from '../begroting/begroting.entity.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
 import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { bijdrageTotalen } from './bijdrage-totalen.service.js';
 import { BijdrageGroepering, BijdrageTotaal } from './bijdrage-totalen.types.js';
-import { Bijdrage } from './bijdrage.entity.js';
+import { BijdrageType } from './bijdrage.types.js';
 import { BijdrageOrder, BijdrageWhere } from './bijdrage.where.js';
 import { ALLEEN_ACTUEEL_BESCHRIJVING } from './bijdrage.args.js';
 import { actueleBegroting, zoekBijdragen } from './bijdrage.service.js';
 import { taakveldNaam } from '../taakveld/taakvelden.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @ObjectType({ simpleResolvers: true })
-export class BijdrageConnection extends Connection(Bijdrage, 'Bijdrage') {}
+export class BijdrageConnection extends Connection(BijdrageType, 'Bijdrage') {}
 
-@Resolver(() => Bijdrage)
+@Resolver(() => BijdrageType)
 export class BijdrageResolver {
   @Query(() => BijdrageConnection, { description: 'Bijdragen, gefilterd, gesorteerd en gepagineerd; standaard alleen de actuele versies.' })
   bijdragen(
@@ -25,7 +25,7 @@ export class BijdrageResolver {
     @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
     @Arg('orderBy', () => [BijdrageOrder], { nullable: true }) orderBy?: BijdrageOrder[],
     @Arg('alleenActueel', () => Boolean, { defaultValue: true, description: ALLEEN_ACTUEEL_BESCHRIJVING }) alleenActueel = true,
-  ): Promise<ConnectionResult<Bijdrage>> {
+  ): Promise<ConnectionResult<BijdrageType>> {
     return zoekBijdragen(ctx.em, where, orderBy, alleenActueel, pagina);
   }
 
@@ -48,46 +48,46 @@ export class BijdrageResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Komt de bijdrage uit de actuele versie van haar fase (zie alleenActueel)?' })
-  actueel(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<boolean> {
-    return actueleBegroting(ctx).load(bijdrage.begroting.id);
+  actueel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<boolean> {
+    return actueleBegroting(ctx).load(bijdrage.begrotingId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Naam van het taakveld volgens de BBV-lijst van dat jaar.' })
-  taakveldNaam(@Root() bijdrage: Bijdrage): string | null {
+  taakveldNaam(@Root() bijdrage: BijdrageType): string | null {
     return taakveldNaam(bijdrage.taakveld, bijdrage.jaar);
   }
 
-  @FieldResolver(() => Gemeente)
-  gemeente(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<Gemeente> {
-    return ctx.loaders.ref(Gemeente, bijdrage.gemeente);
+  @FieldResolver(() => GemeenteType)
+  gemeente(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<GemeenteType> {
+    return ctx.loaders.readRef(gemeenteLezen, bijdrage.gemeenteId);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, bijdrage.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, bijdrage.moduleId);
   }
 
   @FieldResolver(() => Begroting, { description: 'De begrotingsversie waaruit het bedrag is berekend.' })
-  begroting(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context): Promise<Begroting> {
-    return ctx.loaders.ref(Begroting, bijdrage.begroting);
+  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<Begroting> {
+    return ctx.loaders.ref(Begroting, { id: bijdrage.begrotingId });
   }
 
   @FieldResolver(() => Verdeelsleutel, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })
-  verdeelsleutel(@Root() bijdrage: Bijdrage, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Verdeelsleutel, bijdrage.verdeelsleutel);
+  verdeelsleutel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context) {
+    return ctx.loaders.optionalRef(Verdeelsleutel, bijdrage.verdeelsleutelId === null ? null : { id: bijdrage.verdeelsleutelId });
   }
 }
 
 @Resolver(() => BijdrageTotaal)
 export class BijdrageTotaalResolver {
-  @FieldResolver(() => Gemeente, { nullable: true })
+  @FieldResolver(() => GemeenteType, { nullable: true })
   gemeente(@Root() totaal: BijdrageTotaal, @Ctx() ctx: Context) {
-    return totaal.gemeenteId === null ? null : ctx.loaders.byId(Gemeente).load(totaal.gemeenteId);
+    return totaal.gemeenteId === null ? null : ctx.loaders.read(gemeenteLezen).load(totaal.gemeenteId);
   }
 
-  @FieldResolver(() => Module, { nullable: true })
+  @FieldResolver(() => ModuleType, { nullable: true })
   module(@Root() totaal: BijdrageTotaal, @Ctx() ctx: Context) {
-    return totaal.moduleId === null ? null : ctx.loaders.byId(Module).load(totaal.moduleId);
+    return totaal.moduleId === null ? null : ctx.loaders.read(moduleLezen).load(totaal.moduleId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Naam van het taakveld (van dat jaar als er op jaar is gegroepeerd).' })

@@ -1,11 +1,12 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { paginate, type ConnectionResult, type PageArgs } from '../core/connection.js';
+import { paginateRead, type ConnectionResult, type PageArgs } from '../core/connection.js';
 import type { BijdrageFilterArgs } from './bijdrage.args.js';
 import { ACTUELE_BEGROTINGEN, actueleBijdragen } from './actueel.service.js';
 import { bijdrageOrder, bijdrageWhere, type BijdrageOrder, type BijdrageWhere } from './bijdrage.where.js';
-import { Bijdrage } from './bijdrage.entity.js';
+import type { Bijdrage } from './bijdrage.entity.js';
+import { bijdrageLezen, type BijdrageType } from './bijdrage.types.js';
 
 export const BIJDRAGE_VOLGORDE: QueryOrderMap<Bijdrage> = { jaar: 'asc', fase: 'asc', id: 'asc' };
 
@@ -23,9 +24,9 @@ export function zoekBijdragen(
   orderBy: BijdrageOrder[] | undefined,
   alleenActueel: boolean,
   pagina: PageArgs,
-): Promise<ConnectionResult<Bijdrage>> {
+): Promise<ConnectionResult<BijdrageType>> {
   const filter = alleenActueel ? ({ $and: [bijdrageWhere(where), actueleBijdragen()] } as FilterQuery<Bijdrage>) : bijdrageWhere(where);
-  return paginate(em, Bijdrage, filter, bijdrageOrder(orderBy), pagina);
+  return paginateRead(em, bijdrageLezen, filter, bijdrageOrder(orderBy), pagina);
 }
 
 /** Per budget version id: is it the current version of its phase? One statement per request. */

@@ -1,10 +1,10 @@
-import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { RequestLoaders } from '../core/loaders.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
+import type { ReadModel } from '../core/read-model.js';
+import { gemeenteLezen } from '../gemeente/gemeente.types.js';
+import { moduleLezen } from '../module/module.types.js';
 import { Fase } from './bijdrage.entity.js';
 import { ACTUELE_BEGROTINGEN } from './actueel.service.js';
 import type { VersionedCache } from '../core/versioned-cache.js';
@@ -217,14 +217,14 @@ async function metGemeentenEnModules(
   gevraagd: { gemeente: boolean; module: boolean },
 ): Promise<KostenMatrix[]> {
   const regels = matrices.flatMap((o) => [...o.regels, ...o.perGemeente, ...o.perModule]);
-  const laad = async <T extends { id: number }>(entity: EntityClass<T>, ids: Array<number | null>, nodig: boolean) => {
+  const laad = async <T extends object, R extends { id: number }>(model: ReadModel<T, R>, ids: Array<number | null>, nodig: boolean) => {
     const uniek = [...new Set(ids)].filter((id): id is number => id !== null);
-    const rijen = nodig ? await loaders.byId(entity).loadMany(uniek) : [];
+    const rijen = nodig ? await loaders.read(model).loadMany(uniek) : [];
     return new Map(rijen.flatMap((x) => (x instanceof Error || x === null ? [] : [[x.id, x] as const])));
   };
   const [gemeenten, modules] = await Promise.all([
-    laad(Gemeente, regels.map((r) => r.gemeenteId), gevraagd.gemeente),
-    laad(Module, regels.map((r) => r.moduleId), gevraagd.module),
+    laad(gemeenteLezen, regels.map((r) => r.gemeenteId), gevraagd.gemeente),
+    laad(moduleLezen, regels.map((r) => r.moduleId), gevraagd.module),
   ]);
   for (const r of regels) {
     r.gemeente = r.gemeenteId === null ? null : (gemeenten.get(r.gemeenteId) ?? null);

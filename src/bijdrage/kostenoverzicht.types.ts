@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Decimal } from '../core/decimal.js';
 import { BedragScalar } from '../core/scalars.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
+import { GemeenteType } from '../gemeente/gemeente.types.js';
+import { ModuleType } from '../module/module.types.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -18,11 +18,11 @@ export class KostenRegel {
 
   // Set for the whole matrix at once (metGemeentenEnModules), so a row needs no resolver of its own.
   // Null in overviews computed for other services (afrekening), which work with the ids.
-  @Field(() => Gemeente, { nullable: true, description: 'Leeg bij een totaal over gemeenten.' })
-  gemeente!: Gemeente | null;
+  @Field(() => GemeenteType, { nullable: true, description: 'Leeg bij een totaal over gemeenten.' })
+  gemeente!: GemeenteType | null;
 
-  @Field(() => Module, { nullable: true, description: 'Leeg bij een totaal over modules.' })
-  module!: Module | null;
+  @Field(() => ModuleType, { nullable: true, description: 'Leeg bij een totaal over modules.' })
+  module!: ModuleType | null;
 
   @Field(() => Int)
   jaar!: number;

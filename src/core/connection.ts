@@ -2,6 +2,7 @@ import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ErrorCode, hubError } from './errors.js';
+import type { ReadModel } from './read-model.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -83,20 +84,8 @@ export function pageSize(first: number | undefined): number {
   return first;
 }
 
-/**
- * One page of entities: the rows and the total count, two SQL statements whatever the page size.
- * The order must end in a unique column so pages never overlap.
- */
-export async function paginate<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  where: FilterQuery<T>,
-  orderBy: QueryOrderMap<T>[],
-  args: PageArgs,
-): Promise<ConnectionResult<T>> {
-  const limit = pageSize(args.first);
-  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
-  const [nodes, totalCount] = await em.findAndCount(entity, where, { orderBy, limit, offset });
+/** The connection of one page: cursors and page info around the rows. */
+function connectionOf<T>(nodes: T[], offset: number, totalCount: number): ConnectionResult<T> {
   const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,
@@ -109,4 +98,46 @@ export async function paginate<T extends object>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** Where a page starts and how long it is, from the Relay arguments. */
+function pageWindow(args: PageArgs): { limit: number; offset: number } {
+  return { limit: pageSize(args.first), offset: args.after ? decodeCursor(args.after) + 1 : 0 };
+}
+
+const TOTAL = '__total';
+
+/**
+ * One page of read rows (see ReadModel) with the total count in the same statement (a window count);
+ * only a page past the end needs a second statement to count. The order must end in a unique column
+ * so pages never overlap.
+ */
+export async function paginateRead<T extends object, R extends object>(
+  em: EntityManager,
+  model: ReadModel<T, R>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>[],
+  args: PageArgs,
+): Promise<ConnectionResult<R>> {
+  const { limit, offset } = pageWindow(args);
+  const rows = limit === 0 ? [] : await model.find(em, where, { orderBy, limit, offset, extra: `count(*) over () as "${TOTAL}"` });
+  const totalCount = rows.length > 0 ? Number(rows[0][TOTAL]) : await model.count(em, where);
+  for (const row of rows) delete row[TOTAL];
+  return connectionOf(rows as R[], offset, totalCount);
+}
+
+/**
+ * One page of entities: the rows and the total count, two SQL statements whatever the page size.
+ * The order must end in a unique column so pages never overlap.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>[],
+  args: PageArgs,
+): Promise<ConnectionResult<T>> {
+  const { limit, offset } = pageWindow(args);
+  const [nodes, totalCount] = await em.findAndCount(entity, where, { orderBy, limit, offset });
+  return connectionOf(nodes, offset, totalCount);
 }

@@ -1,6 +1,7 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { ReadModel } from './read-model.js';
 
 type WithId = { id: number };
 
@@ -73,6 +74,50 @@ export class RequestLoaders {
       const byIdLoader = this.byId(entity);
       for (const row of rows) byIdLoader.prime(row.id, row);
       return groupByKey(parentIds, rows, (row) => (row[via] as WithId).id);
+    });
+  }
+
+  /** Read rows by primary key (see ReadModel); a missing id gives null. */
+  read<T extends object, R extends WithId>(model: ReadModel<T, R>): DataLoader<number, R | null> {
+    return this.custom(`${model.type.name}#read#id`, async (ids: readonly number[]) => {
+      const rows = await model.find(this.em, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** The read row a foreign key points to; the foreign key guarantees that it exists. */
+  async readRef<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number): Promise<R> {
+    const row = await this.read(model).load(id);
+    if (!row) throw new Error(`${model.type.name} ${id} ontbreekt ondanks verwijzing`);
+    return row;
+  }
+
+  /** As readRef, for an optional foreign key. */
+  async optionalReadRef<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number | null | undefined): Promise<R | null> {
+    return id === null || id === undefined ? null : this.readRef(model, id);
+  }
+
+  /**
+   * Read rows that point to a parent through the many-to-one `via` (the read type carries that
+   * foreign key as `key`), narrowed by `where`: one statement for all parents of one request. As with
+   * manyBy, a filter with raw fragments is given as a function with a `name` for the loader.
+   */
+  readManyBy<T extends object, R extends WithId>(
+    model: ReadModel<T, R>,
+    via: { relation: keyof T & string; key: keyof R & string },
+    where: { name: string; filter: () => FilterQuery<T> } | FilterQuery<T> = {},
+    orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
+  ): DataLoader<number, R[]> {
+    const built = typeof where === 'object' && where !== null && 'filter' in where && typeof where.filter === 'function';
+    const name = built ? (where as { name: string }).name : JSON.stringify(where);
+    const makeFilter = built ? (where as { filter: () => FilterQuery<T> }).filter : () => where as FilterQuery<T>;
+    return this.custom(`${model.type.name}#read#${via.relation}#${name}#${JSON.stringify(orderBy)}`, async (parentIds: readonly number[]) => {
+      const filter = { $and: [{ [via.relation]: { $in: [...parentIds] } }, makeFilter()] } as FilterQuery<T>;
+      const rows = await model.find(this.em, filter, { orderBy });
+      const byIdLoader = this.read(model);
+      for (const row of rows) byIdLoader.prime(row.id, row);
+      return groupByKey(parentIds, rows, (row) => row[via.key] as number);
     });
   }
 }

@@ -4,7 +4,11 @@ import { Decimal } from './decimal.js';
 const BEDRAG_PATTERN = /^-?\d{1,13}(\.\d{1,2})?$/;
 const DECIMAAL_PATTERN = /^-?\d{1,20}(\.\d{1,10})?$/;
 
-function decimalScalar(name: string, description: string, pattern: RegExp, format: (d: Decimal) => string) {
+/**
+ * `canonical` recognises text that is already in the output form, as the read path gets it from
+ * PostgreSQL (`bedrag::text`, `trim_scale(x)::text`): it goes out as it is, without a Decimal per field.
+ */
+function decimalScalar(name: string, description: string, pattern: RegExp, canonical: RegExp, format: (d: Decimal) => string) {
   const parse = (raw: unknown): Decimal => {
     if (typeof raw !== 'string' || !pattern.test(raw)) {
       throw new GraphQLError(`${name} moet een decimale string zijn zoals "1234.56" (ontvangen: ${JSON.stringify(raw)})`, {
@@ -16,7 +20,8 @@ function decimalScalar(name: string, description: string, pattern: RegExp, forma
   return new GraphQLScalarType<Decimal, string>({
     name,
     description,
-    serialize: (value) => format(value instanceof Decimal ? value : new Decimal(String(value))),
+    serialize: (value) =>
+      typeof value === 'string' && canonical.test(value) ? value : format(value instanceof Decimal ? value : new Decimal(String(value))),
     parseValue: parse,
     parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
   });
@@ -27,6 +32,7 @@ export const BedragScalar = decimalScalar(
   'Bedrag',
   'Bedrag in euro als decimale string met twee decimalen, bijvoorbeeld "31022919.00". Nooit een float.',
   BEDRAG_PATTERN,
+  /^-?\d+\.\d\d$/,
   (d) => d.toFixed(2),
 );
 
@@ -35,6 +41,7 @@ export const DecimaalScalar = decimalScalar(
   'Decimaal',
   'Exact decimaal getal als string, bijvoorbeeld "12.5" (eenheden, aandelen, KPI-waarden).',
   DECIMAAL_PATTERN,
+  /^-?\d+(\.\d*[1-9])?$/,
   (d) => d.toFixed(),
 );
 

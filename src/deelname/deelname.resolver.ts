@@ -3,12 +3,12 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { LocalDate } from '../core/graphql-types.js';
 import type { Context } from '../context.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
 import { DeelnamesArgs } from './deelname.args.js';
 import { Deelname } from './deelname.entity.js';
 import { DeelnameInvoer } from './deelname.inputs.js';
 import { deelnameBeeindigen, deelnameToevoegen, zoekDeelnames } from './deelname.service.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @Resolver(() => Deelname)
 export class DeelnameResolver {
@@ -33,13 +33,13 @@ export class DeelnameResolver {
     return deelnameBeeindigen(ctx, id, tot);
   }
 
-  @FieldResolver(() => Gemeente)
-  gemeente(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Gemeente> {
-    return ctx.loaders.ref(Gemeente, deelname.gemeente);
+  @FieldResolver(() => GemeenteType)
+  gemeente(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<GemeenteType> {
+    return ctx.loaders.readRef(gemeenteLezen, deelname.gemeente.id);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, deelname.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() deelname: Deelname, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, deelname.module.id);
   }
 }

@@ -2,17 +2,17 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, createUnionTy
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
 import { Organisatie } from '../organisatie/organisatie.entity.js';
 import { Dvo } from './dvo.entity.js';
 import { DvoInvoer } from './dvo.inputs.js';
 import { dvoMetKenmerk, dvoToevoegen, zoekDvos } from './dvo.service.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 export const Partij = createUnionType({
   name: 'Partij',
   description: 'De partij van een DVO: een gemeente of een externe organisatie.',
-  types: () => [Gemeente, Organisatie] as const,
+  types: () => [GemeenteType, Organisatie] as const,
 });
 
 @Resolver(() => Dvo)
@@ -33,14 +33,14 @@ export class DvoResolver {
     return dvoToevoegen(ctx, invoer);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, dvo.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, dvo.module.id);
   }
 
   @FieldResolver(() => Partij)
   async partij(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<typeof Partij> {
-    if (dvo.gemeente) return ctx.loaders.ref(Gemeente, dvo.gemeente);
+    if (dvo.gemeente) return ctx.loaders.readRef(gemeenteLezen, dvo.gemeente.id);
     return ctx.loaders.ref(Organisatie, dvo.organisatie!);
   }
 }

@@ -1,25 +1,25 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
 import { Organisatie } from '../organisatie/organisatie.entity.js';
 import { Dvo } from './dvo.entity.js';
+import { GemeenteType } from '../gemeente/gemeente.types.js';
+import { ModuleType } from '../module/module.types.js';
 
 // The DVO's of a module, gemeente or organisation live here, with the DVO, so that those lower
 // folders do not depend on dvo/ (dependencies run child -> parent).
 
-@Resolver(() => Module)
+@Resolver(() => ModuleType)
 export class DvosVanModuleResolver {
   @FieldResolver(() => [Dvo])
-  dvos(@Root() module: Module, @Ctx() ctx: Context): Promise<Dvo[]> {
+  dvos(@Root() module: ModuleType, @Ctx() ctx: Context): Promise<Dvo[]> {
     return ctx.loaders.manyBy(Dvo, 'module', {}, { ingangsdatum: 'asc', kenmerk: 'asc' }).load(module.id);
   }
 }
 
-@Resolver(() => Gemeente)
+@Resolver(() => GemeenteType)
 export class DvosVanGemeenteResolver {
   @FieldResolver(() => [Dvo], { description: 'DVO’s met deze gemeente als partij.' })
-  dvos(@Root() gemeente: Gemeente, @Ctx() ctx: Context): Promise<Dvo[]> {
+  dvos(@Root() gemeente: GemeenteType, @Ctx() ctx: Context): Promise<Dvo[]> {
     return ctx.loaders.manyBy(Dvo, 'gemeente').load(gemeente.id);
   }
 }

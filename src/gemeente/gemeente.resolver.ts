@@ -4,28 +4,29 @@ import { Rol } from '../auth/identity.js';
 import { JaarArg } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
-import { Gemeente } from './gemeente.entity.js';
 import { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
 import { GemeenteWhere } from './gemeente.where.js';
-import { alleGemeenten, gemeenteMetCode, gemeenteToevoegen, inwonersIn, inwonertalVastleggen } from './gemeente.service.js';
+import { alleGemeenten, gemeenteToevoegen, inwonersIn, inwonertalVastleggen, leesGemeente } from './gemeente.service.js';
+import { gemeenteLezen, GemeenteType } from './gemeente.types.js';
 import { Inwonertal } from './inwonertal.entity.js';
 
-@Resolver(() => Gemeente)
+@Resolver(() => GemeenteType)
 export class GemeenteResolver {
-  @Query(() => [Gemeente], { description: 'De deelnemende gemeenten, op naam; eventueel gefilterd.' })
-  gemeenten(@Ctx() ctx: Context, @Arg('where', () => GemeenteWhere, { nullable: true }) where?: GemeenteWhere): Promise<Gemeente[]> {
+  @Query(() => [GemeenteType], { description: 'De deelnemende gemeenten, op naam; eventueel gefilterd.' })
+  gemeenten(@Ctx() ctx: Context, @Arg('where', () => GemeenteWhere, { nullable: true }) where?: GemeenteWhere): Promise<GemeenteType[]> {
     return alleGemeenten(ctx.em, where);
   }
 
-  @Query(() => Gemeente, { description: 'Eén gemeente op CBS-code, bijvoorbeeld GM0202.' })
-  gemeente(@Arg('cbsCode', () => CbsCodeScalar) cbsCode: string, @Ctx() ctx: Context): Promise<Gemeente> {
-    return gemeenteMetCode(ctx.em, cbsCode);
+  @Query(() => GemeenteType, { description: 'Eén gemeente op CBS-code, bijvoorbeeld GM0202.' })
+  gemeente(@Arg('cbsCode', () => CbsCodeScalar) cbsCode: string, @Ctx() ctx: Context): Promise<GemeenteType> {
+    return leesGemeente(ctx.em, cbsCode);
   }
 
-  @Mutation(() => Gemeente, { description: 'Voegt een deelnemende gemeente toe (beheerder).' })
-  gemeenteToevoegen(@Arg('invoer', () => GemeenteInvoer) invoer: GemeenteInvoer, @Ctx() ctx: Context): Promise<Gemeente> {
+  @Mutation(() => GemeenteType, { description: 'Voegt een deelnemende gemeente toe (beheerder).' })
+  async gemeenteToevoegen(@Arg('invoer', () => GemeenteInvoer) invoer: GemeenteInvoer, @Ctx() ctx: Context): Promise<GemeenteType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'gemeenten toevoegen');
-    return gemeenteToevoegen(ctx, invoer);
+    const gemeente = await gemeenteToevoegen(ctx, invoer);
+    return ctx.loaders.readRef(gemeenteLezen, gemeente.id);
   }
 
   @Mutation(() => Inwonertal, { description: 'Legt het inwonertal van een gemeente voor een jaar vast of corrigeert het (beheerder).' })
@@ -35,16 +36,16 @@ export class GemeenteResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar; zonder jaar: het laatst bekende jaar.' })
-  async inwoners(@Root() gemeente: Gemeente, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
+  async inwoners(@Root() gemeente: GemeenteType, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return inwonersIn(await this.tallen(gemeente, ctx), jaar);
   }
 
   @FieldResolver(() => [Inwonertal], { description: 'Inwonertallen per jaar.' })
-  inwonertallen(@Root() gemeente: Gemeente, @Ctx() ctx: Context): Promise<Inwonertal[]> {
+  inwonertallen(@Root() gemeente: GemeenteType, @Ctx() ctx: Context): Promise<Inwonertal[]> {
     return this.tallen(gemeente, ctx);
   }
 
-  private tallen(gemeente: Gemeente, ctx: Context): Promise<Inwonertal[]> {
+  private tallen(gemeente: GemeenteType, ctx: Context): Promise<Inwonertal[]> {
     return ctx.loaders.manyBy(Inwonertal, 'gemeente', {}, { jaar: 'asc' }).load(gemeente.id);
   }
 }

@@ -6,9 +6,17 @@ import { Gemeente } from './gemeente.entity.js';
 import type { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
 import { gemeenteWhere, type GemeenteWhere } from './gemeente.where.js';
 import { Inwonertal } from './inwonertal.entity.js';
+import { gemeenteLezen, type GemeenteType } from './gemeente.types.js';
 
-export function alleGemeenten(em: EntityManager, where?: GemeenteWhere): Promise<Gemeente[]> {
-  return em.find(Gemeente, gemeenteWhere(where), { orderBy: { naam: 'asc' } });
+export function alleGemeenten(em: EntityManager, where?: GemeenteWhere): Promise<GemeenteType[]> {
+  return gemeenteLezen.find(em, gemeenteWhere(where), { orderBy: { naam: 'asc' } });
+}
+
+/** A gemeente as the graph reads it, by CBS code. */
+export async function leesGemeente(em: EntityManager, cbsCode: string): Promise<GemeenteType> {
+  const [gemeente] = await gemeenteLezen.find(em, { cbsCode });
+  if (!gemeente) throw notFound('Gemeente', cbsCode);
+  return gemeente;
 }
 
 export async function gemeenteMetCode(em: EntityManager, cbsCode: string): Promise<Gemeente> {

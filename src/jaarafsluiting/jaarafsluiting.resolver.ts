@@ -3,9 +3,9 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Module } from '../module/module.entity.js';
 import { Jaarafsluiting } from './jaarafsluiting.entity.js';
 import { jaarHeropenen, zoekJaarafsluitingen } from './jaarafsluiting.service.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @Resolver(() => Jaarafsluiting)
 export class JaarafsluitingResolver {
@@ -31,8 +31,8 @@ export class JaarafsluitingResolver {
     return jaarHeropenen(ctx, module, jaar, reden);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() afsluiting: Jaarafsluiting, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, afsluiting.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() afsluiting: Jaarafsluiting, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, afsluiting.module.id);
   }
 }

@@ -5,6 +5,7 @@ import { Dvo } from '../dvo/dvo.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { DvoNorm } from './dvo-norm.entity.js';
 import { Kpi } from './kpi.entity.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 
 // A norm is what a KPI should be; it lives with the KPI, and the DVO's norms are resolved here so
 // that dvo/ does not depend on kpi/ (dependencies run child -> parent).
@@ -24,9 +25,9 @@ export class DvoNormResolver {
     return ctx.loaders.ref(Kpi, norm.kpi);
   }
 
-  @FieldResolver(() => Gemeente, { nullable: true, description: 'Gemeente waarvoor de norm geldt; leeg = de hele DVO.' })
+  @FieldResolver(() => GemeenteType, { nullable: true, description: 'Gemeente waarvoor de norm geldt; leeg = de hele DVO.' })
   gemeente(@Root() norm: DvoNorm, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Gemeente, norm.gemeente);
+    return ctx.loaders.optionalReadRef(gemeenteLezen, norm.gemeente?.id);
   }
 
   @FieldResolver(() => Dvo)

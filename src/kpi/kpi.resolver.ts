@@ -4,10 +4,10 @@ import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
 import { DvoNorm } from './dvo-norm.entity.js';
-import { Module } from '../module/module.entity.js';
 import { Kpi } from './kpi.entity.js';
 import { DvoNormInvoer, KpiInvoer } from './kpi.inputs.js';
 import { dvoNormVastleggen, kpiVastleggen, zoekKpis } from './kpi.service.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @Resolver(() => Kpi)
 export class KpiResolver {
@@ -28,9 +28,9 @@ export class KpiResolver {
     return dvoNormVastleggen(ctx, invoer);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() kpi: Kpi, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, kpi.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() kpi: Kpi, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, kpi.module.id);
   }
 
   @FieldResolver(() => [DvoNorm], { description: 'Normen uit DVO’s voor deze KPI.' })

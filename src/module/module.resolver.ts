@@ -2,59 +2,59 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
-import { Module } from './module.entity.js';
 import { ModuleInvoer } from './module.inputs.js';
 import { ModuleWhere } from './module.where.js';
-import { alleModules, alleProgrammas, moduleMetCode, moduleToevoegen } from './module.service.js';
-import { Programma } from './programma.entity.js';
+import { alleModules, alleProgrammas, leesModule, moduleToevoegen } from './module.service.js';
+import { moduleLezen, ModuleType, ProgrammaType, programmaLezen } from './module.types.js';
 
-@Resolver(() => Module)
+@Resolver(() => ModuleType)
 export class ModuleResolver {
-  @Query(() => [Module], { description: 'Modules en submodules, op code; eventueel gefilterd.' })
+  @Query(() => [ModuleType], { description: 'Modules en submodules, op code; eventueel gefilterd.' })
   modules(
     @Ctx() ctx: Context,
     @Arg('alleenHoofdmodules', () => Boolean, { defaultValue: false }) alleenHoofdmodules: boolean,
     @Arg('where', () => ModuleWhere, { nullable: true }) where?: ModuleWhere,
-  ): Promise<Module[]> {
+  ): Promise<ModuleType[]> {
     return alleModules(ctx.em, alleenHoofdmodules, where);
   }
 
-  @Query(() => Module, { description: 'Eén (sub)module op code, bijvoorbeeld WGSW.' })
-  module(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<Module> {
-    return moduleMetCode(ctx.em, code);
+  @Query(() => ModuleType, { description: 'Eén (sub)module op code, bijvoorbeeld WGSW.' })
+  module(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<ModuleType> {
+    return leesModule(ctx.em, code);
   }
 
-  @Mutation(() => Module, { description: 'Voegt een module of submodule toe (beheerder).' })
-  moduleToevoegen(@Arg('invoer', () => ModuleInvoer) invoer: ModuleInvoer, @Ctx() ctx: Context): Promise<Module> {
+  @Mutation(() => ModuleType, { description: 'Voegt een module of submodule toe (beheerder).' })
+  async moduleToevoegen(@Arg('invoer', () => ModuleInvoer) invoer: ModuleInvoer, @Ctx() ctx: Context): Promise<ModuleType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'modules toevoegen');
-    return moduleToevoegen(ctx, invoer);
+    const module = await moduleToevoegen(ctx, invoer);
+    return ctx.loaders.readRef(moduleLezen, module.id);
   }
 
-  @FieldResolver(() => Programma, { nullable: true })
-  programma(@Root() module: Module, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Programma, module.programma);
+  @FieldResolver(() => ProgrammaType, { nullable: true })
+  programma(@Root() module: ModuleType, @Ctx() ctx: Context) {
+    return ctx.loaders.optionalReadRef(programmaLezen, module.programmaId);
   }
 
-  @FieldResolver(() => Module, { nullable: true, description: 'De hoofdmodule van een submodule.' })
-  hoofdmodule(@Root() module: Module, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Module, module.hoofdmodule);
+  @FieldResolver(() => ModuleType, { nullable: true, description: 'De hoofdmodule van een submodule.' })
+  hoofdmodule(@Root() module: ModuleType, @Ctx() ctx: Context) {
+    return ctx.loaders.optionalReadRef(moduleLezen, module.hoofdmoduleId);
   }
 
-  @FieldResolver(() => [Module])
-  submodules(@Root() module: Module, @Ctx() ctx: Context): Promise<Module[]> {
-    return ctx.loaders.manyBy(Module, 'hoofdmodule', {}, { code: 'asc' }).load(module.id);
+  @FieldResolver(() => [ModuleType])
+  submodules(@Root() module: ModuleType, @Ctx() ctx: Context): Promise<ModuleType[]> {
+    return ctx.loaders.readManyBy(moduleLezen, { relation: 'hoofdmodule', key: 'hoofdmoduleId' }, {}, { code: 'asc' }).load(module.id);
   }
 }
 
-@Resolver(() => Programma)
+@Resolver(() => ProgrammaType)
 export class ProgrammaResolver {
-  @Query(() => [Programma])
-  programmas(@Ctx() ctx: Context): Promise<Programma[]> {
+  @Query(() => [ProgrammaType])
+  programmas(@Ctx() ctx: Context): Promise<ProgrammaType[]> {
     return alleProgrammas(ctx.em);
   }
 
-  @FieldResolver(() => [Module], { description: 'Hoofdmodules van het programma.' })
-  modules(@Root() programma: Programma, @Ctx() ctx: Context): Promise<Module[]> {
-    return ctx.loaders.manyBy(Module, 'programma', { hoofdmodule: null }, { code: 'asc' }).load(programma.id);
+  @FieldResolver(() => [ModuleType], { description: 'Hoofdmodules van het programma.' })
+  modules(@Root() programma: ProgrammaType, @Ctx() ctx: Context): Promise<ModuleType[]> {
+    return ctx.loaders.readManyBy(moduleLezen, { relation: 'programma', key: 'programmaId' }, { hoofdmodule: null }, { code: 'asc' }).load(programma.id);
   }
 }

@@ -8,10 +8,18 @@ import type { ModuleInvoer } from './module.inputs.js';
 import { moduleWhere, type ModuleWhere } from './module.where.js';
 import { Module } from './module.entity.js';
 import { Programma } from './programma.entity.js';
+import { moduleLezen, programmaLezen, type ModuleType, type ProgrammaType } from './module.types.js';
 
-export function alleModules(em: EntityManager, alleenHoofdmodules: boolean, where?: ModuleWhere): Promise<Module[]> {
+export function alleModules(em: EntityManager, alleenHoofdmodules: boolean, where?: ModuleWhere): Promise<ModuleType[]> {
   const filter: FilterQuery<Module> = { $and: [moduleWhere(where), alleenHoofdmodules ? { hoofdmodule: null } : {}] };
-  return em.find(Module, filter, { orderBy: { code: 'asc' } });
+  return moduleLezen.find(em, filter, { orderBy: { code: 'asc' } });
+}
+
+/** A module as the graph reads it, by code. */
+export async function leesModule(em: EntityManager, code: string): Promise<ModuleType> {
+  const [module] = await moduleLezen.find(em, { code });
+  if (!module) throw notFound('Module', code);
+  return module;
 }
 
 export async function moduleMetCode(em: EntityManager, code: string): Promise<Module> {
@@ -20,8 +28,8 @@ export async function moduleMetCode(em: EntityManager, code: string): Promise<Mo
   return module;
 }
 
-export function alleProgrammas(em: EntityManager): Promise<Programma[]> {
-  return em.find(Programma, {}, { orderBy: { code: 'asc' } });
+export function alleProgrammas(em: EntityManager): Promise<ProgrammaType[]> {
+  return programmaLezen.find(em, {}, { orderBy: { code: 'asc' } });
 }
 
 /** Adds a module or submodule (beheerder): the MGR grows over time. One transaction, audited. */

@@ -1,9 +1,9 @@
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Module } from '../module/module.entity.js';
 import { rapportageCompleetheid } from './compleetheid.service.js';
 import { RapportageStand } from './compleetheid.types.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
@@ -58,8 +58,8 @@ export class LevenscyclusResolver {
 
 @Resolver(() => RapportageStand)
 export class RapportageStandResolver {
-  @FieldResolver(() => Module)
-  module(@Root() stand: RapportageStand, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, { id: stand.moduleId });
+  @FieldResolver(() => ModuleType)
+  module(@Root() stand: RapportageStand, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, stand.moduleId);
   }
 }

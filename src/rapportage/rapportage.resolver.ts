@@ -2,9 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi } from '../kpi/kpi.entity.js';
-import { Module } from '../module/module.entity.js';
 import { kpiTotalen } from './kpi-totalen.service.js';
 import { KpiGroepering, KpiTotaal } from './kpi-totalen.types.js';
 import { beoordelingVan } from '../kpi/kpi-beoordeling.service.js';
@@ -12,6 +10,8 @@ import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { waardenVanRapportage, zoekKpiWaarden, zoekRapportages } from './rapportage.service.js';
 import { KpiWaardeOrder, KpiWaardeWhere, RapportageWhere } from './rapportage.where.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @ObjectType({ simpleResolvers: true })
 export class KwartaalrapportageConnection extends Connection(Kwartaalrapportage, 'Kwartaalrapportage') {}
@@ -32,9 +32,9 @@ export class KwartaalrapportageResolver {
     return zoekRapportages(ctx, where, pagina);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() rapportage: Kwartaalrapportage, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, rapportage.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() rapportage: Kwartaalrapportage, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, rapportage.module.id);
   }
 
   @FieldResolver(() => [KpiWaarde], { description: 'Gerapporteerde waarden, eventueel van één gemeente (CBS-code).' })
@@ -78,9 +78,9 @@ export class KpiWaardeResolver {
     return ctx.loaders.ref(Kpi, waarde.kpi);
   }
 
-  @FieldResolver(() => Gemeente, { nullable: true, description: 'Leeg bij een regionale KPI.' })
+  @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij een regionale KPI.' })
   gemeente(@Root() waarde: KpiWaarde, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Gemeente, waarde.gemeente);
+    return ctx.loaders.optionalReadRef(gemeenteLezen, waarde.gemeente?.id);
   }
 
   @FieldResolver(() => Kwartaalrapportage)
@@ -112,13 +112,13 @@ export class KpiTotaalResolver {
     return totaal.kpiId === null ? null : ctx.loaders.byId(Kpi).load(totaal.kpiId);
   }
 
-  @FieldResolver(() => Gemeente, { nullable: true, description: 'Leeg bij regionale waarden of zonder groepering op gemeente.' })
+  @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij regionale waarden of zonder groepering op gemeente.' })
   gemeente(@Root() totaal: KpiTotaal, @Ctx() ctx: Context) {
-    return totaal.gemeenteId === null ? null : ctx.loaders.byId(Gemeente).load(totaal.gemeenteId);
+    return totaal.gemeenteId === null ? null : ctx.loaders.read(gemeenteLezen).load(totaal.gemeenteId);
   }
 
-  @FieldResolver(() => Module, { nullable: true })
+  @FieldResolver(() => ModuleType, { nullable: true })
   module(@Root() totaal: KpiTotaal, @Ctx() ctx: Context) {
-    return totaal.moduleId === null ? null : ctx.loaders.byId(Module).load(totaal.moduleId);
+    return totaal.moduleId === null ? null : ctx.loaders.read(moduleLezen).load(totaal.moduleId);
   }
 }

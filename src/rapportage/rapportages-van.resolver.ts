@@ -2,18 +2,18 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
 import { Deelname } from '../deelname/deelname.entity.js';
-import { Module } from '../module/module.entity.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { rapportagesVanModule, waardenVanDeelnemer } from './rapportage.service.js';
+import { ModuleType } from '../module/module.types.js';
 
 // A module's reports and a participation's reported values live here, with the reports, so that
 // module/ and deelname/ do not depend on rapportage/ (dependencies run child -> parent).
 
-@Resolver(() => Module)
+@Resolver(() => ModuleType)
 export class RapportagesVanModuleResolver {
   @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
-  kwartaalrapportages(@Root() module: Module, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
+  kwartaalrapportages(@Root() module: ModuleType, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return rapportagesVanModule(ctx, { jaar }).load(module.id);
   }
 }

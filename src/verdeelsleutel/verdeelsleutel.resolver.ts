@@ -3,12 +3,12 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { Module } from '../module/module.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
 import { Verdeelsleutel } from './verdeelsleutel.entity.js';
 import { VerdeelsleutelInvoer } from './verdeelsleutel.inputs.js';
 import { verdeelsleutelVastleggen, zoekVerdeelsleutels } from './verdeelsleutel.service.js';
+import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
+import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @Resolver(() => Verdeelsleutel)
 export class VerdeelsleutelResolver {
@@ -27,9 +27,9 @@ export class VerdeelsleutelResolver {
     return verdeelsleutelVastleggen(ctx, invoer);
   }
 
-  @FieldResolver(() => Module)
-  module(@Root() sleutel: Verdeelsleutel, @Ctx() ctx: Context): Promise<Module> {
-    return ctx.loaders.ref(Module, sleutel.module);
+  @FieldResolver(() => ModuleType)
+  module(@Root() sleutel: Verdeelsleutel, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, sleutel.module.id);
   }
 
   @FieldResolver(() => [VerdeelsleutelEenheid], { description: 'Eenheden per gemeente.' })
@@ -40,8 +40,8 @@ export class VerdeelsleutelResolver {
 
 @Resolver(() => VerdeelsleutelEenheid)
 export class VerdeelsleutelEenheidResolver {
-  @FieldResolver(() => Gemeente)
-  gemeente(@Root() eenheid: VerdeelsleutelEenheid, @Ctx() ctx: Context): Promise<Gemeente> {
-    return ctx.loaders.ref(Gemeente, eenheid.gemeente);
+  @FieldResolver(() => GemeenteType)
+  gemeente(@Root() eenheid: VerdeelsleutelEenheid, @Ctx() ctx: Context): Promise<GemeenteType> {
+    return ctx.loaders.readRef(gemeenteLezen, eenheid.gemeente.id);
   }
 }

@@ -266,7 +266,7 @@ async function main(): Promise<void> {
         }
         metingen.push(...perDoel.values());
         console.log(
-          `${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s, ${mediaan(m.cpu).toFixed(2)} ms CPU/verzoek${m.server === 'hub' ? '' : `, gelijk met de hub: ${gelijkTekst(m)}`}`).join('; ')}`,
+          `${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s, ${mediaan(m.cpu).toFixed(2)} ms CPU/verzoek, ${m.statements ?? 'n.v.t.'} statements${m.server === 'hub' ? '' : `, gelijk met de hub: ${gelijkTekst(m)}`}`).join('; ')}`,
         );
       }
       await admin.end();

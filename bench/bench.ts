@@ -36,6 +36,8 @@ interface Meting {
   statements: number | null;
   /** CPU time of the server's process per request, in ms (user + system; PostgreSQL's own CPU not included). */
   cpu: number[];
+  /** Whether this server's answer has the hub's figures (checked before measuring); null: not compared. */
+  gelijk: boolean | null;
 }
 
 // The hub as production runs it (package.json "start" runs the same file).
@@ -112,6 +114,62 @@ async function meet(scenario: Scenario, doel: Doel, basis: string, duur: number,
   return result;
 }
 
+/**
+ * Like for like: before measuring, every server answers the scenario once and its figures (the
+ * scenario's `uitkomst`) are compared with the hub's. Per server: true (the same figures), false (they
+ * differ, or the answer failed; said loudly), absent for the hub itself and for scenarios without a check.
+ */
+async function vergelijk(scenario: Scenario, doelen: Doel[], basis: (doel: Doel) => string): Promise<Map<Doel, boolean>> {
+  const gelijk = new Map<Doel, boolean>();
+  if (!scenario.uitkomst) return gelijk;
+  const uitkomsten = new Map<Doel, string>();
+  for (const doel of doelen) {
+    const verzoek = scenario.verzoek(doel);
+    if (!verzoek) continue;
+    const antwoord = String(await verzoek.enkel(basis(doel)));
+    try {
+      const status = Number(antwoord.slice(0, 3));
+      if (status !== 200) throw new Error(`HTTP ${antwoord.slice(0, 300)}`);
+      uitkomsten.set(doel, JSON.stringify(scenario.uitkomst(doel, JSON.parse(antwoord.slice(4)))));
+    } catch (error) {
+      console.error(`LET OP: ${doel} / ${scenario.naam}: antwoord niet te vergelijken: ${(error as Error).message}`);
+      uitkomsten.set(doel, '');
+    }
+  }
+  const hub = uitkomsten.get('hub');
+  for (const [doel, uitkomst] of uitkomsten) {
+    if (doel === 'hub') continue;
+    gelijk.set(doel, Boolean(hub) && uitkomst === hub);
+    if (!gelijk.get(doel)) {
+      const verschil = eersteVerschil(hub ?? '', uitkomst);
+      console.error(`LET OP: ${doel} / ${scenario.naam} rekent iets anders uit dan de hub; eerste verschil:\n  hub: ${verschil[0]}\n  ${doel}: ${verschil[1]}`);
+    }
+  }
+  if (process.env.BENCH_DEBUG) console.log(`hub / ${scenario.naam}: ${(hub ?? '').slice(0, 1500)}`);
+  const n = hub ? JSON.parse(hub) : null;
+  // How much the check covered: rows, and per field how many are filled in (a check on empty figures proves little).
+  const gevuld = (rijen: Record<string, unknown>[]) =>
+    Object.keys(rijen[0] ?? {}).map((veld) => `${veld} ${rijen.filter((r) => r[veld] !== null && r[veld] !== undefined).length}`).join(', ');
+  const omvang = Array.isArray(n)
+    ? `${n.length} regels; gevuld: ${gevuld(n)}`
+    : n && Array.isArray(n.nodes)
+      ? `${n.nodes.length} regels, totalCount ${n.totalCount}; gevuld: ${gevuld(n.nodes)}`
+      : '';
+  console.log(`${scenario.naam}: ${[...gelijk].map(([doel, ja]) => `${doel} ${ja ? 'gelijk aan' : 'ANDERS DAN'} de hub`).join(', ')} (${omvang})`);
+  return gelijk;
+}
+
+/** Where two JSON texts first differ, with some context. */
+function eersteVerschil(a: string, b: string): [string, string] {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const van = Math.max(0, i - 120);
+  return [a.slice(van, i + 120), b.slice(van, i + 120)];
+}
+
+/** Scenarios whose servers did not agree (the bench then exits with 1). */
+const verschillen: string[] = [];
+
 async function main(): Promise<void> {
   const metingen: Meting[] = [];
   let pgVersie = '';
@@ -146,14 +204,6 @@ async function main(): Promise<void> {
       const controller = (await maakApiToken(orm.em.fork(), { naam: 'bench', rol: Rol.CONTROLLER }, 'bench')).geheim;
       const manager = (await maakApiToken(orm.em.fork(), { naam: 'bench manager', rol: Rol.MODULEMANAGER, modules: [omvang.naam === 'regio' ? 'WSP' : 'GEN-001'] }, 'bench')).geheim;
       await orm.close(true);
-      const kpi = omvang.naam === 'regio' ? ['WSP', 'PLAATSINGEN', 'GM0202'] : ['GEN-001', 'KPI_02', 'GM5001'];
-      const { rows: idRijen } = await admin.query(
-        `select k.id as kpi_id, g.id as gemeente_id from kpi k join module m on m.id = k.module_id, gemeente g
-         where m.code = $1 and k.code = $2 and g.cbs_code = $3`,
-        kpi,
-      );
-      const ids = { kpiId: idRijen[0].kpi_id as number, gemeenteId: idRijen[0].gemeente_id as number };
-
       const poorten: Record<Doel, number> = { hub: await getPort(), 'hub-zonder-cache': await getPort(), baseline: await getPort(), postgraphile: await getPort() };
       const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUUT: '1000000', GRAPHIQL: 'uit' };
       // BENCH_PROFIEL=map: the hub writes a V8 CPU profile there when it stops (open in Chrome DevTools).
@@ -164,12 +214,19 @@ async function main(): Promise<void> {
       proces.set('postgraphile', await start('bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
       kinderen.push(...proces.values());
       const basis = (doel: Doel) => `http://127.0.0.1:${poorten[doel]}`;
+      // PostGraphile listens before it has introspected the database; its first query waits for that. Ask
+      // it now, so that its introspection is not counted among another server's statements.
+      await fetch(`${basis('postgraphile')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
 
       // BENCH_SCENARIO=tekst: only the scenarios whose name contains it (for profiling one question).
-      const gekozen = scenarios(omvang, { controller, manager }, ids).filter((s) => !process.env.BENCH_SCENARIO || s.naam.includes(process.env.BENCH_SCENARIO));
+      const gekozen = scenarios(omvang, { controller, manager }).filter((s) => !process.env.BENCH_SCENARIO || s.naam.includes(process.env.BENCH_SCENARIO));
       for (const scenario of gekozen) {
         const doelen: Doel[] = ['hub', 'hub-zonder-cache', 'baseline', 'postgraphile'];
         const perDoel = new Map<Doel, Meting>();
+        const gelijk = await vergelijk(scenario, doelen, basis);
+        if ([...gelijk.values()].includes(false)) verschillen.push(`${omvang.naam} / ${scenario.naam}`);
+        // BENCH_VERGELIJK=alleen: only the like-for-like check, no measurement.
+        if (process.env.BENCH_VERGELIJK === 'alleen') continue;
         for (const doel of doelen) {
           const verzoek = scenario.verzoek(doel);
           if (scenario.opruimen) {
@@ -187,7 +244,7 @@ async function main(): Promise<void> {
                 if (/"errors"\s*:/.test(String(antwoord))) console.warn(`LET OP: ${doel} / ${scenario.naam} antwoordt met een fout: ${String(antwoord).slice(0, 300)}`);
               })
             : null;
-          perDoel.set(doel, { omvang: omvang.naam, scenario: scenario.naam, server: doel, rps: [], p50: [], p99: [], fouten: 0, statements, cpu: [] });
+          perDoel.set(doel, { omvang: omvang.naam, scenario: scenario.naam, server: doel, rps: [], p50: [], p99: [], fouten: 0, statements, cpu: [], gelijk: gelijk.get(doel) ?? null });
         }
         for (let herhaling = 0; herhaling < HERHALINGEN; herhaling++) {
           // Alternate the order so that no server always runs first (or last) on a warm cache.
@@ -209,7 +266,7 @@ async function main(): Promise<void> {
         }
         metingen.push(...perDoel.values());
         console.log(
-          `${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s, ${mediaan(m.cpu).toFixed(2)} ms CPU/verzoek`).join('; ')}`,
+          `${omvang.naam} / ${scenario.naam}: ${[...perDoel.values()].map((m) => `${m.server} ${mediaan(m.rps).toFixed(0)} req/s, ${mediaan(m.cpu).toFixed(2)} ms CPU/verzoek, ${m.statements ?? 'n.v.t.'} statements${m.server === 'hub' ? '' : `, gelijk met de hub: ${gelijkTekst(m)}`}`).join('; ')}`,
         );
       }
       await admin.end();
@@ -223,13 +280,19 @@ async function main(): Promise<void> {
       rmSync(path.dirname(dataDir), { recursive: true, force: true });
     }
   }
-  if (process.env.BENCH_SCENARIO || process.env.BENCH_OMVANG) {
-    console.log('BENCHMARKS.md niet geschreven: alleen een deel gemeten (BENCH_SCENARIO of BENCH_OMVANG gezet)');
-    return;
+  if (process.env.BENCH_SCENARIO || process.env.BENCH_OMVANG || process.env.BENCH_VERGELIJK) {
+    console.log('BENCHMARKS.md niet geschreven: alleen een deel gemeten (BENCH_SCENARIO, BENCH_OMVANG of BENCH_VERGELIJK gezet)');
+  } else {
+    writeFileSync(path.join(root, 'BENCHMARKS.md'), rapport(metingen, pgVersie, omvangen));
+    console.log('BENCHMARKS.md geschreven');
   }
-  writeFileSync(path.join(root, 'BENCHMARKS.md'), rapport(metingen, pgVersie, omvangen));
-  console.log('BENCHMARKS.md geschreven');
+  if (verschillen.length) {
+    console.error(`LET OP: niet dezelfde uitkomst als de hub bij: ${verschillen.join('; ')}. De verhoudingen vergelijken daar ongelijke dingen.`);
+    process.exitCode = 1;
+  }
 }
+
+const gelijkTekst = (m: Meting) => (m.server === 'hub' ? '' : m.gelijk === null ? 'n.v.t.' : m.gelijk ? 'ja' : '**NEE**');
 
 const mediaan = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 
@@ -242,14 +305,21 @@ function rapport(metingen: Meting[], pgVersie: string, omvangen: string[]): stri
     `Opzet: elke server in een eigen proces met een pool van 10 verbindingen naar dezelfde database; autocannon met ${VERBINDINGEN} verbindingen,`,
     `${OPWARMEN} s opwarmen en ${DUUR} s meten, ${HERHALINGEN} herhalingen in wisselende volgorde; getallen zijn medianen. SQL-statements per verzoek`,
     'geteld met pg_stat_statements bij het tweede van twee losse verzoeken (warme cache, bestaand concept), inclusief BEGIN/COMMIT en,',
-    'bij de hub, het opzoeken van het token. `hub` draait zoals geleverd, met de cache van het kostenoverzicht (ongeldig na elke',
+    'bij de hub, de rate limiter: zoals in productie RATE_LIMIT_OPSLAG=postgres (standaard met DATABASE_URL), één upsert in',
+    'rate_limit per verzoek; een bekend token staat in het geheugen. `hub` draait zoals geleverd, met de cache van het kostenoverzicht (ongeldig na elke',
     'schrijfactie, zie README); `hub-zonder-cache` is dezelfde hub met KOSTEN_CACHE=uit en meet alleen het kostenoverzicht.',
     'De hub draait als in productie: de gecompileerde build met node. CPU ms/verzoek: user- plus systeemtijd van het serverproces',
     '(uit /proc) tijdens een meting, gedeeld door het aantal verzoeken; de CPU van PostgreSQL zelf telt niet mee. Verhoudingen:',
     'req/s van de hub gedeeld door die van de ander, en CPU per verzoek van de hub gedeeld door die van de ander.',
+    'Gelijk met de hub: vóór het meten beantwoordt elke server het leesscenario één keer en vergelijkt de bench de cijfers',
+    '(KPI-reeks: kwartalen, waarden, normen en gehaald; controller: de 100 bedragen in volgorde met gemeente, module en',
+    'totalCount; dashboard: elke cel en elk totaal met inwoners en per inwoner) met die van de hub: "ja" is dan een vergelijking',
+    'van gelijke dingen. Baseline en PostGraphile rekenen daarvoor met dezelfde regels als de hub (bench/bench-sql.ts: actuele',
+    'versies, kies_kpi_norm, kpi_waarde_beoordeling, zichtbaarheid van een controller). Het opslaan draait niet op PostGraphile;',
+    'de baseline doet daar dezelfde controles, dezelfde schrijfacties en dezelfde auditregel als de hub (niet vergeleken).',
     '',
-    '| omvang | scenario | server | req/s | CPU ms/verzoek | p50 ms | p99 ms | statements/verzoek | fouten | req/s hub/baseline | CPU hub/baseline | req/s hub/PostGraphile | CPU hub/PostGraphile |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| omvang | scenario | server | req/s | CPU ms/verzoek | p50 ms | p99 ms | statements/verzoek | fouten | gelijk met de hub | req/s hub/baseline | CPU hub/baseline | req/s hub/PostGraphile | CPU hub/PostGraphile |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
   ];
   for (const m of metingen) {
     const ander = (server: Doel) => metingen.find((x) => x.omvang === m.omvang && x.scenario === m.scenario && x.server === server);
@@ -261,7 +331,7 @@ function rapport(metingen: Meting[], pgVersie: string, omvangen: string[]): stri
     const rps = (x: Meting) => x.rps;
     const cpu = (x: Meting) => x.cpu;
     regels.push(
-      `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.cpu, 2)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ` +
+      `| ${m.omvang} | ${m.scenario} | ${m.server} | ${waarde(m.rps)} | ${waarde(m.cpu, 2)} | ${waarde(m.p50, 1)} | ${waarde(m.p99, 1)} | ${m.statements ?? 'n.v.t.'} | ${m.fouten} | ${gelijkTekst(m)} | ` +
         `${ratio('baseline', rps)} | ${ratio('baseline', cpu)} | ${ratio('postgraphile', rps)} | ${ratio('postgraphile', cpu)} |`,
     );
   }

@@ -1,14 +1,11 @@
 import type autocannon from 'autocannon';
+import { Decimal } from '../src/core/decimal.js';
 
 export type Doel = 'hub' | 'hub-zonder-cache' | 'baseline' | 'postgraphile';
 /** The second hub runs with KOSTEN_CACHE=uit; only the cost overview differs, so only that scenario runs on it. */
 export const isHub = (doel: Doel) => doel === 'hub' || doel === 'hub-zonder-cache';
 export interface Omvang {
   naam: 'regio' | 'nationaal';
-}
-export interface Ids {
-  kpiId: number;
-  gemeenteId: number;
 }
 
 interface Verzoek {
@@ -26,6 +23,12 @@ export interface Scenario {
   verzoek(doel: Doel): Verzoek | null;
   /** Responses that were HTTP 200 but carried errors, per server. */
   fouten(doel: Doel): number;
+  /**
+   * The figures of a server's answer in one form for all servers (numbers as exact decimals), so that
+   * bench.ts can check before measuring that hub, baseline and PostGraphile computed the same thing.
+   * Absent for the save, which PostGraphile does not run.
+   */
+  uitkomst?(doel: Doel, antwoord: unknown): unknown;
 }
 
 const graphql = (token: string | null, query: string, variables: Record<string, unknown> = {}) => ({
@@ -40,10 +43,28 @@ function leesFout(tellers: Map<Doel, number>, doel: Doel) {
   };
 }
 
-function lezend(naam: string, verzoeken: Partial<Record<Doel, { pad: string; opties: autocannon.Request }>>, ookZonderCache = false): Scenario {
+/** An exact decimal in one notation ("12.50", 12.5 and "12.5" alike); null stays null. */
+const getal = (x: unknown): string | null => (x === null || x === undefined ? null : new Decimal(String(x)).toFixed());
+
+/** The `data` of a GraphQL answer; throws on errors, so that a failing server never "agrees". */
+function data(antwoord: unknown): Record<string, any> {
+  const json = antwoord as { data?: Record<string, any>; errors?: unknown };
+  if (json.errors || !json.data) throw new Error(`antwoord met fouten: ${JSON.stringify(json).slice(0, 300)}`);
+  return json.data;
+}
+
+type Uitkomst = (doel: Doel, antwoord: unknown) => unknown;
+
+function lezend(
+  naam: string,
+  verzoeken: Partial<Record<Doel, { pad: string; opties: autocannon.Request }>>,
+  uitkomst: Uitkomst,
+  ookZonderCache = false,
+): Scenario {
   const tellers = new Map<Doel, number>();
   return {
     naam,
+    uitkomst,
     fouten: (doel) => tellers.get(doel) ?? 0,
     verzoek(doel) {
       const v = doel === 'hub-zonder-cache' ? (ookZonderCache ? verzoeken.hub : undefined) : verzoeken[doel];
@@ -62,8 +83,74 @@ function lezend(naam: string, verzoeken: Partial<Record<Doel, { pad: string; opt
   };
 }
 
+// The answers of the three servers in one form. Per server the shape differs (GraphQL types, PostGraphile
+// connections, SQL rows); the figures must not.
+
+/** Cost rows: every cell, per gemeente, per module and the region, sorted; the fields the hub's query asks. */
+const dashboardUitkomst: Uitkomst = (doel, antwoord) => {
+  type Regel = { soort: string; gemeente: string | null; module: string | null; begroot: unknown; gewijzigd: unknown; gerealiseerd: unknown; inwoners?: unknown; perInwoner?: unknown };
+  const regel = (r: Regel) => ({
+    soort: r.soort,
+    gemeente: r.gemeente,
+    module: r.module,
+    begroot: getal(r.begroot),
+    gewijzigd: getal(r.gewijzigd),
+    gerealiseerd: getal(r.gerealiseerd),
+    // The hub's query asks no inhabitants for the per-module totals.
+    ...(r.soort === 'module' ? {} : { inwoners: getal(r.inwoners), perInwoner: getal(r.perInwoner) }),
+  });
+  const soort = (alleGemeenten: unknown, alleModules: unknown) =>
+    Number(alleGemeenten) ? (Number(alleModules) ? 'regio' : 'module') : Number(alleModules) ? 'gemeente' : 'regel';
+  let regels: Regel[];
+  if (isHub(doel)) {
+    const k = data(antwoord).kostenoverzicht;
+    const van = (s: string) => (r: any): Regel => ({ ...r, soort: s, gemeente: r.gemeente?.cbsCode ?? null, module: r.module?.code ?? null });
+    regels = [...k.regels.map(van('regel')), ...k.perGemeente.map(van('gemeente')), ...k.perModule.map(van('module')), ...(k.regio ? [van('regio')(k.regio)] : [])];
+  } else if (doel === 'baseline') {
+    regels = (antwoord as any[]).map((r) => ({
+      ...r,
+      soort: soort(r.alle_gemeenten, r.alle_modules),
+      gemeente: r.cbs_code,
+      module: r.module_code,
+      perInwoner: r.per_inwoner,
+    }));
+  } else {
+    regels = data(antwoord).kostenoverzicht.nodes.map((r: any) => ({ ...r, soort: soort(r.alleGemeenten, r.alleModules), gemeente: r.cbsCode, module: r.moduleCode }));
+  }
+  const sleutel = (r: Regel) => `${r.soort} ${r.gemeente ?? ''} ${r.module ?? ''}`;
+  return regels.map(regel).sort((a, b) => sleutel(a).localeCompare(sleutel(b)));
+};
+
+/** The series in order: quarter, value, norm, verdict. */
+const kpiReeksUitkomst: Uitkomst = (doel, antwoord) => {
+  const punten: any[] = isHub(doel) ? data(antwoord).kpiReeks : doel === 'baseline' ? (antwoord as any[]) : data(antwoord).kpiReeks.nodes;
+  return punten.map((p) => ({ jaar: p.jaar, kwartaal: p.kwartaal, waarde: getal(p.waarde), norm: getal(p.norm), gehaald: p.gehaald ?? null }));
+};
+
+/** The page in order (year, phase, amount, gemeente, module) and the total count. */
+const bijdragenUitkomst: Uitkomst = (doel, antwoord) => {
+  if (doel === 'baseline') {
+    const rijen = antwoord as any[];
+    return {
+      totalCount: rijen.length ? Number(rijen[0].totaal) : 0,
+      nodes: rijen.map((r) => ({ jaar: r.jaar, fase: r.fase, bedrag: getal(r.bedrag), gemeente: r.cbs_code, module: r.module })),
+    };
+  }
+  const c = isHub(doel) ? data(antwoord).bijdragen : data(antwoord).bijdragenInJaren;
+  return {
+    totalCount: c.totalCount,
+    nodes: c.nodes.map((b: any) => ({
+      jaar: b.jaar,
+      fase: b.fase,
+      bedrag: getal(b.bedrag),
+      gemeente: (isHub(doel) ? b.gemeente : b.gemeenteByGemeenteId).cbsCode,
+      module: (isHub(doel) ? b.module : b.moduleByModuleId).code,
+    })),
+  };
+};
+
 /** The four questions of the benchmark, per server, for a dataset size. */
-export function scenarios(omvang: Omvang, tokens: { controller: string; manager: string }, ids: Ids): Scenario[] {
+export function scenarios(omvang: Omvang, tokens: { controller: string; manager: string }): Scenario[] {
   const regio = omvang.naam === 'regio';
   const jaar = 2025;
   const kpi = regio ? { module: 'WSP', kpi: 'PLAATSINGEN', gemeente: 'GM0202' } : { module: 'GEN-001', kpi: 'KPI_02', gemeente: 'GM5001' };
@@ -81,17 +168,17 @@ export function scenarios(omvang: Omvang, tokens: { controller: string; manager:
         { jaar },
       ),
     },
-    baseline: { pad: `/dashboard?jaar=${jaar}`, opties: { method: 'GET' } },
+    baseline: { pad: `/dashboard?jaar=${jaar}&fase=BEGROOT`, opties: { method: 'GET' } },
     postgraphile: {
       pad: '/graphql',
       opties: graphql(
         null,
-        `query Dashboard($jaar: Int!) { kostenoverzicht(jaar: $jaar) { nodes {
-          jaar gemeenteId moduleId alleGemeenten alleModules begroot gewijzigd gerealiseerd inwoners cbsCode moduleCode } } }`,
+        `query Dashboard($jaar: Int!) { kostenoverzicht(jaar: $jaar, fase: "BEGROOT") { nodes {
+          jaar gemeenteId moduleId alleGemeenten alleModules begroot gewijzigd gerealiseerd inwoners perInwoner cbsCode moduleCode } } }`,
         { jaar },
       ),
     },
-  }, true);
+  }, dashboardUitkomst, true);
 
   const kpiReeks = lezend('KPI-reeks: één gemeente, 40 kwartalen', {
     hub: {
@@ -108,12 +195,12 @@ export function scenarios(omvang: Omvang, tokens: { controller: string; manager:
       pad: '/graphql',
       opties: graphql(
         null,
-        `query Reeks($kpiId: Int!, $gemeenteId: Int!) { allKpiWaardes(condition: { kpiId: $kpiId, gemeenteId: $gemeenteId }) {
-          nodes { waarde kwartaalrapportageByRapportageId { jaar kwartaal versie } } } }`,
-        { ...ids },
+        `query Reeks($module: String!, $kpi: String!, $gemeente: String) { kpiReeks(moduleCode: $module, kpiCode: $kpi, cbsCode: $gemeente,
+          vanJaar: 2017, totJaar: 2026) { nodes { jaar kwartaal waarde norm gehaald } } }`,
+        kpi,
       ),
     },
-  });
+  }, kpiReeksUitkomst);
 
   const controller = lezend('controller: bijdragen 2023–2025, op bedrag, eerste 100', {
     hub: {
@@ -133,7 +220,7 @@ export function scenarios(omvang: Omvang, tokens: { controller: string; manager:
           totalCount nodes { jaar fase bedrag gemeenteByGemeenteId { cbsCode } moduleByModuleId { code } } } }`,
       ),
     },
-  });
+  }, bijdragenUitkomst);
 
   return [dashboard, kpiReeks, controller, opslaan(kpi, tokens.manager)];
 }

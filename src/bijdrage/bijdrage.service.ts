@@ -25,7 +25,7 @@ export function zoekBijdragen(
   alleenActueel: boolean,
   pagina: PageArgs,
 ): Promise<ConnectionResult<BijdrageType>> {
-  const filter = alleenActueel ? ({ $and: [bijdrageWhere(where), actueleBijdragen()] } as FilterQuery<Bijdrage>) : bijdrageWhere(where);
+  const filter = () => (alleenActueel ? ({ $and: [bijdrageWhere(where), actueleBijdragen()] } as FilterQuery<Bijdrage>) : bijdrageWhere(where));
   return paginateRead(em, bijdrageLezen, filter, bijdrageOrder(orderBy), pagina);
 }
 

@@ -110,18 +110,19 @@ const TOTAL = '__total';
 /**
  * One page of read rows (see ReadModel) with the total count in the same statement (a window count);
  * only a page past the end needs a second statement to count. The order must end in a unique column
- * so pages never overlap.
+ * so pages never overlap. A filter with raw SQL fragments is consumed by the query that uses it, so
+ * `where` builds the filter afresh for each statement.
  */
 export async function paginateRead<T extends object, R extends object>(
   em: EntityManager,
   model: ReadModel<T, R>,
-  where: FilterQuery<T>,
+  where: () => FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
   args: PageArgs,
 ): Promise<ConnectionResult<R>> {
   const { limit, offset } = pageWindow(args);
-  const rows = limit === 0 ? [] : await model.find(em, where, { orderBy, limit, offset, extra: `count(*) over () as "${TOTAL}"` });
-  const totalCount = rows.length > 0 ? Number(rows[0][TOTAL]) : await model.count(em, where);
+  const rows = limit === 0 ? [] : await model.find(em, where(), { orderBy, limit, offset, extra: `count(*) over () as "${TOTAL}"` });
+  const totalCount = rows.length > 0 ? Number(rows[0][TOTAL]) : await model.count(em, where());
   for (const row of rows) delete row[TOTAL];
   return connectionOf(rows as R[], offset, totalCount);
 }

@@ -80,7 +80,7 @@ export class RequestLoaders {
   /** Read rows by primary key (see ReadModel); a missing id gives null. */
   read<T extends object, R extends WithId>(model: ReadModel<T, R>): DataLoader<number, R | null> {
     return this.custom(`${model.type.name}#read#id`, async (ids: readonly number[]) => {
-      const rows = await model.find(this.em, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const rows = await model.byIds(this.em, ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });

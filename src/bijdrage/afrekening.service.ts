@@ -26,7 +26,8 @@ export async function afrekening(em: EntityManager, module: Module, jaar: number
     throw hubError(ErrorCode.BAD_USER_INPUT, `Er zijn voor ${module.code} nog geen gerealiseerde bijdragen over ${jaar}; bereken eerst de realisatie uit de jaarrekening.`);
   }
   const nul = new Decimal(0);
-  const afgerekend = regels.map((r) => regelVan(r.gemeenteId, r.naWijziging ?? nul, r.gerealiseerd ?? nul));
+  const bedrag = (v: string | null) => (v === null ? nul : new Decimal(v));
+  const afgerekend = regels.map((r) => regelVan(r.gemeenteId, bedrag(r.naWijziging), bedrag(r.gerealiseerd)));
   const som = (kies: (r: AfrekeningRegel) => Decimal) => afgerekend.reduce((s, r) => s.plus(kies(r)), new Decimal(0));
   return { jaar, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
 }
@@ -50,7 +51,7 @@ export async function voorschotten(em: EntityManager, module: Module, jaar: numb
     em.find(Deelname, { $and: [{ module }, deelnameInJaar(jaar)] }),
   ]);
   const perGemeente = overzicht.regels.map((r) => {
-    const jaarbedrag = r.naWijziging ?? new Decimal(0);
+    const jaarbedrag = new Decimal(r.naWijziging ?? 0);
     const eigen = deelnames.filter((d) => d.gemeente.id === r.gemeenteId);
     const posten = termijnen.map((t) => ({
       sleutel: pad(t.termijn),

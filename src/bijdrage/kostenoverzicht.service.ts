@@ -105,24 +105,26 @@ interface KostenMatrix {
   regio: MatrixRegel | null;
 }
 
+const tekst = (v: Decimal | null) => (v === null ? null : v.toFixed(2));
+
 function matrixRegel(rij: Rij): MatrixRegel {
   const begroot = decimaal(rij.begroot);
   const gewijzigd = decimaal(rij.gewijzigd);
   const gerealiseerd = decimaal(rij.gerealiseerd);
   const naWijziging = decimaal(rij.na_wijziging);
   const inwoners = rij.inwoners === null ? null : Number(rij.inwoners);
-  const inFase = (bedrag: Decimal | null) => ({ bedrag, perInwoner: bedrag && inwoners ? bedrag.dividedBy(inwoners).toDecimalPlaces(2) : null });
+  const inFase = (bedrag: Decimal | null) => ({ bedrag: tekst(bedrag), perInwoner: bedrag && inwoners ? tekst(bedrag.dividedBy(inwoners).toDecimalPlaces(2)) : null });
   return {
     gemeenteId: rij.alle_gemeenten ? null : rij.gemeente_id,
     moduleId: rij.alle_modules ? null : rij.module_id,
     gemeente: null,
     module: null,
     jaar: rij.jaar,
-    begroot,
-    gewijzigd,
-    gerealiseerd,
-    naWijziging,
-    verschil: gerealiseerd && naWijziging ? gerealiseerd.minus(naWijziging) : null,
+    begroot: tekst(begroot),
+    gewijzigd: tekst(gewijzigd),
+    gerealiseerd: tekst(gerealiseerd),
+    naWijziging: tekst(naWijziging),
+    verschil: gerealiseerd && naWijziging ? tekst(gerealiseerd.minus(naWijziging)) : null,
     inwoners,
     perFase: { [Fase.BEGROOT]: inFase(begroot), [Fase.GEWIJZIGD]: inFase(gewijzigd), [Fase.GEREALISEERD]: inFase(gerealiseerd) },
   };
@@ -142,9 +144,9 @@ function inFase(matrix: KostenMatrix, fase: Fase): Kostenoverzicht {
 }
 
 /**
- * Bytes a cached matrix row takes on the V8 heap (all phases and their Decimals; gemeente and module
- * are shared references): measured 1,866 on Node 20 over 200,000 rows with national-size amounts,
- * rounded up. The cache is capped in bytes (KOSTEN_CACHE_MB), not in entries or rows.
+ * Bytes a cached matrix row takes on the V8 heap (all phases and their amounts; gemeente and module
+ * are shared references): measured 1,866 on Node 20 over 200,000 rows with national-size amounts when
+ * they were Decimals, rounded up; as text they take less, so the cap errs on the safe side. The cache is capped in bytes (KOSTEN_CACHE_MB), not in entries or rows.
  */
 export const BYTES_PER_MATRIXREGEL = 2_000;
 

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Decimal } from '../core/decimal.js';
 import { BedragScalar } from '../core/scalars.js';
 import { Fase } from './bijdrage.entity.js';
 import { GemeenteType } from '../gemeente/gemeente.types.js';
@@ -16,6 +15,8 @@ export class KostenRegel {
   gemeenteId!: number | null;
   moduleId!: number | null;
 
+  // Amounts are text with two decimals, as the Bedrag scalar sends them: computed once when the matrix
+  // is built (and cached), not per request and field.
   // Set for the whole matrix at once (metGemeentenEnModules), so a row needs no resolver of its own.
   // Null in overviews computed for other services (afrekening), which work with the ids.
   @Field(() => GemeenteType, { nullable: true, description: 'Leeg bij een totaal over gemeenten.' })
@@ -28,13 +29,13 @@ export class KostenRegel {
   jaar!: number;
 
   @Field(() => BedragScalar, { nullable: true })
-  begroot!: Decimal | null;
+  begroot!: string | null;
 
   @Field(() => BedragScalar, { nullable: true })
-  gewijzigd!: Decimal | null;
+  gewijzigd!: string | null;
 
   @Field(() => BedragScalar, { nullable: true })
-  gerealiseerd!: Decimal | null;
+  gerealiseerd!: string | null;
 
   @Field(() => BedragScalar, {
     nullable: true,
@@ -42,19 +43,19 @@ export class KostenRegel {
       'Begroting na wijziging (BBV): de actuele begrotingswijziging als de module dat jaar een gewijzigde begroting heeft, ' +
       'anders de primitieve begroting. Dit bedrag is in rekening gebracht en is de basis van de afrekening.',
   })
-  naWijziging!: Decimal | null;
+  naWijziging!: string | null;
 
   @Field(() => BedragScalar, { nullable: true, description: 'Gerealiseerd min begroting na wijziging.' })
-  verschil!: Decimal | null;
+  verschil!: string | null;
 
   @Field(() => BedragScalar, { nullable: true, description: 'Het bedrag in de gevraagde fase.' })
-  bedrag!: Decimal | null;
+  bedrag!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar (bij totalen: van de gemeenten erin).' })
   inwoners!: number | null;
 
   @Field(() => BedragScalar, { nullable: true, description: 'Bedrag in de gevraagde fase per inwoner, afgerond op centen.' })
-  perInwoner!: Decimal | null;
+  perInwoner!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'De kostenmatrix van de regio voor één jaar: gemeente × module, met totalen.' })

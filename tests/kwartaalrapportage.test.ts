@@ -5,6 +5,7 @@ import {
   RapportageCorrigerenDocument,
   RapportageIndienenDocument,
   RapportageOpslaanDocument,
+  RapportageOpslaanVeldenDocument,
   RapportageTerugsturenDocument,
   RapportageGoedkeurenDocument,
   RapportageVersiesDocument,
@@ -193,6 +194,50 @@ describe('scope en gelijktijdigheid', () => {
     const opgeslagen = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes[0];
     expect(opgeslagen.waarden.find((w) => w.kpi.code === 'KOSTEN_PER_CLIENT_JEUGD')!.waarde).toBe(winnaar);
     expect(opgeslagen.revisie).toBe(revisie + 1);
+  });
+});
+
+describe('SQL-statements per schrijfactie', () => {
+  // The statements of one request, transaction control included. The write path of a report is a few
+  // set-based statements: BEGIN, the claim (with what the rules need), the values, the audit, COMMIT.
+  async function statements(uitvoeren: () => Promise<{ errors?: unknown }>): Promise<string[]> {
+    t.statements.length = 0;
+    const { errors } = await uitvoeren();
+    expect(errors).toBeUndefined();
+    return [...t.statements];
+  }
+
+  it('opslaan van een bestaand concept is 5 statements (hoogstens 7), de andere stappen 4, allemaal in één transactie', async () => {
+    // An approved quarter of the demo that no other test here touches: correct it, then run it through.
+    const sleutel = { module: 'RBL', jaar: 2025, kwartaal: 3 };
+    const manager = ALS.modulemanagerRbl;
+    const [{ revisie }] = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes;
+    const corrigeren = await statements(() => t.execute(RapportageCorrigerenDocument, { rapportage: { ...sleutel, revisie, reden: 'Verzuim Arnhem herteld.' } }, manager));
+    const opslaan = await statements(() =>
+      t.execute(RapportageOpslaanVeldenDocument, { invoer: { ...sleutel, revisie: 1, waarden: [{ kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', waarde: '401' }] } }, manager),
+    );
+    const indienen = await statements(() => t.execute(RapportageIndienenDocument, { rapportage: { ...sleutel, revisie: 2 } }, manager));
+    const terugsturen = await statements(() => t.execute(RapportageTerugsturenDocument, { rapportage: { ...sleutel, revisie: 3, reden: 'Toelichting ontbreekt.' } }, ALS.controller));
+    const weerOpslaan = await statements(() =>
+      t.execute(RapportageOpslaanVeldenDocument, { invoer: { ...sleutel, revisie: 4, waarden: [{ kpi: 'VERZUIMMELDINGEN', gemeente: 'GM0202', waarde: '402', toelichting: 'herteld' }] } }, manager),
+    );
+    await t.execute(RapportageIndienenDocument, { rapportage: { ...sleutel, revisie: 5 } }, manager);
+    const goedkeuren = await statements(() => t.execute(RapportageGoedkeurenDocument, { rapportage: { ...sleutel, revisie: 6 } }, ALS.controller));
+    const nieuw = await statements(() =>
+      t.execute(RapportageOpslaanVeldenDocument, { invoer: { module: 'RBL', jaar: 2027, kwartaal: 1, waarden: [{ kpi: 'THUISZITTERS', gemeente: 'GM0202', waarde: '4' }] } }, manager),
+    );
+
+    expect(opslaan.length).toBeLessThanOrEqual(7);
+    expect(
+      Object.fromEntries(Object.entries({ corrigeren, opslaan, indienen, terugsturen, weerOpslaan, goedkeuren, nieuw }).map(([stap, s]) => [stap, s.length])),
+    ).toEqual({ corrigeren: 5, opslaan: 5, indienen: 4, terugsturen: 4, weerOpslaan: 5, goedkeuren: 4, nieuw: 5 });
+    // Corrigeren selects the copied waarden: one statement after the commit; everything else is inside.
+    for (const s of [opslaan, indienen, terugsturen, weerOpslaan, goedkeuren, nieuw, corrigeren.slice(0, -1)]) {
+      expect([s[0], s.at(-1)]).toEqual([expect.stringMatching(/\bbegin\b/), expect.stringMatching(/\bcommit\b/)]);
+    }
+    const [versie2] = (await t.execute(RapportageVersiesDocument, sleutel)).data!.kwartaalrapportages.nodes.slice(1);
+    expect(versie2).toMatchObject({ versie: 2, status: 'GOEDGEKEURD', revisie: 7 });
+    expect(versie2.waarden.find((w) => w.kpi.code === 'VERZUIMMELDINGEN' && w.gemeente?.cbsCode === 'GM0202')!.waarde).toBe('402');
   });
 });
 

@@ -1,15 +1,24 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Decimal } from '../core/decimal.js';
-import { Deelname } from '../deelname/deelname.entity.js';
+import type { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInPeriode } from '../deelname/deelname.service.js';
-import { Kpi, KpiEenheid, KpiNiveau, KpiPeriode, KWARTAAL_VAN_JAARCIJFER } from '../kpi/kpi.entity.js';
-import type { Module } from '../module/module.entity.js';
-import type { KpiWaarde } from './kpi-waarde.entity.js';
+import type { Gemeente } from '../gemeente/gemeente.entity.js';
+import { KpiEenheid, KpiNiveau, KpiPeriode, KWARTAAL_VAN_JAARCIJFER, type Kpi } from '../kpi/kpi.entity.js';
 
 export interface Probleem {
   kpi: string | null;
   gemeente: string | null;
   probleem: string;
+}
+
+/** What the rules need of a KPI: an entity or a row read for one write. */
+export type KpiRegels = Pick<Kpi, 'id' | 'code' | 'niveau' | 'eenheid' | 'periode' | 'ondergrens' | 'bovengrens'>;
+
+/** What the rules need of a reported value. */
+export interface GemeldeWaarde {
+  kpi: Pick<Kpi, 'id' | 'code'>;
+  gemeente?: Pick<Gemeente, 'cbsCode'> | null;
+  waarde: Decimal;
 }
 
 /** A quarter as half-open dates [begin, einde). */
@@ -21,7 +30,7 @@ export function kwartaalPeriode(jaar: number, kwartaal: number): { begin: string
 }
 
 /** What is wrong with one value for its KPI: bounds, percentages 0–100, whole non-negative counts. */
-export function waardeProbleem(kpi: Kpi, waarde: Decimal): string | null {
+export function waardeProbleem(kpi: Pick<Kpi, 'eenheid' | 'ondergrens' | 'bovengrens'>, waarde: Decimal): string | null {
   if (kpi.eenheid === KpiEenheid.PERCENTAGE && (waarde.lessThan(0) || waarde.greaterThan(100))) return 'een percentage ligt tussen 0 en 100';
   if ((kpi.eenheid === KpiEenheid.AANTAL || kpi.eenheid === KpiEenheid.DAGEN) && (!waarde.isInteger() || waarde.isNegative())) {
     return 'een aantal is een geheel getal van 0 of meer';
@@ -32,23 +41,22 @@ export function waardeProbleem(kpi: Kpi, waarde: Decimal): string | null {
 }
 
 /** Whether a KPI takes a value in this quarter's report: a yearly figure only in the fourth quarter. */
-export function rapporteertIn(kpi: Kpi, kwartaal: number): boolean {
+export function rapporteertIn(kpi: Pick<Kpi, 'periode'>, kwartaal: number): boolean {
   return kpi.periode !== KpiPeriode.JAAR || kwartaal === KWARTAAL_VAN_JAARCIJFER;
 }
 
 export const JAARCIJFER_MELDING = `jaarcijfer: alleen in de rapportage van kwartaal ${KWARTAAL_VAN_JAARCIJFER}`;
 
-/** KPIs of the module active in (part of) the quarter. */
-export function actieveKpis(em: EntityManager, module: Module, jaar: number, kwartaal: number): Promise<Kpi[]> {
+/** KPIs active in (part of) the quarter (a filter: the write that needs them reads them with its claim). */
+export function kpiActiefInKwartaal(jaar: number, kwartaal: number): FilterQuery<Kpi> {
   const { begin, einde } = kwartaalPeriode(jaar, kwartaal);
-  return em.find(Kpi, { module, actiefVanaf: { $lt: einde }, $or: [{ actiefTot: null }, { actiefTot: { $gt: begin } }] }, { orderBy: { code: 'asc' } });
+  return { actiefVanaf: { $lt: einde }, $or: [{ actiefTot: null }, { actiefTot: { $gt: begin } }] };
 }
 
-/** CBS codes of the gemeenten taking part in the module during (part of) the quarter. */
-export async function deelnemersInKwartaal(em: EntityManager, module: Module, jaar: number, kwartaal: number): Promise<Set<string>> {
+/** Participations running during (part of) the quarter: their gemeenten take part in that quarter's report. */
+export function deelnameInKwartaal(jaar: number, kwartaal: number): FilterQuery<Deelname> {
   const { begin, einde } = kwartaalPeriode(jaar, kwartaal);
-  const deelnames = await em.find(Deelname, { $and: [{ module }, deelnameInPeriode(begin, einde)] }, { populate: ['gemeente'] });
-  return new Set(deelnames.map((d) => d.gemeente.cbsCode));
+  return deelnameInPeriode(begin, einde);
 }
 
 /**
@@ -57,7 +65,7 @@ export async function deelnemersInKwartaal(em: EntityManager, module: Module, ja
  * each participating gemeente and none for others; regional KPIs one without gemeente; every value
  * within its bounds.
  */
-export function volledigheidsProblemen(kpis: Kpi[], deelnemers: Set<string>, waarden: KpiWaarde[], kwartaal: number): Probleem[] {
+export function volledigheidsProblemen(kpis: KpiRegels[], deelnemers: Set<string>, waarden: GemeldeWaarde[], kwartaal: number): Probleem[] {
   const problemen: Probleem[] = [];
   for (const kpi of kpis) {
     const vanKpi = waarden.filter((w) => w.kpi.id === kpi.id);

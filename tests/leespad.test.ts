@@ -25,6 +25,40 @@ const BIJDRAGE = `id jaar fase bedrag taakveld taakveldNaam eenheden deelnameDag
   begroting { id } verdeelsleutel { id }
   berekening { grondslag eenheden aandeel exactBedrag nettoLasten deelnameDagen dagenInJaar }`;
 
+// DVO's, KPI's, DVO-normen, organisaties, het auditlog en API-tokens: every field, nested lists,
+// filters, pagination and errors. The audit log and the tokens are role-restricted, so each role's
+// answer or error code is held too.
+const DVO = `id kenmerk omschrijving ingangsdatum einddatum status module { id code }`;
+const KPI = `id code naam eenheid richting niveau ondergrens bovengrens periode actiefVanaf actiefTot module { id code }`;
+const NORM = `id jaar periode norm kpi { code periode } gemeente { id cbsCode } dvo { id kenmerk }`;
+const AUDIT = `id wie wanneer actie entiteit entiteitId voor na`;
+const TOKEN = `id naam rol gemeente modules prefix aangemaaktOp ingetrokkenOp laatstGebruiktOp`;
+const LEES2_VRAGEN: Record<string, string> = {
+  lees2_dvos: `{ dvos { ${DVO} normen(jaar: 2025) { ${NORM} }
+    partij { __typename ... on Gemeente { id cbsCode naam } ... on Organisatie { id naam soort kvkNummer dvos { kenmerk ingangsdatum } } } } }`,
+  lees2_dvosVanModule: `{ dvos(module: "WGSW") { ${DVO} normen { id jaar norm gemeente { cbsCode } } } leeg: dvos(module: "BESTAAT-NIET") { id } }`,
+  lees2_dvo: `{ dvo(kenmerk: "DVO-WGSW-SCALABOR-2023") { ${DVO} normen(jaar: 2024) { ${NORM} kpi { ${KPI} normen(jaar: 2024) { id } } } partij { __typename } } }`,
+  lees2_onbekendeDvo: `{ dvo(kenmerk: "DVO-BESTAAT-NIET") { id } }`,
+  lees2_kpis: `{ kpis { ${KPI} normen(jaar: 2025) { ${NORM} } } }`,
+  lees2_kpisVanModule: `{ kpis(module: "WSP") { ${KPI} normen { id jaar periode norm dvo { kenmerk partij { __typename } } } } geen: kpis(module: "BESTAAT-NIET") { id } }`,
+  lees2_organisaties: `{ organisaties { id naam soort kvkNummer dvos { ${DVO} normen(jaar: 2026) { id norm } } } }`,
+  lees2_vanModulesEnGemeenten: `{ modules { code kpis { ${KPI} } dvos { ${DVO} } }
+    gemeenten { cbsCode dvos { ${DVO} partij { __typename ... on Gemeente { cbsCode } } } } }`,
+  lees2_kpiVanWaarden: `{ kpiWaarden(where: { jaar: { eq: 2025 }, kwartaal: { eq: 2 } }, first: 30) { totalCount nodes { id waarde kpi { ${KPI} } } } }`,
+  lees2_kpiVanTotalen: `{ kpiTotalen(groupBy: [KPI, JAAR], where: { jaar: { in: [2024, 2025] } }) { jaar aantal som kpi { ${KPI} } } }`,
+  lees2_auditLog: `{ auditLog(first: 4) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${AUDIT} } } nodes { id } } }`,
+  lees2_auditLogVolgende: `{ auditLog(first: 3, after: "cDox") { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { ${AUDIT} } } }`,
+  lees2_auditLogFilter: `{ auditLog(where: { or: [{ entiteit: { eq: "ApiToken" } }, { and: [{ actie: { in: ["KPI_GEWIJZIGD", "DVO_NORM_VASTGELEGD"] } }, { not: { entiteitId: { eq: "7" } } }] }] }) {
+    totalCount nodes { ${AUDIT} } } }`,
+  lees2_auditLogLeeg: `{ auditLog(where: { entiteit: { eq: "Bestaat niet" } }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+  lees2_auditLogNul: `{ auditLog(first: 0) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor } } }`,
+  lees2_auditLogVoorbijHetEinde: `{ auditLog(first: 2, after: "cDo5OTk5") { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`,
+  lees2_auditLogOngeldigeCursor: `{ auditLog(after: "onzin") { totalCount } }`,
+  lees2_auditLogTeGroot: `{ auditLog(first: 501) { totalCount } }`,
+  lees2_apiTokens: `{ apiTokens { ${TOKEN} } }`,
+  lees2_apiTokensEnMeer: `{ organisaties { naam } apiTokens { id naam } }`,
+};
+
 const VRAGEN: Record<string, string> = {
   controllerpagina: `{ bijdragen(where: { jaar: { gte: 2024 } }, orderBy: [{ veld: BEDRAG, richting: DESC }], first: 40) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor } nodes { ${BIJDRAGE} } } }`,
@@ -51,6 +85,7 @@ const VRAGEN: Record<string, string> = {
   onbekend: `{ gemeente(cbsCode: "GM9999") { naam } }`,
   onbekendeModule: `{ module(code: "BESTAAT-NIET") { naam } }`,
   totalen: `{ bijdrageTotalen(groupBy: [GEMEENTE, MODULE], where: { jaar: { eq: 2025 } }) { fase aantal som gemiddelde minimum maximum gemeente { cbsCode } module { code } } }`,
+  ...LEES2_VRAGEN,
 };
 
 const ROLLEN = ['beheerder', 'controller', 'modulemanagerWgsw', 'modulemanagerRbl', 'gemeenteArnhem', 'dashboardRegio', 'dashboardArnhem'] as const;
@@ -63,7 +98,29 @@ const nieuw: Record<string, Antwoord> = {};
 
 beforeAll(async () => {
   t = await startTestHub();
+  await lees2Gegevens(t);
 });
+
+/**
+ * Audit entries and API tokens with fixed times, identical in every run (the demo region has one
+ * audit entry from loading time and no tokens): times with microseconds, revoked and unused tokens,
+ * JSON of several shapes.
+ */
+async function lees2Gegevens(hub: TestHub): Promise<void> {
+  await hub.sql(`update audit_log set wanneer = '2024-01-01 00:00:00+00'`);
+  await hub.sql(`insert into audit_log (wie, wanneer, actie, entiteit, entiteit_id, voor, na) values
+    ('beheerder (test:beheerder, BEHEERDER)', '2024-02-29 23:59:59.999999+01', 'KPI_GEWIJZIGD', 'Kpi', '7', '{"naam": "Oud", "ondergrens": "1.50", "module": 3}', '{"naam": "Nieuw", "ondergrens": null, "module": 3}'),
+    ('beheerder (test:beheerder, BEHEERDER)', '2024-03-01 12:00:00.1234+00', 'KPI_GEWIJZIGD', 'Kpi', '8', null, '{"lijst": [1, 2.50, "drie", {"vier": true}], "leeg": {}}'),
+    ('systeem', '2024-06-30 22:00:00+00', 'DVO_NORM_VASTGELEGD', 'DvoNorm', '12', '{"norm": "12.3400"}', '{"norm": "12.5"}'),
+    ('systeem (demoregio)', '2025-01-02 03:04:05.678+00', 'API_TOKEN_AANGEMAAKT', 'ApiToken', '1', null, '{"naam": "BI Arnhem", "modules": []}'),
+    ('beheerder (test:beheerder, BEHEERDER)', '2025-01-02 03:04:05.678+00', 'API_TOKEN_INGETROKKEN', 'ApiToken', '2', '{"ingetrokkenOp": null}', '{"ingetrokkenOp": "2025-05-06T07:08:09.000Z"}'),
+    ('controller (test:controller, CONTROLLER)', '2025-12-31 23:59:59.9995+00', 'DEELNAME_TOEGEVOEGD', 'Deelname', '42', null, '"tekst"')`);
+  await hub.sql(`insert into api_token (naam, rol, gemeente, modules, hash, prefix, aangemaakt_op, ingetrokken_op, laatst_gebruikt_op) values
+    ('BI Arnhem', 'DASHBOARD', 'GM0202', '{}', repeat('a', 64), 'rh_aaaaaaa', '2025-01-02 03:04:05.678+00', null, '2025-03-04 05:06:07.123456+00'),
+    ('manager', 'MODULEMANAGER', null, '{RBL,WGSW}', repeat('b', 64), 'rh_bbbbbbb', '2024-12-31 23:59:59.9995+02', '2025-05-06 07:08:09+00', null),
+    ('Arnhem', 'GEMEENTE', 'GM0202', '{}', repeat('c', 64), 'rh_ccccccc', '2025-07-01 00:00:00+02', null, null),
+    ('controller', 'CONTROLLER', null, '{}', repeat('d', 64), 'rh_ddddddd', '2023-03-03 03:03:03+00', null, '2023-03-03 03:03:03.000001+00')`);
+}
 afterAll(async () => {
   await t.close();
   if (OPNEMEN) {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { ApiToken } from '../auth/api-token.entity.js';
-import { alleApiTokens, maakApiToken, trekApiTokenIn } from './api-token.service.js';
+import { leesApiTokens, maakApiToken, trekApiTokenIn } from './api-token.service.js';
+import { apiTokenLezen, ApiTokenType } from './api-token.types.js';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 
@@ -22,30 +22,32 @@ class ApiTokenInvoer {
 
 @ObjectType({ simpleResolvers: true, description: 'Een aangemaakt token met zijn geheim; het geheim wordt alleen nu getoond.' })
 class NieuwApiToken {
-  @Field(() => ApiToken)
-  token!: ApiToken;
+  @Field(() => ApiTokenType)
+  token!: ApiTokenType;
 
   @Field(() => String, { description: 'Gebruik als "Authorization: Bearer <geheim>". Wordt niet bewaard.' })
   geheim!: string;
 }
 
-@Resolver(() => ApiToken)
+@Resolver(() => ApiTokenType)
 export class ApiTokenResolver {
-  @Query(() => [ApiToken], { description: 'Alle API-tokens (beheerder).' })
-  apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
+  @Query(() => [ApiTokenType], { description: 'Alle API-tokens (beheerder).' })
+  apiTokens(@Ctx() ctx: Context): Promise<ApiTokenType[]> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'API-tokens bekijken');
-    return alleApiTokens(ctx.em);
+    return leesApiTokens(ctx.em);
   }
 
   @Mutation(() => NieuwApiToken, { description: 'Maakt een API-token aan (beheerder).' })
-  apiTokenAanmaken(@Arg('invoer', () => ApiTokenInvoer) invoer: ApiTokenInvoer, @Ctx() ctx: Context): Promise<NieuwApiToken> {
+  async apiTokenAanmaken(@Arg('invoer', () => ApiTokenInvoer) invoer: ApiTokenInvoer, @Ctx() ctx: Context): Promise<NieuwApiToken> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'API-tokens aanmaken');
-    return maakApiToken(ctx.em, invoer, ctx);
+    const { token, geheim } = await maakApiToken(ctx.em, invoer, ctx);
+    return { token: await ctx.loaders.readRef(apiTokenLezen, token.id), geheim };
   }
 
-  @Mutation(() => ApiToken, { description: 'Trekt een API-token in; het werkt daarna niet meer (beheerder).' })
-  apiTokenIntrekken(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ApiToken> {
+  @Mutation(() => ApiTokenType, { description: 'Trekt een API-token in; het werkt daarna niet meer (beheerder).' })
+  async apiTokenIntrekken(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ApiTokenType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'API-tokens intrekken');
-    return trekApiTokenIn(ctx.em, id, ctx, ctx.tokenCache);
+    const token = await trekApiTokenIn(ctx.em, id, ctx, ctx.tokenCache);
+    return ctx.loaders.readRef(apiTokenLezen, token.id);
   }
 }

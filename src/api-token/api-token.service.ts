@@ -9,6 +9,7 @@ import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { normaliseerCbsCode } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
+import { apiTokenLezen, type ApiTokenType } from './api-token.types.js';
 
 export interface NieuwToken {
   naam: string;
@@ -58,6 +59,12 @@ export async function trekApiTokenIn(em: EntityManager, id: number, door: Door, 
   return token;
 }
 
+/** All tokens as entities, for the token CLI (it prints dates and scopes itself). */
 export function alleApiTokens(em: EntityManager): Promise<ApiToken[]> {
   return em.find(ApiToken, {}, { orderBy: { id: 'asc' } });
+}
+
+/** All tokens as the graph reads them, oldest first. */
+export function leesApiTokens(em: EntityManager): Promise<ApiTokenType[]> {
+  return apiTokenLezen.find(em, {}, { orderBy: { id: 'asc' } });
 }

@@ -2,45 +2,46 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, createUnionTy
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
-import { Organisatie } from '../organisatie/organisatie.entity.js';
-import { Dvo } from './dvo.entity.js';
+import { organisatieLezen, OrganisatieType } from '../organisatie/organisatie.types.js';
 import { DvoInvoer } from './dvo.inputs.js';
-import { dvoMetKenmerk, dvoToevoegen, zoekDvos } from './dvo.service.js';
+import { dvoToevoegen, leesDvo, zoekDvos } from './dvo.service.js';
+import { dvoLezen, DvoType } from './dvo.types.js';
 import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 export const Partij = createUnionType({
   name: 'Partij',
   description: 'De partij van een DVO: een gemeente of een externe organisatie.',
-  types: () => [GemeenteType, Organisatie] as const,
+  types: () => [GemeenteType, OrganisatieType] as const,
 });
 
-@Resolver(() => Dvo)
+@Resolver(() => DvoType)
 export class DvoResolver {
-  @Query(() => [Dvo], { description: 'DVO’s, eventueel van één module.' })
-  dvos(@Ctx() ctx: Context, @Arg('module', () => String, { nullable: true }) module?: string): Promise<Dvo[]> {
+  @Query(() => [DvoType], { description: 'DVO’s, eventueel van één module.' })
+  dvos(@Ctx() ctx: Context, @Arg('module', () => String, { nullable: true }) module?: string): Promise<DvoType[]> {
     return zoekDvos(ctx.em, module);
   }
 
-  @Query(() => Dvo)
-  dvo(@Arg('kenmerk', () => String) kenmerk: string, @Ctx() ctx: Context): Promise<Dvo> {
-    return dvoMetKenmerk(ctx.em, kenmerk);
+  @Query(() => DvoType)
+  dvo(@Arg('kenmerk', () => String) kenmerk: string, @Ctx() ctx: Context): Promise<DvoType> {
+    return leesDvo(ctx.em, kenmerk);
   }
 
-  @Mutation(() => Dvo, { description: 'Registreert een DVO (beheerder).' })
-  dvoToevoegen(@Arg('invoer', () => DvoInvoer) invoer: DvoInvoer, @Ctx() ctx: Context): Promise<Dvo> {
+  @Mutation(() => DvoType, { description: 'Registreert een DVO (beheerder).' })
+  async dvoToevoegen(@Arg('invoer', () => DvoInvoer) invoer: DvoInvoer, @Ctx() ctx: Context): Promise<DvoType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'DVO’s registreren');
-    return dvoToevoegen(ctx, invoer);
+    const dvo = await dvoToevoegen(ctx, invoer);
+    return ctx.loaders.readRef(dvoLezen, dvo.id);
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<ModuleType> {
-    return ctx.loaders.readRef(moduleLezen, dvo.module.id);
+  module(@Root() dvo: DvoType, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, dvo.moduleId);
   }
 
   @FieldResolver(() => Partij)
-  async partij(@Root() dvo: Dvo, @Ctx() ctx: Context): Promise<typeof Partij> {
-    if (dvo.gemeente) return ctx.loaders.readRef(gemeenteLezen, dvo.gemeente.id);
-    return ctx.loaders.ref(Organisatie, dvo.organisatie!);
+  async partij(@Root() dvo: DvoType, @Ctx() ctx: Context): Promise<typeof Partij> {
+    if (dvo.gemeenteId !== null) return ctx.loaders.readRef(gemeenteLezen, dvo.gemeenteId);
+    return ctx.loaders.readRef(organisatieLezen, dvo.organisatieId!);
   }
 }

@@ -8,10 +8,18 @@ import { moduleMetCode } from '../module/module.service.js';
 import { Organisatie } from '../organisatie/organisatie.entity.js';
 import type { DvoInvoer } from './dvo.inputs.js';
 import { Dvo } from './dvo.entity.js';
+import { dvoLezen, type DvoType } from './dvo.types.js';
 
-export function zoekDvos(em: EntityManager, moduleCode?: string): Promise<Dvo[]> {
+export function zoekDvos(em: EntityManager, moduleCode?: string): Promise<DvoType[]> {
   const where: FilterQuery<Dvo> = moduleCode ? { module: { code: moduleCode } } : {};
-  return em.find(Dvo, where, { orderBy: { kenmerk: 'asc' } });
+  return dvoLezen.find(em, where, { orderBy: { kenmerk: 'asc' } });
+}
+
+/** A DVO as the graph reads it, by reference. */
+export async function leesDvo(em: EntityManager, kenmerk: string): Promise<DvoType> {
+  const [dvo] = await dvoLezen.find(em, { kenmerk });
+  if (!dvo) throw notFound('DVO', kenmerk);
+  return dvo;
 }
 
 export async function dvoMetKenmerk(em: EntityManager, kenmerk: string): Promise<Dvo> {

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Organisatie } from '../organisatie/organisatie.entity.js';
-import { Dvo } from './dvo.entity.js';
+import { OrganisatieType } from '../organisatie/organisatie.types.js';
+import { dvoLezen, DvoType } from './dvo.types.js';
 import { GemeenteType } from '../gemeente/gemeente.types.js';
 import { ModuleType } from '../module/module.types.js';
 
@@ -10,24 +10,24 @@ import { ModuleType } from '../module/module.types.js';
 
 @Resolver(() => ModuleType)
 export class DvosVanModuleResolver {
-  @FieldResolver(() => [Dvo])
-  dvos(@Root() module: ModuleType, @Ctx() ctx: Context): Promise<Dvo[]> {
-    return ctx.loaders.manyBy(Dvo, 'module', {}, { ingangsdatum: 'asc', kenmerk: 'asc' }).load(module.id);
+  @FieldResolver(() => [DvoType])
+  dvos(@Root() module: ModuleType, @Ctx() ctx: Context): Promise<DvoType[]> {
+    return ctx.loaders.readManyBy(dvoLezen, { relation: 'module', key: 'moduleId' }, {}, { ingangsdatum: 'asc', kenmerk: 'asc' }).load(module.id);
   }
 }
 
 @Resolver(() => GemeenteType)
 export class DvosVanGemeenteResolver {
-  @FieldResolver(() => [Dvo], { description: 'DVO’s met deze gemeente als partij.' })
-  dvos(@Root() gemeente: GemeenteType, @Ctx() ctx: Context): Promise<Dvo[]> {
-    return ctx.loaders.manyBy(Dvo, 'gemeente').load(gemeente.id);
+  @FieldResolver(() => [DvoType], { description: 'DVO’s met deze gemeente als partij.' })
+  dvos(@Root() gemeente: GemeenteType, @Ctx() ctx: Context): Promise<DvoType[]> {
+    return ctx.loaders.readManyBy(dvoLezen, { relation: 'gemeente', key: 'gemeenteId' }).load(gemeente.id);
   }
 }
 
-@Resolver(() => Organisatie)
+@Resolver(() => OrganisatieType)
 export class DvosVanOrganisatieResolver {
-  @FieldResolver(() => [Dvo])
-  dvos(@Root() organisatie: Organisatie, @Ctx() ctx: Context): Promise<Dvo[]> {
-    return ctx.loaders.manyBy(Dvo, 'organisatie', {}, { ingangsdatum: 'asc' }).load(organisatie.id);
+  @FieldResolver(() => [DvoType])
+  dvos(@Root() organisatie: OrganisatieType, @Ctx() ctx: Context): Promise<DvoType[]> {
+    return ctx.loaders.readManyBy(dvoLezen, { relation: 'organisatie', key: 'organisatieId' }, {}, { ingangsdatum: 'asc' }).load(organisatie.id);
   }
 }

@@ -1,7 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NumericType, type Decimal } from '../core/decimal.js';
-import { DecimaalScalar } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Kpi, KpiPeriode } from '../kpi/kpi.entity.js';
 import { Dvo } from '../dvo/dvo.entity.js';
@@ -10,8 +8,8 @@ import { Dvo } from '../dvo/dvo.entity.js';
  * A KPI target agreed in a DVO for one year and period (per quarter, year to date, per year); for a
  * per-gemeente KPI the target may be set per gemeente. One norm per (dvo, kpi, jaar, periode,
  * gemeente-or-none). Which norm applies to a value is decided in one place: the view kpi_norm_keuze.
+ * Write model; the graph reads DvoNormType.
  */
-@ObjectType({ simpleResolvers: true, description: 'Norm (streefwaarde) voor een KPI in een jaar, zoals afgesproken in de DVO.' })
 @Entity({ tableName: 'dvo_norm' })
 @Unique({
   name: 'dvo_norm_unique',
@@ -20,7 +18,6 @@ import { Dvo } from '../dvo/dvo.entity.js';
 @Check({ name: 'dvo_norm_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
 @Index({ name: 'dvo_norm_kpi_jaar_idx', properties: ['kpi', 'jaar'] })
 export class DvoNorm {
-  @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -33,15 +30,12 @@ export class DvoNorm {
   @ManyToOne({ entity: () => Gemeente, nullable: true, deleteRule: 'restrict' })
   gemeente?: Gemeente | null;
 
-  @Field(() => Int)
   @Property({ type: 'smallint' })
   jaar!: number;
 
-  @Field(() => KpiPeriode, { description: 'Waarover de norm gaat; hij wordt alleen vergeleken met waarden over dezelfde periode.' })
   @Enum({ items: () => KpiPeriode })
   periode!: KpiPeriode;
 
-  @Field(() => DecimaalScalar)
   @Property({ type: NumericType, precision: 14, scale: 4 })
   norm!: Decimal;
 }

@@ -1,37 +1,37 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Dvo } from '../dvo/dvo.entity.js';
-import { Gemeente } from '../gemeente/gemeente.entity.js';
-import { DvoNorm } from './dvo-norm.entity.js';
-import { Kpi } from './kpi.entity.js';
+import { dvoLezen, DvoType } from '../dvo/dvo.types.js';
+import { dvoNormLezen, DvoNormType, kpiLezen, KpiType } from './kpi.types.js';
 import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 
 // A norm is what a KPI should be; it lives with the KPI, and the DVO's norms are resolved here so
 // that dvo/ does not depend on kpi/ (dependencies run child -> parent).
 
-@Resolver(() => Dvo)
+@Resolver(() => DvoType)
 export class NormenVanDvoResolver {
-  @FieldResolver(() => [DvoNorm], { description: 'Afgesproken KPI-normen, eventueel van één jaar.' })
-  normen(@Root() dvo: Dvo, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
-    return ctx.loaders.manyBy(DvoNorm, 'dvo', jaar === undefined ? {} : { jaar }, { jaar: 'asc', id: 'asc' }).load(dvo.id);
+  @FieldResolver(() => [DvoNormType], { description: 'Afgesproken KPI-normen, eventueel van één jaar.' })
+  normen(@Root() dvo: DvoType, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number): Promise<DvoNormType[]> {
+    return ctx.loaders
+      .readManyBy(dvoNormLezen, { relation: 'dvo', key: 'dvoId' }, jaar === undefined ? {} : { jaar }, { jaar: 'asc', id: 'asc' })
+      .load(dvo.id);
   }
 }
 
-@Resolver(() => DvoNorm)
+@Resolver(() => DvoNormType)
 export class DvoNormResolver {
-  @FieldResolver(() => Kpi)
-  kpi(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Kpi> {
-    return ctx.loaders.ref(Kpi, norm.kpi);
+  @FieldResolver(() => KpiType)
+  kpi(@Root() norm: DvoNormType, @Ctx() ctx: Context): Promise<KpiType> {
+    return ctx.loaders.readRef(kpiLezen, norm.kpiId);
   }
 
   @FieldResolver(() => GemeenteType, { nullable: true, description: 'Gemeente waarvoor de norm geldt; leeg = de hele DVO.' })
-  gemeente(@Root() norm: DvoNorm, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalReadRef(gemeenteLezen, norm.gemeente?.id);
+  gemeente(@Root() norm: DvoNormType, @Ctx() ctx: Context) {
+    return ctx.loaders.optionalReadRef(gemeenteLezen, norm.gemeenteId);
   }
 
-  @FieldResolver(() => Dvo)
-  dvo(@Root() norm: DvoNorm, @Ctx() ctx: Context): Promise<Dvo> {
-    return ctx.loaders.ref(Dvo, norm.dvo);
+  @FieldResolver(() => DvoType)
+  dvo(@Root() norm: DvoNormType, @Ctx() ctx: Context): Promise<DvoType> {
+    return ctx.loaders.readRef(dvoLezen, norm.dvoId);
   }
 }

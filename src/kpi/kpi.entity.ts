@@ -1,8 +1,6 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { NumericType, type Decimal } from '../core/decimal.js';
-import { LocalDate } from '../core/graphql-types.js';
-import { DecimaalScalar } from '../core/scalars.js';
 import { Module } from '../module/module.entity.js';
 
 export enum KpiEenheid {
@@ -45,7 +43,7 @@ registerEnumType(KpiPeriode, {
 /** The quarter in whose report a yearly figure is given. */
 export const KWARTAAL_VAN_JAARCIJFER = 4;
 
-@ObjectType({ simpleResolvers: true, description: 'Indicator waarover een module elk kwartaal verantwoording aflegt.' })
+/** A KPI definition (write model; the graph reads KpiType). */
 @Entity({ tableName: 'kpi' })
 @Unique({ name: 'kpi_module_code_unique', properties: ['module', 'code'] })
 @Check({ name: 'kpi_code_check', expression: "code ~ '^[A-Z][A-Z0-9_]{1,39}$'" })
@@ -56,50 +54,39 @@ export const KWARTAAL_VAN_JAARCIJFER = 4;
 })
 @Check({ name: 'kpi_actief_check', expression: 'actief_tot is null or actief_tot > actief_vanaf' })
 export class Kpi {
-  @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
   @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
   module!: Module;
 
-  @Field(() => String)
   @Property({ type: 'string', length: 40 })
   code!: string;
 
-  @Field(() => String)
   @Property({ type: 'string', length: 200 })
   naam!: string;
 
-  @Field(() => KpiEenheid)
   @Enum({ items: () => KpiEenheid })
   eenheid!: KpiEenheid;
 
-  @Field(() => KpiRichting)
   @Enum({ items: () => KpiRichting })
   richting!: KpiRichting;
 
-  @Field(() => KpiNiveau)
   @Enum({ items: () => KpiNiveau })
   niveau!: KpiNiveau;
 
-  @Field(() => DecimaalScalar, { nullable: true, description: 'Laagst toegestane waarde.' })
   @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
   ondergrens?: Decimal | null;
 
-  @Field(() => DecimaalScalar, { nullable: true, description: 'Hoogst toegestane waarde.' })
   @Property({ type: NumericType, precision: 14, scale: 4, nullable: true })
   bovengrens?: Decimal | null;
 
-  @Field(() => KpiPeriode, { description: 'Waarover één gerapporteerde waarde gaat; jaarcijfers staan in de rapportage van het vierde kwartaal.' })
   @Enum({ items: () => KpiPeriode, default: KpiPeriode.KWARTAAL })
   periode: Opt<KpiPeriode> = KpiPeriode.KWARTAAL;
 
-  @Field(() => LocalDate)
   @Property({ type: 'date' })
   actiefVanaf!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Eerste dag waarop de KPI niet meer geldt; leeg = open.' })
   @Property({ type: 'date', nullable: true })
   actiefTot?: string | null;
 }

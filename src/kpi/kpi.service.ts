@@ -9,10 +9,11 @@ import { gemeenteMetCode } from '../gemeente/gemeente.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Kpi, KpiEenheid, KpiNiveau, KpiPeriode } from './kpi.entity.js';
 import type { DvoNormInvoer, KpiInvoer } from './kpi.inputs.js';
+import { kpiLezen, type KpiType } from './kpi.types.js';
 
 /** KPI definitions, optionally of one module; by module code, then KPI code. */
-export function zoekKpis(em: EntityManager, moduleCode?: string): Promise<Kpi[]> {
-  return em.find(Kpi, moduleCode ? { module: { code: moduleCode } } : {}, { orderBy: { module: { code: 'asc' }, code: 'asc' } });
+export function zoekKpis(em: EntityManager, moduleCode?: string): Promise<KpiType[]> {
+  return kpiLezen.find(em, moduleCode ? { module: { code: moduleCode } } : {}, { orderBy: { module: { code: 'asc' }, code: 'asc' } });
 }
 
 /** Creates or updates a KPI definition (beheerder); the previous definition goes to the audit log. */

@@ -1,12 +1,12 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Organisatie } from './organisatie.entity.js';
 import { alleOrganisaties } from './organisatie.service.js';
+import { OrganisatieType } from './organisatie.types.js';
 
-@Resolver(() => Organisatie)
+@Resolver(() => OrganisatieType)
 export class OrganisatieResolver {
-  @Query(() => [Organisatie], { description: 'Externe partijen, op naam.' })
-  organisaties(@Ctx() ctx: Context): Promise<Organisatie[]> {
+  @Query(() => [OrganisatieType], { description: 'Externe partijen, op naam.' })
+  organisaties(@Ctx() ctx: Context): Promise<OrganisatieType[]> {
     return alleOrganisaties(ctx.em);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Organisatie } from './organisatie.entity.js';
+import { organisatieLezen, type OrganisatieType } from './organisatie.types.js';
 
 /** External parties, by name. */
-export function alleOrganisaties(em: EntityManager): Promise<Organisatie[]> {
-  return em.find(Organisatie, {}, { orderBy: { naam: 'asc' } });
+export function alleOrganisaties(em: EntityManager): Promise<OrganisatieType[]> {
+  return organisatieLezen.find(em, {}, { orderBy: { naam: 'asc' } });
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
-import { Kpi } from '../kpi/kpi.entity.js';
+import { kpiLezen, KpiType } from '../kpi/kpi.types.js';
 import { kpiTotalen } from './kpi-totalen.service.js';
 import { KpiGroepering, KpiTotaal } from './kpi-totalen.types.js';
 import { beoordelingVan } from '../kpi/kpi-beoordeling.service.js';
@@ -73,9 +73,9 @@ export class KpiWaardeResolver {
     return kpiTotalen(ctx, groupBy, where);
   }
 
-  @FieldResolver(() => Kpi)
-  kpi(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<Kpi> {
-    return ctx.loaders.ref(Kpi, waarde.kpi);
+  @FieldResolver(() => KpiType)
+  kpi(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<KpiType> {
+    return ctx.loaders.readRef(kpiLezen, waarde.kpi.id);
   }
 
   @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij een regionale KPI.' })
@@ -107,9 +107,9 @@ export class KpiWaardeResolver {
 
 @Resolver(() => KpiTotaal)
 export class KpiTotaalResolver {
-  @FieldResolver(() => Kpi, { nullable: true })
+  @FieldResolver(() => KpiType, { nullable: true })
   kpi(@Root() totaal: KpiTotaal, @Ctx() ctx: Context) {
-    return totaal.kpiId === null ? null : ctx.loaders.byId(Kpi).load(totaal.kpiId);
+    return totaal.kpiId === null ? null : ctx.loaders.read(kpiLezen).load(totaal.kpiId);
   }
 
   @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij regionale waarden of zonder groepering op gemeente.' })

@@ -9,6 +9,7 @@ import { Migration20261202012503_eenAntwoord } from './Migration20261202012503_e
 import { Migration20261202030000_rateLimit } from './Migration20261202030000_rateLimit.js';
 import { Migration20261202060000_actueleRapportage } from './Migration20261202060000_actueleRapportage.js';
 import { Migration20261202070000_apiTokenMelding } from './Migration20261202070000_apiTokenMelding.js';
+import { Migration20261202081500_normKeuze } from './Migration20261202081500_normKeuze.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202030000_rateLimit', class: Migration20261202030000_rateLimit },
   { name: 'Migration20261202060000_actueleRapportage', class: Migration20261202060000_actueleRapportage },
   { name: 'Migration20261202070000_apiTokenMelding', class: Migration20261202070000_apiTokenMelding },
+  { name: 'Migration20261202081500_normKeuze', class: Migration20261202081500_normKeuze },
 ];

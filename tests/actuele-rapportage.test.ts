@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rol, type Identity } from '../src/auth/identity.js';
-import { KpiTotalenDocument, KpiWaardenGefilterdDocument, RapportageCorrigerenDocument } from './generated/graphql.js';
+import { Decimal } from '../src/core/decimal.js';
+import { KpiReeksDocument, KpiTotalenDocument, KpiWaardenGefilterdDocument, RapportageCorrigerenDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
@@ -21,10 +22,18 @@ interface Rij {
   status: string;
   gemeente: string | null;
   rapportage_id: number;
+  waarde: string;
+}
+
+interface KpiRij {
+  code: string;
+  module: string;
+  niveau: 'GEMEENTE' | 'REGIO';
 }
 
 let t: TestHub;
 let rijen: Rij[];
+let kpis: KpiRij[];
 beforeAll(async () => {
   t = await startTestHub();
   // A correction of WSP's latest approved report: a newer version in CONCEPT, so the latest version of
@@ -41,13 +50,17 @@ beforeAll(async () => {
   expect(correctie.errors).toBeUndefined();
   rijen = await t.sql<Rij>(
     `select w.id, k.code as kpi, m.code as module, hm.code as hoofdmodule, r.module_id, r.jaar, r.kwartaal, r.versie, r.status,
-            g.cbs_code as gemeente, r.id as rapportage_id
+            g.cbs_code as gemeente, r.id as rapportage_id, w.waarde::text as waarde
      from kpi_waarde w
      join kpi k on k.id = w.kpi_id
      join kwartaalrapportage r on r.id = w.rapportage_id
      join module m on m.id = r.module_id
      left join module hm on hm.id = m.hoofdmodule_id
      left join gemeente g on g.id = w.gemeente_id`,
+  );
+  kpis = await t.sql<KpiRij>(
+    `select k.code, m.code as module, k.niveau from kpi k join module m on m.id = k.module_id
+     where exists (select 1 from kpi_waarde w where w.kpi_id = k.id) order by m.code, k.code`,
   );
 });
 afterAll(() => t.close());
@@ -105,5 +118,35 @@ describe('de actuele rapportageversie per rol', () => {
     expect(errors).toBeUndefined();
     const lijst = verwacht(identity);
     expect(data!.kpiWaarden.totalCount).toBe(lijst.length);
+  });
+
+  // Every KPI with values, per gemeente KPI for Arnhem (the dashboard without a gemeente may not ask
+  // for one), over every year with values: each value in the series must be the one the long way keeps.
+  it.each(ROLLEN)('geeft voor %s in kpiReeks per kwartaal precies die waarden', async (_naam, identity) => {
+    const lijst = verwacht(identity);
+    const jaren = rijen.map((r) => r.jaar);
+    const van = { jaar: Math.min(...jaren), kwartaal: 1 };
+    const tot = { jaar: Math.max(...jaren), kwartaal: 4 };
+    const magGemeente = !(identity.rol === Rol.DASHBOARD && !identity.gemeente);
+    const punt = (jaar: number, kwartaal: number, versie: number, status: string, waarde: string) =>
+      `${jaar}/${kwartaal} v${versie} ${status} ${new Decimal(waarde).toFixed()}`;
+    let vergeleken = 0;
+    for (const kpi of kpis) {
+      const gemeente = kpi.niveau === 'GEMEENTE' ? (identity.gemeente ?? 'GM0202') : null;
+      const { data, errors } = await t.execute(KpiReeksDocument, { module: kpi.module, kpi: kpi.code, gemeente, van, tot }, identity);
+      if (gemeente && !magGemeente) {
+        expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+        continue;
+      }
+      expect(errors).toBeUndefined();
+      const gekregen = data!.kpiReeks.filter((p) => p.waarde !== null).map((p) => punt(p.jaar, p.kwartaal, p.versie!, p.status!, p.waarde!));
+      const verwachtePunten = lijst
+        .filter((r) => r.kpi === kpi.code && r.module === kpi.module && r.gemeente === gemeente)
+        .sort((a, b) => a.jaar - b.jaar || a.kwartaal - b.kwartaal)
+        .map((r) => punt(r.jaar, r.kwartaal, r.versie, r.status, r.waarde));
+      expect(gekregen, `${kpi.module}/${kpi.code}`).toEqual(verwachtePunten);
+      vergeleken += verwachtePunten.length;
+    }
+    expect(vergeleken).toBeGreaterThan(0);
   });
 });

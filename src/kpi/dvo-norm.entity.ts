@@ -16,7 +16,8 @@ import { Dvo } from '../dvo/dvo.entity.js';
   expression: 'create unique index "dvo_norm_unique" on "dvo_norm" ("dvo_id", "kpi_id", "jaar", coalesce("gemeente_id", 0))',
 })
 @Check({ name: 'dvo_norm_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
-@Index({ name: 'dvo_norm_kpi_jaar_idx', properties: ['kpi', 'jaar'] })
+// By gemeente too: kies_kpi_norm looks up the norms set for one gemeente (migration normKeuze).
+@Index({ name: 'dvo_norm_kpi_jaar_gemeente_idx', properties: ['kpi', 'jaar', 'gemeente'] })
 export class DvoNorm {
   @PrimaryKey({ type: 'integer' })
   id!: number;

@@ -3,10 +3,11 @@ import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 
 /**
- * Whether a KPI value met its norm is decided in one place, in the database (migration eenAntwoord):
- * kies_kpi_norm(kpi, jaar, kwartaal, gemeente) picks the DVO norm by an explicit rule, and the view
- * kpi_waarde_beoordeling gives per value that norm and `gehaald` (empty for reports sent back).
- * The graph, the kpiWaarden filter and kpiReeks all read these.
+ * Whether a KPI value met its norm is decided in one place, in the database (migrations eenAntwoord
+ * and normKeuze): kies_kpi_norm(kpi, jaar, kwartaal, gemeente) picks the DVO norm by an explicit rule,
+ * beoordeel_kpi_waarde(kpi, jaar, kwartaal, gemeente, waarde, status) gives that norm and `gehaald`
+ * (empty for reports sent back), and the view kpi_waarde_beoordeling applies it to every value.
+ * The graph and the kpiWaarden filter read the view; kpiReeks calls the function per quarter.
  */
 export interface Beoordeling {
   norm: Decimal | null;

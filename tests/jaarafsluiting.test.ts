@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AfrekeningDocument,
@@ -254,5 +256,20 @@ describe('plausibele vaststellingsdata (Wgr art. 34 en 34b)', () => {
     } finally {
       await na.close();
     }
+  });
+});
+
+describe('mutaties na elkaar in één verzoek', () => {
+  it('geven elk de stand na hun eigen schrijven, niet een eerder gelezen rij', async () => {
+    // The read loaders of a request are shared by its mutations; jaarAfsluiten must not answer with
+    // the row jaarHeropenen read just before it.
+    const document = parse(`mutation {
+      heropend: jaarHeropenen(module: "BEHEER", jaar: 2020, reden: "Test: twee mutaties in één verzoek.") { id status redenHeropening }
+      afgesloten: jaarAfsluiten(module: "BEHEER", jaar: 2020) { id status redenHeropening }
+    }`) as TypedDocumentNode<Record<string, { id: string; status: string; redenHeropening: string | null }>, Record<string, never>>;
+    const { data, errors } = await t.execute(document, {}, ALS.beheerder);
+    expect(errors).toBeUndefined();
+    expect(data!.heropend.status).toBe('HEROPEND');
+    expect(data!.afgesloten).toEqual({ id: data!.heropend.id, status: 'AFGESLOTEN', redenHeropening: 'Test: twee mutaties in één verzoek.' });
   });
 });

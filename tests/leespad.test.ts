@@ -86,6 +86,37 @@ const VRAGEN: Record<string, string> = {
   onbekendeModule: `{ module(code: "BESTAAT-NIET") { naam } }`,
   totalen: `{ bijdrageTotalen(groupBy: [GEMEENTE, MODULE], where: { jaar: { eq: 2025 } }) { fase aantal som gemiddelde minimum maximum gemeente { cbsCode } module { code } } }`,
   ...LEES2_VRAGEN,
+  lees1_deelnames: `{ deelnames { id vanaf tot gemeente { id cbsCode naam } module { id code naam }
+    bijdragen(jaar: 2024, fase: BEGROOT) { id bedrag fase } kpiWaarden(jaar: 2025, kwartaal: 1) { id waarde toelichting kpi { code } gemeente { cbsCode } } } }`,
+  lees1_deelnamesArnhem: `{ deelnames(gemeente: "gm0202", jaar: 2024) { id vanaf tot module { code }
+    bijdragen(alleenActueel: false) { id bedrag fase jaar } kpiWaarden { id waarde gehaald norm kpi { code } rapportage { id } } } }`,
+  lees1_deelnamesModule: `{ wgsw: deelnames(module: "WGSW", peildatum: "2023-06-01") { id vanaf tot gemeente { cbsCode } }
+    rbl: deelnames(module: "RBL") { id vanaf tot gemeente { cbsCode } kpiWaarden(jaar: 2024) { waarde kpi { code } } } }`,
+  lees1_deelnamesFout: `{ deelnames(peildatum: "2024-01-01", jaar: 2024) { id } }`,
+  lees1_deelnemers: `{ modules { code deelnemers(jaar: 2023) { id vanaf tot gemeente { cbsCode } }
+    vandaag: deelnemers { id vanaf tot } peildatum: deelnemers(peildatum: "2019-01-01") { id gemeente { cbsCode } } } }`,
+  lees1_deelnemersFout: `{ modules { code deelnemers(jaar: 2023, peildatum: "2023-01-01") { id } } }`,
+  lees1_gemeenteDeelnames: `{ gemeenten { cbsCode inwoners(jaar: 2023) laatst: inwoners inwonertallen { jaar aantal bron }
+    deelnames(peildatum: "2020-01-01") { id vanaf tot module { code } kpiWaarden(jaar: 2025) { waarde kpi { code } } }
+    alle: deelnames(jaar: 2025) { id module { code } } modules(jaar: 2022) { code } } }`,
+  lees1_begrotingen: `{ begrotingen { id jaar soort volgnummer lasten baten nettoLasten vastgesteldOp omschrijving module { id code } } }`,
+  lees1_begrotingenFilter: `{ a: begrotingen(module: "WGSW", jaar: 2025) { id soort volgnummer nettoLasten module { code } }
+    b: begrotingen(soort: WIJZIGING) { id jaar volgnummer lasten baten } c: begrotingen(module: "BESTAAT-NIET") { id } }`,
+  lees1_begrotingenFout: `{ begrotingen(jaar: 1800) { id } }`,
+  lees1_moduleFinancien: `{ modules { code begrotingen { id jaar soort volgnummer lasten baten nettoLasten vastgesteldOp omschrijving module { code } }
+    b2025: begrotingen(jaar: 2025) { id nettoLasten }
+    verdeelsleutels { id jaar grondslag omschrijving module { code } eenheden { id eenheden bron gemeente { id cbsCode naam } } }
+    v2024: verdeelsleutels(jaar: 2024) { id grondslag } } }`,
+  lees1_verdeelsleutels: `{ verdeelsleutels { id jaar grondslag omschrijving module { id code } eenheden { id eenheden bron gemeente { cbsCode naam } } } }`,
+  lees1_verdeelsleutelsFilter: `{ a: verdeelsleutels(module: "RBL", jaar: 2024) { id jaar grondslag eenheden { eenheden gemeente { cbsCode } } }
+    b: verdeelsleutels(jaar: 2025) { id module { code } } }`,
+  lees1_jaarafsluitingen: `{ jaarafsluitingen { id jaar status afgeslotenOp afgeslotenDoor heropendOp heropendDoor redenHeropening module { id code } } }`,
+  lees1_jaarafsluitingenFilter: `{ a: jaarafsluitingen(module: "WGSW") { id jaar status module { code } } b: jaarafsluitingen(jaar: 2024) { id module { code } status } }`,
+  lees1_bijdrageHerkomst: `{ bijdragen(where: { jaar: { eq: 2025 } }, orderBy: [{ veld: GEMEENTE }], first: 60, alleenActueel: false) { totalCount nodes { id
+    begroting { id jaar soort volgnummer lasten baten nettoLasten vastgesteldOp omschrijving module { code } }
+    verdeelsleutel { id jaar grondslag omschrijving module { code } eenheden { eenheden bron gemeente { cbsCode } } }
+    berekening { grondslag eenheden aandeel nettoLasten exactBedrag deelnameDagen dagenInJaar
+      begroting { id soort volgnummer nettoLasten } verdeelsleutel { id grondslag eenheden { id } } } } } }`,
 };
 
 const ROLLEN = ['beheerder', 'controller', 'modulemanagerWgsw', 'modulemanagerRbl', 'gemeenteArnhem', 'dashboardRegio', 'dashboardArnhem'] as const;

@@ -3,31 +3,33 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Begroting, BegrotingSoort } from './begroting.entity.js';
+import { BegrotingSoort } from './begroting.entity.js';
 import { BegrotingInvoer } from './begroting.inputs.js';
 import { begrotingVastleggen, zoekBegrotingen } from './begroting.service.js';
+import { begrotingLezen, BegrotingType } from './begroting.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 
-@Resolver(() => Begroting)
+@Resolver(() => BegrotingType)
 export class BegrotingResolver {
-  @Query(() => [Begroting], { description: 'Begrotingsversies, te filteren op module, jaar en soort.' })
+  @Query(() => [BegrotingType], { description: 'Begrotingsversies, te filteren op module, jaar en soort.' })
   begrotingen(
     @Ctx() ctx: Context,
     @Arg('module', () => String, { nullable: true }) module?: string,
     @JaarArg('jaar', { nullable: true }) jaar?: number,
     @Arg('soort', () => BegrotingSoort, { nullable: true }) soort?: BegrotingSoort,
-  ): Promise<Begroting[]> {
+  ): Promise<BegrotingType[]> {
     return zoekBegrotingen(ctx.em, { module, jaar, soort });
   }
 
-  @Mutation(() => Begroting, { description: 'Legt een nieuwe begrotingsversie vast (beheerder); bestaande versies blijven ongewijzigd.' })
-  begrotingVastleggen(@Arg('invoer', () => BegrotingInvoer) invoer: BegrotingInvoer, @Ctx() ctx: Context): Promise<Begroting> {
+  @Mutation(() => BegrotingType, { description: 'Legt een nieuwe begrotingsversie vast (beheerder); bestaande versies blijven ongewijzigd.' })
+  async begrotingVastleggen(@Arg('invoer', () => BegrotingInvoer) invoer: BegrotingInvoer, @Ctx() ctx: Context): Promise<BegrotingType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'begrotingen vastleggen');
-    return begrotingVastleggen(ctx, invoer);
+    const begroting = await begrotingVastleggen(ctx, invoer);
+    return ctx.loaders.readAfterWrite(begrotingLezen, begroting.id);
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() begroting: Begroting, @Ctx() ctx: Context): Promise<ModuleType> {
-    return ctx.loaders.readRef(moduleLezen, begroting.module.id);
+  module(@Root() begroting: BegrotingType, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, begroting.moduleId);
   }
 }

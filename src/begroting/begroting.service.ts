@@ -8,17 +8,18 @@ import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
 import type { BegrotingInvoer } from './begroting.inputs.js';
+import { begrotingLezen, type BegrotingType } from './begroting.types.js';
 
 /** The order of budget versions within a module: per year as adopted (primitief, wijzigingen, realisatie). */
 export const BEGROTING_VOLGORDE = { jaar: 'asc', vastgesteldOp: 'asc', volgnummer: 'asc' } as const;
 
 /** Budget versions, optionally of one module, year or kind; by module code, then in BEGROTING_VOLGORDE. */
-export function zoekBegrotingen(em: EntityManager, filter: { module?: string; jaar?: number; soort?: BegrotingSoort }): Promise<Begroting[]> {
+export function zoekBegrotingen(em: EntityManager, filter: { module?: string; jaar?: number; soort?: BegrotingSoort }): Promise<BegrotingType[]> {
   const where: FilterQuery<Begroting> = {};
   if (filter.module) where.module = { code: filter.module };
   if (filter.jaar !== undefined) where.jaar = filter.jaar;
   if (filter.soort) where.soort = filter.soort;
-  return em.find(Begroting, where, { orderBy: { module: { code: 'asc' }, ...BEGROTING_VOLGORDE } });
+  return begrotingLezen.find(em, where, { orderBy: { module: { code: 'asc' }, ...BEGROTING_VOLGORDE } });
 }
 
 /** A budget version to record: the primitieve begroting, an amendment or the jaarrekening. */

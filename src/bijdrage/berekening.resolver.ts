@@ -1,16 +1,18 @@
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
-import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { BegrotingSoort } from '../begroting/begroting.entity.js';
+import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
 import { JaarrekeningInvoer } from '../begroting/begroting.inputs.js';
 import { JaarArg } from '../core/jaar.js';
-import { Jaarafsluiting } from '../jaarafsluiting/jaarafsluiting.entity.js';
+import { jaarafsluitingLezen, JaarafsluitingType } from '../jaarafsluiting/jaarafsluiting.types.js';
 import { jaarAfsluiten, jaarrekeningVastleggen } from './jaarrekening.service.js';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
 import { moduleMetCode } from '../module/module.service.js';
-import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
+import { Grondslag } from '../verdeelsleutel/verdeelsleutel.entity.js';
+import { verdeelsleutelLezen, VerdeelsleutelType } from '../verdeelsleutel/verdeelsleutel.types.js';
 import { afrekening, voorschotten } from './afrekening.service.js';
 import { Afrekening, AfrekeningRegel, VoorschotGemeente, Voorschottenschema } from './afrekening.types.js';
 import { bijdragenBerekenen } from './bijdrage-berekening.service.js';
@@ -42,17 +44,17 @@ export class Berekening {
   @Field(() => DecimaalScalar, { description: 'Netto lasten × aandeel vóór afronding; de bijdrage ligt binnen één cent hiervan.' })
   exactBedrag!: Decimal;
 
-  @Field(() => Begroting)
-  begroting!: Begroting;
+  @Field(() => BegrotingType)
+  begroting!: BegrotingType;
 
-  @Field(() => Verdeelsleutel)
-  verdeelsleutel!: Verdeelsleutel;
+  @Field(() => VerdeelsleutelType)
+  verdeelsleutel!: VerdeelsleutelType;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Uitkomst van bijdragenBerekenen.' })
 class BerekeningResultaat {
-  @Field(() => Begroting)
-  begroting!: Begroting;
+  @Field(() => BegrotingType)
+  begroting!: BegrotingType;
 
   @Field(() => [BijdrageType])
   bijdragen!: BijdrageType[];
@@ -63,8 +65,8 @@ class BerekeningResultaat {
 
 @ObjectType({ simpleResolvers: true, description: 'Uitkomst van jaarrekeningVastleggen: de jaarrekening, de gerealiseerde bijdragen en de afsluiting van het jaar.' })
 class JaarrekeningResultaat extends BerekeningResultaat {
-  @Field(() => Jaarafsluiting)
-  afsluiting!: Jaarafsluiting;
+  @Field(() => JaarafsluitingType)
+  afsluiting!: JaarafsluitingType;
 }
 
 @Resolver(() => BijdrageType)
@@ -93,13 +95,17 @@ export class BerekeningResolver {
   })
   async jaarrekeningVastleggen(@Arg('invoer', () => JaarrekeningInvoer) invoer: JaarrekeningInvoer, @Ctx() ctx: Context): Promise<JaarrekeningResultaat> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'de jaarrekening vastleggen');
-    return alsGelezen(ctx, await jaarrekeningVastleggen(ctx, invoer));
+    const uitkomst = await jaarrekeningVastleggen(ctx, invoer);
+    // alsGelezen empties the caches before either read starts.
+    const [gelezen, afsluiting] = await Promise.all([alsGelezen(ctx, uitkomst), ctx.loaders.readRef(jaarafsluitingLezen, uitkomst.afsluiting.id)]);
+    return { ...gelezen, afsluiting };
   }
 
-  @Mutation(() => Jaarafsluiting, { description: 'Sluit een heropend jaar weer af (beheerder), als de gerealiseerde bijdragen er zijn.' })
-  jaarAfsluiten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<Jaarafsluiting> {
+  @Mutation(() => JaarafsluitingType, { description: 'Sluit een heropend jaar weer af (beheerder), als de gerealiseerde bijdragen er zijn.' })
+  async jaarAfsluiten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<JaarafsluitingType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'een jaar afsluiten');
-    return jaarAfsluiten(ctx, module, jaar);
+    const afsluiting = await jaarAfsluiten(ctx, module, jaar);
+    return ctx.loaders.readAfterWrite(jaarafsluitingLezen, afsluiting.id);
   }
 
   @Query(() => Afrekening, { description: 'Nacalculatie: per gemeente wat in rekening is gebracht, wat het had moeten zijn en het verschil.' })
@@ -116,28 +122,33 @@ export class BerekeningResolver {
   async berekening(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<Berekening | null> {
     if (bijdrage.verdeelsleutelId === null || bijdrage.aandeel === null || bijdrage.eenheden === null) return null;
     const [begroting, verdeelsleutel] = await Promise.all([
-      ctx.loaders.ref(Begroting, { id: bijdrage.begrotingId }),
-      ctx.loaders.ref(Verdeelsleutel, { id: bijdrage.verdeelsleutelId }),
+      ctx.loaders.readRef(begrotingLezen, bijdrage.begrotingId),
+      ctx.loaders.readRef(verdeelsleutelLezen, bijdrage.verdeelsleutelId),
     ]);
     const aandeel = new Decimal(bijdrage.aandeel);
+    const nettoLasten = new Decimal(begroting.nettoLasten);
     return {
       grondslag: verdeelsleutel.grondslag,
       eenheden: new Decimal(bijdrage.eenheden),
       deelnameDagen: bijdrage.deelnameDagen ?? dagenInJaar(bijdrage.jaar),
       dagenInJaar: dagenInJaar(bijdrage.jaar),
       aandeel,
-      nettoLasten: begroting.nettoLasten,
-      exactBedrag: begroting.nettoLasten.times(aandeel).toDecimalPlaces(4),
+      nettoLasten,
+      exactBedrag: nettoLasten.times(aandeel).toDecimalPlaces(4),
       begroting,
       verdeelsleutel,
     };
   }
 }
 
-/** A computation's contributions as the graph reads them, after the transaction (one statement). */
-async function alsGelezen<T extends BerekeningUitkomst>(ctx: Context, uitkomst: T): Promise<Omit<T, 'bijdragen'> & { bijdragen: BijdrageType[] }> {
-  const bijdragen = await ctx.loaders.read(bijdrageLezen).loadMany(uitkomst.bijdragen.map((b) => b.id));
-  return { ...uitkomst, bijdragen: bijdragen.filter((b): b is BijdrageType => b instanceof BijdrageType) };
+/** A computation's budget version and contributions as the graph reads them, after the transaction (two statements, in parallel). */
+async function alsGelezen(ctx: Context, uitkomst: BerekeningUitkomst): Promise<BerekeningResultaat> {
+  ctx.loaders.afterWrite();
+  const [begroting, bijdragen] = await Promise.all([
+    ctx.loaders.readRef(begrotingLezen, uitkomst.begroting.id),
+    ctx.loaders.read(bijdrageLezen).loadMany(uitkomst.bijdragen.map((b) => b.id)),
+  ]);
+  return { begroting, bijdragen: bijdragen.filter((b): b is BijdrageType => b instanceof BijdrageType), gewijzigd: uitkomst.gewijzigd };
 }
 
 @Resolver(() => AfrekeningRegel)

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Begroting } from '../begroting/begroting.entity.js';
+import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
-import { Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
+import { verdeelsleutelLezen, VerdeelsleutelType } from '../verdeelsleutel/verdeelsleutel.types.js';
 import { bijdrageTotalen } from './bijdrage-totalen.service.js';
 import { BijdrageGroepering, BijdrageTotaal } from './bijdrage-totalen.types.js';
 import { BijdrageType } from './bijdrage.types.js';
@@ -67,14 +67,14 @@ export class BijdrageResolver {
     return ctx.loaders.readRef(moduleLezen, bijdrage.moduleId);
   }
 
-  @FieldResolver(() => Begroting, { description: 'De begrotingsversie waaruit het bedrag is berekend.' })
-  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<Begroting> {
-    return ctx.loaders.ref(Begroting, { id: bijdrage.begrotingId });
+  @FieldResolver(() => BegrotingType, { description: 'De begrotingsversie waaruit het bedrag is berekend.' })
+  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<BegrotingType> {
+    return ctx.loaders.readRef(begrotingLezen, bijdrage.begrotingId);
   }
 
-  @FieldResolver(() => Verdeelsleutel, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })
-  verdeelsleutel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalRef(Verdeelsleutel, bijdrage.verdeelsleutelId === null ? null : { id: bijdrage.verdeelsleutelId });
+  @FieldResolver(() => VerdeelsleutelType, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })
+  verdeelsleutel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<VerdeelsleutelType | null> {
+    return ctx.loaders.optionalReadRef(verdeelsleutelLezen, bijdrage.verdeelsleutelId);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Deelname } from '../deelname/deelname.entity.js';
+import { DeelnameType } from '../deelname/deelname.types.js';
 import { BijdrageFilterArgs } from './bijdrage.args.js';
 import { BijdrageType } from './bijdrage.types.js';
 import { bijdragenVanDeelnemer, bijdragenVanGemeente, bijdragenVanModule } from './bijdrage.loaders.js';
@@ -26,10 +26,10 @@ export class BijdragenVanGemeenteResolver {
   }
 }
 
-@Resolver(() => Deelname)
+@Resolver(() => DeelnameType)
 export class BijdragenVanDeelnameResolver {
   @FieldResolver(() => [BijdrageType], { description: 'Bijdragen van deze gemeente aan deze (sub)module.' })
-  bijdragen(@Root() deelname: Deelname, @Args(() => BijdrageFilterArgs) args: BijdrageFilterArgs, @Ctx() ctx: Context) {
-    return bijdragenVanDeelnemer(ctx, args).load(`${deelname.gemeente.id}:${deelname.module.id}`);
+  bijdragen(@Root() deelname: DeelnameType, @Args(() => BijdrageFilterArgs) args: BijdrageFilterArgs, @Ctx() ctx: Context) {
+    return bijdragenVanDeelnemer(ctx, args).load(`${deelname.gemeenteId}:${deelname.moduleId}`);
   }
 }

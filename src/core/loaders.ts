@@ -99,6 +99,21 @@ export class RequestLoaders {
   }
 
   /**
+   * Forgets every row read so far. The mutations of one request run one after another and share
+   * these loaders, so rows cached before a write may be stale after it (a year reopened and closed
+   * again, a participation ended twice).
+   */
+  afterWrite(): void {
+    for (const loader of this.#loaders.values()) loader.clearAll();
+  }
+
+  /** The read row of what a mutation just wrote (see afterWrite). */
+  readAfterWrite<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number): Promise<R> {
+    this.afterWrite();
+    return this.readRef(model, id);
+  }
+
+  /**
    * Read rows that point to a parent through the many-to-one `via` (the read type carries that
    * foreign key as `key`), narrowed by `where`: one statement for all parents of one request. As with
    * manyBy, a filter with raw fragments is given as a function with a `name` for the loader.

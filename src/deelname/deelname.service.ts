@@ -9,6 +9,7 @@ import { moduleMetCode } from '../module/module.service.js';
 import type { DeelnamesArgs, PeriodeArgs } from './deelname.args.js';
 import { Deelname } from './deelname.entity.js';
 import type { DeelnameInvoer } from './deelname.inputs.js';
+import { deelnameLezen, type DeelnameType } from './deelname.types.js';
 
 const jaarVan = (datum: string) => Number(datum.slice(0, 4));
 /** The last year a half-open period [.., tot) touches: the year of the day before `tot`. */
@@ -38,12 +39,12 @@ export function deelnameFilter(periode: PeriodeArgs, vandaag: string): FilterQue
 }
 
 /** Participations, filtered by gemeente, module and period; all periods when no period is given. */
-export function zoekDeelnames(em: EntityManager, args: DeelnamesArgs): Promise<Deelname[]> {
+export function zoekDeelnames(em: EntityManager, args: DeelnamesArgs): Promise<DeelnameType[]> {
   const filters: FilterQuery<Deelname>[] = [];
   if (args.gemeente) filters.push({ gemeente: { cbsCode: args.gemeente } });
   if (args.module) filters.push({ module: { code: args.module } });
   if (args.peildatum || args.jaar != null) filters.push(deelnameFilter(args, args.peildatum ?? ''));
-  return em.find(Deelname, { $and: filters }, { orderBy: { module: { code: 'asc' }, gemeente: { cbsCode: 'asc' }, vanaf: 'asc' } });
+  return deelnameLezen.find(em, { $and: filters }, { orderBy: { module: { code: 'asc' }, gemeente: { cbsCode: 'asc' }, vanaf: 'asc' } });
 }
 
 /** A gemeente joins a (sub)module (beheerder): the period may not overlap an existing one. */

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PeriodeArgs } from './deelname.args.js';
-import { Deelname } from './deelname.entity.js';
+import { DeelnameType } from './deelname.types.js';
 import { deelnamesVanGemeente, deelnamesVanModule } from './deelname.loaders.js';
 import { GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
@@ -11,7 +11,7 @@ import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @Resolver(() => ModuleType)
 export class DeelnemersVanModuleResolver {
-  @FieldResolver(() => [Deelname], { description: 'Deelnames van gemeenten aan deze (sub)module; zonder periode: die van vandaag.' })
+  @FieldResolver(() => [DeelnameType], { description: 'Deelnames van gemeenten aan deze (sub)module; zonder periode: die van vandaag.' })
   deelnemers(@Root() module: ModuleType, @Args(() => PeriodeArgs) periode: PeriodeArgs, @Ctx() ctx: Context) {
     return deelnamesVanModule(ctx, periode).load(module.id);
   }
@@ -19,7 +19,7 @@ export class DeelnemersVanModuleResolver {
 
 @Resolver(() => GemeenteType)
 export class DeelnamesVanGemeenteResolver {
-  @FieldResolver(() => [Deelname], { description: 'Deelnames aan (sub)modules; zonder periode: die van vandaag.' })
+  @FieldResolver(() => [DeelnameType], { description: 'Deelnames aan (sub)modules; zonder periode: die van vandaag.' })
   deelnames(@Root() gemeente: GemeenteType, @Args(() => PeriodeArgs) periode: PeriodeArgs, @Ctx() ctx: Context) {
     return deelnamesVanGemeente(ctx, periode).load(gemeente.id);
   }
@@ -32,7 +32,7 @@ export class DeelnamesVanGemeenteResolver {
     @Arg('inclusiefSubmodules', () => Boolean, { defaultValue: false }) inclusiefSubmodules: boolean,
   ): Promise<ModuleType[]> {
     const deelnames = await deelnamesVanGemeente(ctx, periode).load(gemeente.id);
-    const ids = [...new Set(deelnames.map((d) => d.module.id))];
+    const ids = [...new Set(deelnames.map((d) => d.moduleId))];
     const modules = (await ctx.loaders.read(moduleLezen).loadMany(ids)) as Array<ModuleType | null>;
     return modules
       .filter((m): m is ModuleType => m !== null && (inclusiefSubmodules || m.hoofdmoduleId === null))

@@ -8,7 +8,7 @@ import { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
 import { GemeenteWhere } from './gemeente.where.js';
 import { alleGemeenten, gemeenteToevoegen, inwonersIn, inwonertalVastleggen, leesGemeente } from './gemeente.service.js';
 import { gemeenteLezen, GemeenteType } from './gemeente.types.js';
-import { Inwonertal } from './inwonertal.entity.js';
+import { inwonertalLezen, InwonertalType } from './inwonertal.types.js';
 
 @Resolver(() => GemeenteType)
 export class GemeenteResolver {
@@ -26,13 +26,14 @@ export class GemeenteResolver {
   async gemeenteToevoegen(@Arg('invoer', () => GemeenteInvoer) invoer: GemeenteInvoer, @Ctx() ctx: Context): Promise<GemeenteType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'gemeenten toevoegen');
     const gemeente = await gemeenteToevoegen(ctx, invoer);
-    return ctx.loaders.readRef(gemeenteLezen, gemeente.id);
+    return ctx.loaders.readAfterWrite(gemeenteLezen, gemeente.id);
   }
 
-  @Mutation(() => Inwonertal, { description: 'Legt het inwonertal van een gemeente voor een jaar vast of corrigeert het (beheerder).' })
-  inwonertalVastleggen(@Arg('invoer', () => InwonertalInvoer) invoer: InwonertalInvoer, @Ctx() ctx: Context): Promise<Inwonertal> {
+  @Mutation(() => InwonertalType, { description: 'Legt het inwonertal van een gemeente voor een jaar vast of corrigeert het (beheerder).' })
+  async inwonertalVastleggen(@Arg('invoer', () => InwonertalInvoer) invoer: InwonertalInvoer, @Ctx() ctx: Context): Promise<InwonertalType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'inwonertallen vastleggen');
-    return inwonertalVastleggen(ctx, invoer);
+    const tal = await inwonertalVastleggen(ctx, invoer);
+    return ctx.loaders.readAfterWrite(inwonertalLezen, tal.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Inwoners op 1 januari van het jaar; zonder jaar: het laatst bekende jaar.' })
@@ -40,12 +41,12 @@ export class GemeenteResolver {
     return inwonersIn(await this.tallen(gemeente, ctx), jaar);
   }
 
-  @FieldResolver(() => [Inwonertal], { description: 'Inwonertallen per jaar.' })
-  inwonertallen(@Root() gemeente: GemeenteType, @Ctx() ctx: Context): Promise<Inwonertal[]> {
+  @FieldResolver(() => [InwonertalType], { description: 'Inwonertallen per jaar.' })
+  inwonertallen(@Root() gemeente: GemeenteType, @Ctx() ctx: Context): Promise<InwonertalType[]> {
     return this.tallen(gemeente, ctx);
   }
 
-  private tallen(gemeente: GemeenteType, ctx: Context): Promise<Inwonertal[]> {
-    return ctx.loaders.manyBy(Inwonertal, 'gemeente', {}, { jaar: 'asc' }).load(gemeente.id);
+  private tallen(gemeente: GemeenteType, ctx: Context): Promise<InwonertalType[]> {
+    return ctx.loaders.readManyBy(inwonertalLezen, { relation: 'gemeente', key: 'gemeenteId' }, {}, { jaar: 'asc' }).load(gemeente.id);
   }
 }

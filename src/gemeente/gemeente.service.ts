@@ -7,6 +7,7 @@ import type { GemeenteInvoer, InwonertalInvoer } from './gemeente.inputs.js';
 import { gemeenteWhere, type GemeenteWhere } from './gemeente.where.js';
 import { Inwonertal } from './inwonertal.entity.js';
 import { gemeenteLezen, type GemeenteType } from './gemeente.types.js';
+import type { InwonertalType } from './inwonertal.types.js';
 
 export function alleGemeenten(em: EntityManager, where?: GemeenteWhere): Promise<GemeenteType[]> {
   return gemeenteLezen.find(em, gemeenteWhere(where), { orderBy: { naam: 'asc' } });
@@ -26,9 +27,9 @@ export async function gemeenteMetCode(em: EntityManager, cbsCode: string): Promi
 }
 
 /** Inhabitants in `jaar`, or in the latest year known when no year is asked; null when unknown. */
-export function inwonersIn(tallen: Inwonertal[], jaar: number | undefined): number | null {
+export function inwonersIn(tallen: InwonertalType[], jaar: number | undefined): number | null {
   if (jaar !== undefined) return tallen.find((t) => t.jaar === jaar)?.aantal ?? null;
-  return tallen.reduce<Inwonertal | null>((laatste, t) => (!laatste || t.jaar > laatste.jaar ? t : laatste), null)?.aantal ?? null;
+  return tallen.reduce<InwonertalType | null>((laatste, t) => (!laatste || t.jaar > laatste.jaar ? t : laatste), null)?.aantal ?? null;
 }
 
 /** Adds a gemeente (beheerder); one transaction, audited. */

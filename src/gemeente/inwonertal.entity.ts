@@ -1,8 +1,7 @@
 import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from './gemeente.entity.js';
 
-@ObjectType({ simpleResolvers: true, description: 'Aantal inwoners van een gemeente op 1 januari van een jaar.' })
+/** A gemeente's inhabitants on 1 January of a year. Write model; the graph reads InwonertalType. */
 @Entity({ tableName: 'inwonertal' })
 @Unique({ name: 'inwonertal_gemeente_jaar_unique', properties: ['gemeente', 'jaar'] })
 @Check({ name: 'inwonertal_aantal_check', expression: 'aantal >= 0' })
@@ -14,15 +13,12 @@ export class Inwonertal {
   @ManyToOne({ entity: () => Gemeente, deleteRule: 'cascade' })
   gemeente!: Gemeente;
 
-  @Field(() => Int)
   @Property({ type: 'smallint' })
   jaar!: number;
 
-  @Field(() => Int)
   @Property({ type: 'integer' })
   aantal!: number;
 
-  @Field(() => String, { description: 'Herkomst van het getal, bijvoorbeeld "CBS, bevolking op 1 januari".' })
   @Property({ type: 'string', length: 200 })
   bron!: string;
 }

@@ -3,36 +3,37 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Jaarafsluiting } from './jaarafsluiting.entity.js';
 import { jaarHeropenen, zoekJaarafsluitingen } from './jaarafsluiting.service.js';
+import { jaarafsluitingLezen, JaarafsluitingType } from './jaarafsluiting.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 
-@Resolver(() => Jaarafsluiting)
+@Resolver(() => JaarafsluitingType)
 export class JaarafsluitingResolver {
-  @Query(() => [Jaarafsluiting], { description: 'Welke jaren van welke modules zijn afgesloten (jaarrekening vastgelegd) of heropend.' })
+  @Query(() => [JaarafsluitingType], { description: 'Welke jaren van welke modules zijn afgesloten (jaarrekening vastgelegd) of heropend.' })
   jaarafsluitingen(
     @Ctx() ctx: Context,
     @Arg('module', () => String, { nullable: true }) module?: string,
     @JaarArg('jaar', { nullable: true }) jaar?: number,
-  ): Promise<Jaarafsluiting[]> {
+  ): Promise<JaarafsluitingType[]> {
     return zoekJaarafsluitingen(ctx.em, module, jaar);
   }
 
-  @Mutation(() => Jaarafsluiting, {
+  @Mutation(() => JaarafsluitingType, {
     description: 'Heropent een afgesloten jaar van een module, met reden (beheerder); het auditlog houdt bij wie en waarom. Sluit het daarna weer af met jaarAfsluiten.',
   })
-  jaarHeropenen(
+  async jaarHeropenen(
     @Ctx() ctx: Context,
     @Arg('module', () => String) module: string,
     @JaarArg('jaar') jaar: number,
     @Arg('reden', () => String) reden: string,
-  ): Promise<Jaarafsluiting> {
+  ): Promise<JaarafsluitingType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'een afgesloten jaar heropenen');
-    return jaarHeropenen(ctx, module, jaar, reden);
+    const afsluiting = await jaarHeropenen(ctx, module, jaar, reden);
+    return ctx.loaders.readAfterWrite(jaarafsluitingLezen, afsluiting.id);
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() afsluiting: Jaarafsluiting, @Ctx() ctx: Context): Promise<ModuleType> {
-    return ctx.loaders.readRef(moduleLezen, afsluiting.module.id);
+  module(@Root() afsluiting: JaarafsluitingType, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, afsluiting.moduleId);
   }
 }

@@ -5,6 +5,7 @@ import { ErrorCode, hubError } from '../core/errors.js';
 import type { Module } from '../module/module.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Jaarafsluiting, JaarStatus } from './jaarafsluiting.entity.js';
+import { jaarafsluitingLezen, type JaarafsluitingType } from './jaarafsluiting.types.js';
 
 const datum = (moment: Date) => moment.toISOString().slice(0, 10);
 
@@ -71,9 +72,9 @@ export function jaarHeropenen(ctx: Schrijver, moduleCode: string, jaar: number, 
 }
 
 /** The closings of the years, per module and year. */
-export function zoekJaarafsluitingen(em: EntityManager, moduleCode?: string, jaar?: number): Promise<Jaarafsluiting[]> {
-  return em.find(
-    Jaarafsluiting,
+export function zoekJaarafsluitingen(em: EntityManager, moduleCode?: string, jaar?: number): Promise<JaarafsluitingType[]> {
+  return jaarafsluitingLezen.find(
+    em,
     { ...(moduleCode ? { module: { code: moduleCode } } : {}), ...(jaar !== undefined ? { jaar } : {}) },
     { orderBy: { module: { code: 'asc' }, jaar: 'asc' } },
   );

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
-import { Deelname } from '../deelname/deelname.entity.js';
+import { DeelnameType } from '../deelname/deelname.types.js';
 import { KpiWaarde } from './kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
 import { rapportagesVanModule, waardenVanDeelnemer } from './rapportage.service.js';
@@ -18,17 +18,17 @@ export class RapportagesVanModuleResolver {
   }
 }
 
-@Resolver(() => Deelname)
+@Resolver(() => DeelnameType)
 export class KpiWaardenVanDeelnameResolver {
   @FieldResolver(() => [KpiWaarde], {
     description: 'KPI-waarden van deze gemeente in deze module, uit de rapportages die u mag zien.',
   })
   kpiWaarden(
-    @Root() deelname: Deelname,
+    @Root() deelname: DeelnameType,
     @Ctx() ctx: Context,
     @JaarArg('jaar', { nullable: true }) jaar?: number,
     @Arg('kwartaal', () => Int, { nullable: true }) kwartaal?: number,
   ) {
-    return waardenVanDeelnemer(ctx, { jaar, kwartaal }).load(`${deelname.gemeente.id}:${deelname.module.id}`);
+    return waardenVanDeelnemer(ctx, { jaar, kwartaal }).load(`${deelname.gemeenteId}:${deelname.moduleId}`);
   }
 }

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, Check } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Module } from '../module/module.entity.js';
 
 export enum Grondslag {
@@ -12,27 +12,23 @@ export enum Grondslag {
 }
 registerEnumType(Grondslag, { name: 'Grondslag', description: 'Waarnaar de netto kosten over de gemeenten worden verdeeld.' });
 
-@ObjectType({ simpleResolvers: true, description: 'Verdeelsleutel: hoe de netto kosten van een module in een jaar over de deelnemers worden verdeeld.' })
+/** A module's allocation key for a year. Write model; the graph reads VerdeelsleutelType. */
 @Entity({ tableName: 'verdeelsleutel' })
 @Unique({ name: 'verdeelsleutel_module_jaar_unique', properties: ['module', 'jaar'] })
 @Check({ name: 'verdeelsleutel_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
 export class Verdeelsleutel {
-  @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
   @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
   module!: Module;
 
-  @Field(() => Int)
   @Property({ type: 'smallint' })
   jaar!: number;
 
-  @Field(() => Grondslag)
   @Enum({ items: () => Grondslag })
   grondslag!: Grondslag;
 
-  @Field(() => String)
   @Property({ type: 'string', length: 300 })
   omschrijving!: string;
 }

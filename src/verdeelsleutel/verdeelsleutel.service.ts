@@ -10,13 +10,14 @@ import { moduleMetCode } from '../module/module.service.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel-eenheid.entity.js';
 import { Grondslag, Verdeelsleutel } from './verdeelsleutel.entity.js';
 import type { VerdeelsleutelInvoer } from './verdeelsleutel.inputs.js';
+import { verdeelsleutelLezen, type VerdeelsleutelType } from './verdeelsleutel.types.js';
 
 /** Allocation keys, optionally of one module or year; by module code and year. */
-export function zoekVerdeelsleutels(em: EntityManager, filter: { module?: string; jaar?: number }): Promise<Verdeelsleutel[]> {
+export function zoekVerdeelsleutels(em: EntityManager, filter: { module?: string; jaar?: number }): Promise<VerdeelsleutelType[]> {
   const where: FilterQuery<Verdeelsleutel> = {};
   if (filter.module) where.module = { code: filter.module };
   if (filter.jaar !== undefined) where.jaar = filter.jaar;
-  return em.find(Verdeelsleutel, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
+  return verdeelsleutelLezen.find(em, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,14 +10,15 @@ import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
 // The read path moved from hydrated MikroORM entities to SQL into plain read types ([12]). This test
 // holds every role's answers to a broad set of queries over the demo region as the entity path gave
-// them (recorded once from commit 1136d50, the last commit before the change, into
-// fixtures/leespad-antwoorden.json) and requires the read path to give exactly the same: the same
-// rows, in the same order, with the same figures written the same way, and the same errors.
+// them (recorded from commit 1136d50, the last commit before the change, into
+// fixtures/leespad-antwoorden.json.gz; gzipped, as the answers of seven roles take 5.7 MB as text) and
+// requires the read path to give exactly the same: the same rows, in the same order, with the same
+// figures written the same way, and the same errors.
 //
-// Recording again (LEESPAD_OPNEMEN=1) is only right when an answer is meant to change; the diff of
-// the fixture then shows which answers did.
+// Recording again (LEESPAD_OPNEMEN=1) is only right when an answer is meant to change; `zdiff` of the
+// old and new fixture then shows which answers did.
 
-const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'leespad-antwoorden.json');
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'leespad-antwoorden.json.gz');
 const OPNEMEN = process.env.LEESPAD_OPNEMEN === '1';
 
 const BIJDRAGE = `id jaar fase bedrag taakveld taakveldNaam eenheden deelnameDagen aandeel actueel
@@ -124,7 +126,7 @@ const ROLLEN = ['beheerder', 'controller', 'modulemanagerWgsw', 'modulemanagerRb
 type Antwoord = { data: unknown; errors?: Array<{ code: unknown; path: unknown }> };
 
 let t: TestHub;
-const opgenomen: Record<string, Antwoord> = OPNEMEN || !existsSync(FIXTURE) ? {} : JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const opgenomen: Record<string, Antwoord> = OPNEMEN || !existsSync(FIXTURE) ? {} : JSON.parse(gunzipSync(readFileSync(FIXTURE)).toString('utf8'));
 const nieuw: Record<string, Antwoord> = {};
 
 beforeAll(async () => {
@@ -156,9 +158,9 @@ afterAll(async () => {
   await t.close();
   if (OPNEMEN) {
     mkdirSync(dirname(FIXTURE), { recursive: true });
-    // One answer per line, so that a diff names the questions whose answers changed.
+    // One answer per line, so that `zdiff` of two recordings names the questions whose answers changed.
     const regels = Object.entries(nieuw).map(([sleutel, antwoord]) => `${JSON.stringify(sleutel)}: ${JSON.stringify(antwoord)}`);
-    writeFileSync(FIXTURE, `{\n${regels.join(',\n')}\n}\n`);
+    writeFileSync(FIXTURE, gzipSync(`{\n${regels.join(',\n')}\n}\n`, { level: 9 }));
   }
 });
 

@@ -71,8 +71,26 @@ async function laad(url: string, omvang: Omvang): Promise<void> {
   await orm.close(true);
 }
 
+/**
+ * Waits until no other session of the database is running a statement. A load run ends when
+ * autocannon stops, but statements of requests still in flight go on in PostgreSQL (nationally a
+ * controller page takes seconds); they would be counted with the next request, or compete with the
+ * next measurement.
+ */
+async function wachtTotStil(admin: pg.Client): Promise<void> {
+  for (let poging = 0; poging < 600; poging++) {
+    const { rows } = await admin.query(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.warn('LET OP: de database werd niet stil binnen 60 s; de volgende meting kan statements van de vorige meetellen');
+}
+
 /** Statements PostgreSQL executed for one request (pg_stat_statements, reset just before). */
 async function telStatements(admin: pg.Client, doe: () => Promise<unknown>): Promise<number> {
+  await wachtTotStil(admin);
   await admin.query('select pg_stat_statements_reset()');
   await doe();
   const { rows } = await admin.query(
@@ -251,6 +269,7 @@ async function main(): Promise<void> {
           const volgorde = doelen.map((_, i) => doelen[(i + herhaling) % doelen.length]);
           for (const doel of volgorde) {
             if (!scenario.verzoek(doel)) continue;
+            await wachtTotStil(admin);
             await meet(scenario, doel, basis(doel), OPWARMEN, admin);
             const pid = proces.get(doel)!.pid!;
             const cpuVoor = cpuMs(pid);

@@ -166,6 +166,7 @@ describe('aantal SQL-statements per request', () => {
         const { data, errors } = await hub.execute(ModuleDeelnemersBijdragenDocument, { code, jaar: 2026 });
         expect(errors).toBeUndefined();
         const deelnemers = data!.module.deelnemers;
+        // The query builder quotes table names; the fixed by-id statements of the loaders do not.
         const tabellen = dataStatements(hub.statements).map((s) => /\bfrom "?(\w+)"?/.exec(s)?.[1] ?? s).sort();
         return { deelnemers: deelnemers.length, bijdragen: deelnemers.flatMap((d) => d.bijdragen).length, tabellen };
       };

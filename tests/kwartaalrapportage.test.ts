@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuditVanRapportagesDocument,
@@ -10,6 +12,7 @@ import {
   RapportageGoedkeurenDocument,
   RapportageVersiesDocument,
 } from './generated/graphql.js';
+import type { Identity } from '../src/auth/identity.js';
 import { ALS } from './helpers/identities.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 import { NU } from './helpers/scenario.js';
@@ -253,5 +256,71 @@ describe('rapportageCompleetheid', () => {
     expect(stand('WGSW', 2)).toMatchObject({ status: 'GOEDGEKEURD', deadline: '2026-08-14', teLaat: false });
     expect(stand('RBL', 4)).toMatchObject({ status: null, kwartaalAfgelopen: false, teLaat: false, deadline: '2027-02-14' });
     expect(data!.rapportageCompleetheid).toHaveLength(6 * 4);
+  });
+});
+
+describe('het antwoord van een schrijfactie', () => {
+  // The mutations answer with the row their write returned, mapped onto the read type without another
+  // statement; these answers must be what a query reads afterwards, field for field.
+  const VELDEN = `id jaar kwartaal versie status reden ingediendOp goedgekeurdOp gewijzigdOp revisie module { id code }
+    waarden { id waarde toelichting gemeente { cbsCode } kpi { code } rapportage { id revisie } }`;
+  type Rapportage = { id: string; jaar: number; kwartaal: number; versie: number; revisie: number; module: { code: string }; waarden: Array<{ kpi: { code: string }; gemeente: { cbsCode: string } | null; waarde: string }> };
+  const document = <T,>(tekst: string) => parse(tekst) as TypedDocumentNode<T, Record<string, unknown>>;
+  const VERSIES = document<{ kwartaalrapportages: { nodes: Rapportage[] } }>(
+    `query ($module: String!, $jaar: Int!, $kwartaal: Int!) {
+      kwartaalrapportages(where: { module: { eq: $module }, jaar: { eq: $jaar }, kwartaal: { eq: $kwartaal } }) { nodes { ${VELDEN} } } }`,
+  );
+  const mutatie = (naam: string, argument: string, type: string) =>
+    document<Record<string, Rapportage>>(`mutation ($invoer: ${type}!) { ${naam}(${argument}: $invoer) { ${VELDEN} } }`);
+  const OPSLAAN = mutatie('kwartaalrapportageOpslaan', 'invoer', 'RapportageOpslaanInvoer');
+  const INDIENEN = mutatie('kwartaalrapportageIndienen', 'rapportage', 'RapportageSleutel');
+  const TERUGSTUREN = mutatie('kwartaalrapportageTerugsturen', 'rapportage', 'RapportageMetReden');
+  const GOEDKEUREN = mutatie('kwartaalrapportageGoedkeuren', 'rapportage', 'RapportageSleutel');
+  const CORRIGEREN = mutatie('kwartaalrapportageCorrigeren', 'rapportage', 'RapportageMetReden');
+
+  it('is de rij zoals een query haar daarna leest, bij elke stap; een tweede schrijfactie in hetzelfde request antwoordt niet verouderd', async () => {
+    // A clock with milliseconds, so that the written timestamps are compared to the millisecond.
+    const hub = await startTestHub({ now: new Date('2026-11-23T10:00:00.987Z') });
+    try {
+      const sleutel = { module: 'WSP', jaar: 2026, kwartaal: 3 };
+      const gelezen = async (r: Rapportage) =>
+        (await hub.execute(VERSIES, { module: r.module.code, jaar: r.jaar, kwartaal: r.kwartaal }, ALS.controller)).data!.kwartaalrapportages.nodes.find((n) => n.id === r.id);
+      const stap = async (document: TypedDocumentNode<Record<string, Rapportage>, Record<string, unknown>>, invoer: object, wie: Identity) => {
+        const { data, errors } = await hub.execute(document, { invoer }, wie);
+        expect(errors).toBeUndefined();
+        const antwoord = Object.values(data!)[0];
+        expect(antwoord).toEqual(await gelezen(antwoord));
+        return antwoord;
+      };
+
+      const [concept] = (await hub.execute(VERSIES, sleutel, ALS.controller)).data!.kwartaalrapportages.nodes;
+      // Two saves in one request: the second answers with its own values, not with those the first read.
+      const waarde = (r: Rapportage) => r.waarden.find((w) => w.kpi.code === 'PLAATSINGEN' && w.gemeente?.cbsCode === 'GM0202')!.waarde;
+      const tweeKeer = await hub.execute(
+        document<{ a: Rapportage; b: Rapportage }>(`mutation ($a: RapportageOpslaanInvoer!, $b: RapportageOpslaanInvoer!) {
+          a: kwartaalrapportageOpslaan(invoer: $a) { ${VELDEN} } b: kwartaalrapportageOpslaan(invoer: $b) { ${VELDEN} } }`),
+        {
+          a: { ...sleutel, revisie: concept.revisie, waarden: [{ kpi: 'PLAATSINGEN', gemeente: 'GM0202', waarde: '31' }] },
+          b: { ...sleutel, revisie: concept.revisie + 1, waarden: [{ kpi: 'PLAATSINGEN', gemeente: 'GM0202', waarde: '32', toelichting: 'herteld' }] },
+        },
+        ALS.modulemanagerWsp,
+      );
+      expect(tweeKeer.errors).toBeUndefined();
+      expect([waarde(tweeKeer.data!.a), waarde(tweeKeer.data!.b)]).toEqual(['31', '32']);
+      expect(tweeKeer.data!.b).toEqual(await gelezen(concept));
+      let revisie = tweeKeer.data!.b.revisie;
+
+      revisie = (await stap(INDIENEN, { ...sleutel, revisie }, ALS.modulemanagerWsp)).revisie;
+      revisie = (await stap(TERUGSTUREN, { ...sleutel, revisie, reden: 'Plaatsingen Arnhem nagaan.' }, ALS.controller)).revisie;
+      revisie = (await stap(OPSLAAN, { ...sleutel, revisie, waarden: [{ kpi: 'WERKGEVERSCONTACTEN', waarde: '1400' }] }, ALS.modulemanagerWsp)).revisie;
+      revisie = (await stap(INDIENEN, { ...sleutel, revisie }, ALS.modulemanagerWsp)).revisie;
+      revisie = (await stap(GOEDKEUREN, { ...sleutel, revisie }, ALS.controller)).revisie;
+      const correctie = await stap(CORRIGEREN, { ...sleutel, revisie, reden: 'Werkgeverscontacten dubbel geteld.' }, ALS.modulemanagerWsp);
+      expect(correctie).toMatchObject({ versie: 2, revisie: 1, status: 'CONCEPT', ingediendOp: null, gewijzigdOp: '2026-11-23T10:00:00.987Z' });
+      const nieuw = await stap(OPSLAAN, { module: 'WSP', jaar: 2026, kwartaal: 4, waarden: [{ kpi: 'WERKGEVERSCONTACTEN', waarde: '12' }] }, ALS.modulemanagerWsp);
+      expect(nieuw).toMatchObject({ versie: 1, revisie: 1, status: 'CONCEPT', reden: null, waarden: [expect.objectContaining({ waarde: '12' })] });
+    } finally {
+      await hub.close();
+    }
   });
 });

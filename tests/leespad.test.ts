@@ -6,6 +6,7 @@ import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALS } from './helpers/identities.js';
+import { NU } from './helpers/scenario.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
 // The read path moved from hydrated MikroORM entities to SQL into plain read types ([12]). This test
@@ -59,6 +60,67 @@ const LEES2_VRAGEN: Record<string, string> = {
   lees2_auditLogTeGroot: `{ auditLog(first: 501) { totalCount } }`,
   lees2_apiTokens: `{ apiTokens { ${TOKEN} } }`,
   lees2_apiTokensEnMeer: `{ organisaties { naam } apiTokens { id naam } }`,
+};
+
+// Kwartaalrapportages and KPI values: every field, the connections with filters, orders, pages and
+// errors, the nested lists and the completeness per quarter. Roles matter most here: a module manager
+// sees every version of its own modules, gemeenten and dashboards only approved versions, and of those
+// only their own and regional values.
+const RAPPORTAGE = `id jaar kwartaal versie status reden ingediendOp goedgekeurdOp gewijzigdOp revisie module { id code }`;
+const WAARDE = `id waarde toelichting norm gehaald kpi { id code } gemeente { id cbsCode } rapportage { id jaar kwartaal versie status revisie module { code } }`;
+const PAGINA = `pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+const LEES3_VRAGEN: Record<string, string> = {
+  lees3_kwartaalrapportages: `{ kwartaalrapportages { totalCount ${PAGINA} edges { cursor node { id versie } } nodes { ${RAPPORTAGE} } } }`,
+  lees3_kwartaalrapportagesPagina: `{ kwartaalrapportages(first: 7, after: "cDox") { totalCount ${PAGINA} nodes { id jaar kwartaal versie status module { code } } } }`,
+  lees3_kwartaalrapportagesFilter: `{
+    a: kwartaalrapportages(where: { or: [{ module: { in: ["WSP", "RBL"] }, jaar: { gte: 2025 } }, { status: { in: [INGEDIEND, TERUGGESTUURD, CONCEPT] } }], not: { kwartaal: { eq: 1 } } }) {
+      totalCount nodes { ${RAPPORTAGE} waarden(gemeente: "gm0202") { ${WAARDE} } } }
+    b: kwartaalrapportages(where: { and: [{ versie: { gt: 1 } }, { status: { eq: GOEDGEKEURD } }] }) { totalCount nodes { ${RAPPORTAGE} waarden { ${WAARDE} } } }
+    c: kwartaalrapportages(where: { module: { eq: "WSP" }, jaar: { eq: 2025 }, kwartaal: { eq: 2 } }) { totalCount nodes { id versie status waarden { id waarde toelichting gemeente { cbsCode } kpi { code } } } }
+    d: kwartaalrapportages(where: { status: { eq: TERUGGESTUURD } }) { totalCount nodes { ${RAPPORTAGE} waarden(gemeente: "GM0226") { id waarde gehaald norm } } } }`,
+  lees3_kwartaalrapportagesRanden: `{ leeg: kwartaalrapportages(where: { module: { eq: "BESTAAT-NIET" } }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
+    voorbij: kwartaalrapportages(first: 2, after: "cDo5OTk5") { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } }
+    nul: kwartaalrapportages(first: 0) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor } }
+    laatste: kwartaalrapportages(first: 3, after: "cDozOQ") { totalCount nodes { id versie } ${PAGINA} } }`,
+  lees3_kwartaalrapportagesOngeldigeCursor: `{ kwartaalrapportages(after: "onzin") { totalCount } }`,
+  lees3_kwartaalrapportagesTeGroot: `{ kwartaalrapportages(first: 501) { totalCount } }`,
+  lees3_waardenOngeldigeGemeente: `{ kwartaalrapportages(first: 1) { nodes { id waarden(gemeente: "Arnhem") { id } } } }`,
+  lees3_kpiWaarden: `{ kpiWaarden { totalCount ${PAGINA} edges { cursor node { id } } nodes { ${WAARDE} } } }`,
+  lees3_kpiWaardenAlleVersies: `{ kpiWaarden(alleenActueel: false, where: { jaar: { eq: 2025 }, kwartaal: { eq: 2 } }, orderBy: [{ veld: GEMEENTE, richting: DESC }, { veld: KPI }], first: 80) {
+    totalCount ${PAGINA} nodes { id waarde toelichting gemeente { cbsCode } kpi { code } rapportage { id versie status } } } }`,
+  lees3_kpiWaardenLaatsteKwartaal: `{ actueel: kpiWaarden(where: { jaar: { eq: 2026 }, kwartaal: { eq: 3 } }, orderBy: [{ veld: KPI, richting: DESC }, { veld: GEMEENTE }], first: 100) {
+      totalCount nodes { id waarde gemeente { cbsCode } kpi { code } rapportage { status versie revisie reden } } }
+    alle: kpiWaarden(alleenActueel: false, where: { jaar: { eq: 2026 }, kwartaal: { eq: 3 } }, first: 100) { totalCount nodes { id gehaald norm rapportage { status } } } }`,
+  lees3_kpiWaardenGehaald: `{ ja: kpiWaarden(where: { gehaald: true }, first: 40, orderBy: [{ veld: WAARDE, richting: DESC }]) { totalCount nodes { id waarde norm gehaald kpi { code } gemeente { cbsCode } } }
+    nee: kpiWaarden(where: { gehaald: false }, alleenActueel: false, first: 40, orderBy: [{ veld: WAARDE }]) { totalCount nodes { id waarde norm gehaald rapportage { id status } } }
+    leeg: kpiWaarden(where: { gehaald: null, jaar: { eq: 2026 } }, first: 40) { totalCount nodes { id norm gehaald rapportage { status } } }
+    nietGehaald: kpiWaarden(where: { not: { gehaald: true }, module: { in: ["WGSW", "INKOOP"] } }, first: 40, orderBy: [{ veld: PERIODE, richting: DESC }]) { totalCount nodes { id norm gehaald } } }`,
+  lees3_kpiWaardenFilter: `{ kpiWaarden(where: { or: [{ kpi: { in: ["PLAATSINGEN", "VERZUIMMELDINGEN"] }, gemeente: { eq: "GM0202" } }, { module: { eq: "WGSW" }, waarde: { gte: "5" } }], not: { status: { eq: CONCEPT } } },
+    orderBy: [{ veld: PERIODE, richting: DESC }, { veld: GEMEENTE }], first: 30, after: "cDoy", alleenActueel: false) { totalCount ${PAGINA} nodes { ${WAARDE} } } }`,
+  lees3_kpiWaardenGemeenten: `{ eigen: kpiWaarden(where: { gemeente: { in: ["GM0202", "GM0226"] }, waarde: { lt: "100" } }, first: 50, orderBy: [{ veld: GEMEENTE }, { veld: WAARDE, richting: DESC }]) { totalCount nodes { id waarde gemeente { cbsCode } } }
+    ander: kpiWaarden(where: { gemeente: { eq: "GM0200" } }) { totalCount nodes { id } }
+    regio: kpiWaarden(where: { kpi: { in: ["WERKGEVERSCONTACTEN", "ZIEKTEVERZUIM", "VSV_PERCENTAGE"] } }, alleenActueel: false, first: 60) { totalCount nodes { id waarde norm gehaald gemeente { cbsCode } kpi { code periode } rapportage { jaar kwartaal versie } } } }`,
+  lees3_kpiWaardenRanden: `{ leeg: kpiWaarden(where: { waarde: { lt: "-1" } }) { totalCount nodes { id } pageInfo { hasNextPage } }
+    voorbij: kpiWaarden(first: 5, after: "cDo5OTk5") { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } }
+    nul: kpiWaarden(first: 0, alleenActueel: false) { totalCount nodes { id } } }`,
+  lees3_kpiWaardenOngeldigeCursor: `{ kpiWaarden(after: "cDp4") { totalCount } }`,
+  lees3_kpiWaardenTeGroot: `{ kpiWaarden(first: 501) { totalCount } }`,
+  lees3_modulesRapportages: `{ modules { code kwartaalrapportages { id jaar kwartaal versie status revisie }
+    r2025: kwartaalrapportages(jaar: 2025) { ${RAPPORTAGE} waarden(gemeente: "gm0202") { id waarde toelichting kpi { code } rapportage { id } } }
+    r2026: kwartaalrapportages(jaar: 2026) { id status waarden { id gemeente { cbsCode } } } } }`,
+  lees3_moduleRapportages: `{ module(code: "WSP") { code kwartaalrapportages { id jaar kwartaal versie status revisie gewijzigdOp }
+    r2025: kwartaalrapportages(jaar: 2025) { id versie waarden(gemeente: "GM0202") { id waarde toelichting } } } }`,
+  lees3_moduleRapportagesFout: `{ module(code: "WSP") { kwartaalrapportages(jaar: 1800) { id } } }`,
+  lees3_deelnameKpiWaarden: `{ deelnames(gemeente: "GM0202") { id module { code } kpiWaarden { ${WAARDE} }
+    k3: kpiWaarden(jaar: 2025, kwartaal: 3) { id waarde } k2026: kpiWaarden(jaar: 2026) { id waarde rapportage { status } } } }`,
+  lees3_deelnamesKpiWaardenModule: `{ deelnames(module: "WSP") { gemeente { cbsCode } kpiWaarden(jaar: 2025, kwartaal: 2) { id waarde toelichting kpi { code } rapportage { versie } } } }`,
+  lees3_kpiTotalen: `{ a: kpiTotalen(groupBy: [GEMEENTE, MODULE, JAAR, KWARTAAL], where: { jaar: { eq: 2025 } }) { jaar kwartaal som gemiddelde minimum maximum aantal kpi { code } gemeente { cbsCode } module { code } }
+    b: kpiTotalen(groupBy: [], where: { gehaald: false }) { jaar kwartaal aantal som kpi { code } gemeente { cbsCode } module { code } }
+    c: kpiTotalen(groupBy: [MODULE, KWARTAAL], where: { jaar: { eq: 2026 } }) { kwartaal aantal som gemiddelde minimum maximum kpi { code } module { code } } }`,
+  lees3_compleetheid: `{ c2026: rapportageCompleetheid(jaar: 2026) { kwartaal status versie deadline kwartaalAfgelopen teLaat dagenTeLaat module { id code } }
+    c2025: rapportageCompleetheid(jaar: 2025) { kwartaal status versie deadline kwartaalAfgelopen teLaat dagenTeLaat module { code } }
+    c2024: rapportageCompleetheid(jaar: 2024) { kwartaal status versie teLaat dagenTeLaat module { code } } }`,
+  lees3_compleetheidFout: `{ rapportageCompleetheid(jaar: 2201) { kwartaal } }`,
 };
 
 const VRAGEN: Record<string, string> = {
@@ -119,6 +181,7 @@ const VRAGEN: Record<string, string> = {
     verdeelsleutel { id jaar grondslag omschrijving module { code } eenheden { eenheden bron gemeente { cbsCode } } }
     berekening { grondslag eenheden aandeel nettoLasten exactBedrag deelnameDagen dagenInJaar
       begroting { id soort volgnummer nettoLasten } verdeelsleutel { id grondslag eenheden { id } } } } } }`,
+  ...LEES3_VRAGEN,
 };
 
 const ROLLEN = ['beheerder', 'controller', 'modulemanagerWgsw', 'modulemanagerRbl', 'gemeenteArnhem', 'dashboardRegio', 'dashboardArnhem'] as const;
@@ -130,7 +193,9 @@ const opgenomen: Record<string, Antwoord> = OPNEMEN || !existsSync(FIXTURE) ? {}
 const nieuw: Record<string, Antwoord> = {};
 
 beforeAll(async () => {
-  t = await startTestHub();
+  // The clock is fixed: answers that depend on today (current participations, how late a report is)
+  // must be the same on the day of recording and on every day after.
+  t = await startTestHub({ now: NU });
   await lees2Gegevens(t);
 });
 

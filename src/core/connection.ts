@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ErrorCode, hubError } from './errors.js';
@@ -125,20 +125,4 @@ export async function paginateRead<T extends object, R extends object>(
   const totalCount = rows.length > 0 ? Number(rows[0][TOTAL]) : await model.count(em, where());
   for (const row of rows) delete row[TOTAL];
   return connectionOf(rows as R[], offset, totalCount);
-}
-
-/**
- * One page of entities: the rows and the total count, two SQL statements whatever the page size.
- * The order must end in a unique column so pages never overlap.
- */
-export async function paginate<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  where: FilterQuery<T>,
-  orderBy: QueryOrderMap<T>[],
-  args: PageArgs,
-): Promise<ConnectionResult<T>> {
-  const { limit, offset } = pageWindow(args);
-  const [nodes, totalCount] = await em.findAndCount(entity, where, { orderBy, limit, offset });
-  return connectionOf(nodes, offset, totalCount);
 }

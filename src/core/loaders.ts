@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ReadModel } from './read-model.js';
@@ -29,52 +29,6 @@ export class RequestLoaders {
       this.#loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
-  }
-
-  /** Entities by primary key; a missing id gives null. */
-  byId<T extends WithId>(entity: EntityClass<T>): DataLoader<number, T | null> {
-    return this.custom(`${entity.name}#id`, async (ids: readonly number[]) => {
-      const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-  }
-
-  /** The entity a many-to-one points to; the foreign key guarantees that it exists. */
-  async ref<T extends WithId>(entity: EntityClass<T>, target: WithId): Promise<T> {
-    const row = await this.byId(entity).load(target.id);
-    if (!row) throw new Error(`${entity.name} ${target.id} ontbreekt ondanks verwijzing`);
-    return row;
-  }
-
-  /** As ref, for an optional many-to-one. */
-  async optionalRef<T extends WithId>(entity: EntityClass<T>, target: WithId | null | undefined): Promise<T | null> {
-    return target ? this.ref(entity, target) : null;
-  }
-
-  /**
-   * Rows that point to a parent through the many-to-one `via`, optionally narrowed by `where`:
-   * one SQL statement for all parents of one request, whatever their number. A filter with raw SQL
-   * fragments must be built anew for every query (MikroORM consumes them), so it can be given as a
-   * function together with a `key` that names it for the loader.
-   */
-  manyBy<T extends WithId>(
-    entity: EntityClass<T>,
-    via: keyof T & string,
-    where: FilterQuery<T> | { key: string; filter: () => FilterQuery<T> } = {},
-    orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
-  ): DataLoader<number, T[]> {
-    const built = typeof where === 'object' && where !== null && 'filter' in where && typeof where.filter === 'function';
-    const key = built ? (where as { key: string }).key : JSON.stringify(where);
-    const makeFilter = built ? (where as { filter: () => FilterQuery<T> }).filter : () => where as FilterQuery<T>;
-    const name = `${entity.name}#${via}#${key}#${JSON.stringify(orderBy)}`;
-    return this.custom(name, async (parentIds: readonly number[]) => {
-      const filter = { $and: [{ [via]: { $in: [...parentIds] } }, makeFilter()] } as FilterQuery<T>;
-      const rows = await this.em.find(entity, filter, { orderBy });
-      const byIdLoader = this.byId(entity);
-      for (const row of rows) byIdLoader.prime(row.id, row);
-      return groupByKey(parentIds, rows, (row) => (row[via] as WithId).id);
-    });
   }
 
   /** Read rows by primary key (see ReadModel); a missing id gives null. */
@@ -115,8 +69,9 @@ export class RequestLoaders {
 
   /**
    * Read rows that point to a parent through the many-to-one `via` (the read type carries that
-   * foreign key as `key`), narrowed by `where`: one statement for all parents of one request. As with
-   * manyBy, a filter with raw fragments is given as a function with a `name` for the loader.
+   * foreign key as `key`), narrowed by `where`: one statement for all parents of one request. A filter
+   * with raw SQL fragments must be built anew for every query (MikroORM consumes them), so it can be
+   * given as a function with a `name` for the loader.
    */
   readManyBy<T extends object, R extends WithId>(
     model: ReadModel<T, R>,

@@ -1,6 +1,5 @@
 import type { Context } from '../context.js';
-import { Kpi } from '../kpi/kpi.entity.js';
-import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { kwartaalrapportageLezen } from './kwartaalrapportage.types.js';
 import { kwartaalPeriode } from './rapportage-validatie.service.js';
 import { RapportageStand } from './compleetheid.types.js';
 
@@ -12,19 +11,19 @@ const datum = (d: Date) => d.toISOString().slice(0, 10);
  * (the quarter's end plus the configured number of days) and whether it is late. Two statements.
  */
 export async function rapportageCompleetheid(ctx: Context, jaar: number): Promise<RapportageStand[]> {
-  const [kpis, rapportages] = await Promise.all([
-    ctx.em.find(Kpi, {}, { fields: ['module'] }),
-    ctx.em.find(Kwartaalrapportage, { jaar }, { orderBy: { versie: 'desc' } }),
+  const [modules, rapportages] = await Promise.all([
+    ctx.em.getConnection().execute<{ module_id: number }[]>('select distinct module_id from kpi order by module_id'),
+    kwartaalrapportageLezen.find(ctx.em, { jaar }, { orderBy: { versie: 'desc' } }),
   ]);
-  const moduleIds = [...new Set(kpis.map((k) => k.module.id))].sort((a, b) => a - b);
+  const moduleIds = modules.map((m) => m.module_id);
   const nu = ctx.now();
   const standen: RapportageStand[] = [];
   for (const moduleId of moduleIds) {
     for (const kwartaal of [1, 2, 3, 4]) {
-      const actueel = rapportages.find((r) => r.module.id === moduleId && r.kwartaal === kwartaal);
+      const actueel = rapportages.find((r) => r.moduleId === moduleId && r.kwartaal === kwartaal);
       const eersteIndiening = rapportages
-        .filter((r) => r.module.id === moduleId && r.kwartaal === kwartaal && r.ingediendOp)
-        .map((r) => r.ingediendOp!.getTime())
+        .filter((r) => r.moduleId === moduleId && r.kwartaal === kwartaal && r.ingediendOp)
+        .map((r) => Date.parse(r.ingediendOp!))
         .sort((a, b) => a - b)[0];
       const einde = new Date(`${kwartaalPeriode(jaar, kwartaal).einde}T00:00:00Z`);
       // Due at the end of the last day: einde (first day after the quarter) + termijn days.

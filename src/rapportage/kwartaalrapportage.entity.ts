@@ -1,6 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime } from '../core/graphql-types.js';
+import { registerEnumType } from 'type-graphql';
 import { Module } from '../module/module.entity.js';
 
 export enum RapportageStatus {
@@ -16,9 +15,9 @@ registerEnumType(RapportageStatus, {
 
 /**
  * One version of a module's KPI report for a quarter. An approved version is never overwritten:
- * a correction is a new version (versie + 1) with a reason.
+ * a correction is a new version (versie + 1) with a reason. Write model; the graph reads
+ * KwartaalrapportageType.
  */
-@ObjectType({ simpleResolvers: true, description: 'Kwartaalrapportage van een module: KPI-waarden over één kwartaal, in versies.' })
 @Entity({ tableName: 'kwartaalrapportage' })
 @Unique({ name: 'kwartaalrapportage_versie_unique', properties: ['module', 'jaar', 'kwartaal', 'versie'] })
 @Check({ name: 'kwartaalrapportage_kwartaal_check', expression: 'kwartaal >= 1 and kwartaal <= 4' })
@@ -29,47 +28,37 @@ registerEnumType(RapportageStatus, {
   expression: "(status <> 'TERUGGESTUURD' and versie = 1) or reden is not null",
 })
 export class Kwartaalrapportage {
-  @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
   @ManyToOne({ entity: () => Module, deleteRule: 'restrict' })
   module!: Module;
 
-  @Field(() => Int)
   @Property({ type: 'smallint' })
   jaar!: number;
 
-  @Field(() => Int)
   @Property({ type: 'smallint' })
   kwartaal!: number;
 
-  @Field(() => Int, { description: '1 voor de eerste versie; elke correctie na goedkeuring is een nieuwe versie.' })
   @Property({ type: 'smallint' })
   versie!: number;
 
-  @Field(() => RapportageStatus)
   @Enum({ items: () => RapportageStatus })
   status!: RapportageStatus;
 
-  @Field(() => String, { nullable: true, description: 'Reden van terugsturen of van correctie.' })
   @Property({ type: 'text', nullable: true })
   reden?: string | null;
 
-  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   ingediendOp?: Date | null;
 
-  @Field(() => DateTime, { nullable: true, description: 'Wanneer de controller de rapportage goedkeurde.' })
   @Property({ type: 'datetime', nullable: true })
   goedgekeurdOp?: Date | null;
 
-  @Field(() => DateTime)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   gewijzigdOp: Opt<Date> = new Date();
 
   /** Bumped by every write; a write names the revisie it read, so a stale write is refused. */
-  @Field(() => Int, { description: 'Wijzigingsnummer: geef het mee bij elke wijziging; is het intussen veranderd, dan volgt CONFLICT.' })
   @Property({ type: 'integer', default: 1 })
   revisie: Opt<number> = 1;
 }

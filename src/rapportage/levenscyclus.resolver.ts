@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
 import { rapportageCompleetheid } from './compleetheid.service.js';
 import { RapportageStand } from './compleetheid.types.js';
-import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { kwartaalrapportageLezen, KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import {
   kwartaalrapportageCorrigeren,
   kwartaalrapportageIndienen,
@@ -16,38 +16,49 @@ import {
 } from './rapportage-levenscyclus.service.js';
 import { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 
-@Resolver(() => Kwartaalrapportage)
+/**
+ * A mutation answers with the row its write returned, already as the read type (no statement more).
+ * Rows read earlier in the request may be stale now, so the loaders forget them first (see afterWrite);
+ * the written row itself is known.
+ */
+function geschreven(ctx: Context, rapportage: KwartaalrapportageType): KwartaalrapportageType {
+  ctx.loaders.afterWrite();
+  ctx.loaders.read(kwartaalrapportageLezen).prime(rapportage.id, rapportage);
+  return rapportage;
+}
+
+@Resolver(() => KwartaalrapportageType)
 export class LevenscyclusResolver {
-  @Mutation(() => Kwartaalrapportage, { description: 'Slaat (een deel van) de concept-rapportage op (modulemanager van de module).' })
-  kwartaalrapportageOpslaan(@Arg('invoer', () => RapportageOpslaanInvoer) invoer: RapportageOpslaanInvoer, @Ctx() ctx: Context) {
+  @Mutation(() => KwartaalrapportageType, { description: 'Slaat (een deel van) de concept-rapportage op (modulemanager van de module).' })
+  async kwartaalrapportageOpslaan(@Arg('invoer', () => RapportageOpslaanInvoer) invoer: RapportageOpslaanInvoer, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
-    return kwartaalrapportageOpslaan(ctx, invoer);
+    return geschreven(ctx, await kwartaalrapportageOpslaan(ctx, invoer));
   }
 
-  @Mutation(() => Kwartaalrapportage, { description: 'Dient de rapportage in; alle problemen worden tegelijk gemeld (modulemanager).' })
-  kwartaalrapportageIndienen(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context) {
+  @Mutation(() => KwartaalrapportageType, { description: 'Dient de rapportage in; alle problemen worden tegelijk gemeld (modulemanager).' })
+  async kwartaalrapportageIndienen(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
-    return kwartaalrapportageIndienen(ctx, rapportage);
+    return geschreven(ctx, await kwartaalrapportageIndienen(ctx, rapportage));
   }
 
-  @Mutation(() => Kwartaalrapportage, { description: 'Keurt een ingediende rapportage goed (controller).' })
-  kwartaalrapportageGoedkeuren(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context) {
+  @Mutation(() => KwartaalrapportageType, { description: 'Keurt een ingediende rapportage goed (controller).' })
+  async kwartaalrapportageGoedkeuren(@Arg('rapportage', () => RapportageSleutel) rapportage: RapportageSleutel, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.CONTROLLER], 'kwartaalrapportages goedkeuren');
-    return kwartaalrapportageGoedkeuren(ctx, rapportage);
+    return geschreven(ctx, await kwartaalrapportageGoedkeuren(ctx, rapportage));
   }
 
-  @Mutation(() => Kwartaalrapportage, { description: 'Stuurt een ingediende rapportage terug met een reden (controller).' })
-  kwartaalrapportageTerugsturen(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context) {
+  @Mutation(() => KwartaalrapportageType, { description: 'Stuurt een ingediende rapportage terug met een reden (controller).' })
+  async kwartaalrapportageTerugsturen(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.CONTROLLER], 'kwartaalrapportages terugsturen');
-    return kwartaalrapportageTerugsturen(ctx, rapportage);
+    return geschreven(ctx, await kwartaalrapportageTerugsturen(ctx, rapportage));
   }
 
-  @Mutation(() => Kwartaalrapportage, {
+  @Mutation(() => KwartaalrapportageType, {
     description: 'Begint een correctie op een goedgekeurde rapportage: een nieuwe versie met reden; de goedgekeurde blijft bestaan (modulemanager).',
   })
-  kwartaalrapportageCorrigeren(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context) {
+  async kwartaalrapportageCorrigeren(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
-    return kwartaalrapportageCorrigeren(ctx, rapportage);
+    return geschreven(ctx, await kwartaalrapportageCorrigeren(ctx, rapportage));
   }
 
   @Query(() => [RapportageStand], { description: 'Per module en kwartaal: status, deadline en of de rapportage te laat is.' })

@@ -7,6 +7,7 @@ import { Deelname } from '../deelname/deelname.entity.js';
 import { Kpi, KpiNiveau } from '../kpi/kpi.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
+import { kwartaalrapportageUitRij, type KwartaalrapportageRij, type KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import type { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 import { vereisModuleScope } from './rapportage.access.js';
 import {
@@ -102,8 +103,9 @@ async function vereisScope(em: EntityManager, ctx: Schrijver, module: string): P
   }
 }
 
-/** The claimed (or created) row as the entity the mutation returns, without reading it again. */
-const alsRapportage = (em: EntityManager, rij: Rij): Kwartaalrapportage => em.map(Kwartaalrapportage, rij);
+/** The claimed (or created) row as the read type the mutation returns, without reading it again. */
+const alsRapportage = (em: EntityManager, rij: Rij): KwartaalrapportageType =>
+  kwartaalrapportageUitRij(em.getPlatform(), rij as unknown as KwartaalrapportageRij);
 
 /** A KPI as JSON with its bounds as text: NUMERIC never passes through a float. */
 const KPI_JSON = `json_build_object('id', k.id, 'code', k.code, 'niveau', k.niveau, 'eenheid', k.eenheid, 'periode', k.periode,
@@ -163,7 +165,7 @@ const OPSLAAN_CONTEXT = `
  * Saves (part of) a draft: the values given replace earlier ones; an empty waarde removes one. When a
  * value for the same KPI and gemeente is given twice, the last one counts.
  */
-export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpslaanInvoer): Promise<Kwartaalrapportage> {
+export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpslaanInvoer): Promise<KwartaalrapportageType> {
   return ctx.em.transactional(async (em) => {
     await vereisScope(em, ctx, invoer.module);
     const toegestaan = [RapportageStatus.CONCEPT, RapportageStatus.TERUGGESTUURD];
@@ -255,7 +257,7 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
 }
 
 /** Submits a draft after the quarter has ended, if complete and within bounds; every problem at once. */
-export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSleutel): Promise<Kwartaalrapportage> {
+export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSleutel): Promise<KwartaalrapportageType> {
   return ctx.em.transactional(async (em) => {
     await vereisScope(em, ctx, sleutel.module);
     const toegestaan = [RapportageStatus.CONCEPT];
@@ -291,14 +293,14 @@ export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSl
 }
 
 /** The controller approves a submitted report. */
-export function kwartaalrapportageGoedkeuren(ctx: Schrijver, sleutel: RapportageSleutel): Promise<Kwartaalrapportage> {
+export function kwartaalrapportageGoedkeuren(ctx: Schrijver, sleutel: RapportageSleutel): Promise<KwartaalrapportageType> {
   return zetStatus(ctx, sleutel, RapportageStatus.INGEDIEND, RapportageStatus.GOEDGEKEURD, 'goedgekeurd', 'KWARTAALRAPPORTAGE_GOEDGEKEURD', {
     goedgekeurdOp: ctx.now(),
   });
 }
 
 /** The controller sends a submitted report back, with a reason. */
-export function kwartaalrapportageTerugsturen(ctx: Schrijver, invoer: RapportageMetReden): Promise<Kwartaalrapportage> {
+export function kwartaalrapportageTerugsturen(ctx: Schrijver, invoer: RapportageMetReden): Promise<KwartaalrapportageType> {
   return zetStatus(ctx, invoer, RapportageStatus.INGEDIEND, RapportageStatus.TERUGGESTUURD, 'teruggestuurd', 'KWARTAALRAPPORTAGE_TERUGGESTUURD', {
     reden: invoer.reden.trim(),
     ingediendOp: null,
@@ -310,7 +312,7 @@ export function kwartaalrapportageTerugsturen(ctx: Schrijver, invoer: Rapportage
  * the approved version stays as it was. One statement claims the approved version, adds the new one
  * and copies the values.
  */
-export function kwartaalrapportageCorrigeren(ctx: Schrijver, invoer: RapportageMetReden): Promise<Kwartaalrapportage> {
+export function kwartaalrapportageCorrigeren(ctx: Schrijver, invoer: RapportageMetReden): Promise<KwartaalrapportageType> {
   return ctx.em.transactional(async (em) => {
     await vereisScope(em, ctx, invoer.module);
     const toegestaan = [RapportageStatus.GOEDGEKEURD];
@@ -349,7 +351,7 @@ function zetStatus(
   wat: string,
   actie: string,
   velden: Omit<Velden, 'status'>,
-): Promise<Kwartaalrapportage> {
+): Promise<KwartaalrapportageType> {
   return ctx.em.transactional(async (em) => {
     const c = claim(em, sleutel, [van], ctx.now(), { status: naar, ...velden });
     const rijen: Rij[] = await em.execute(`with ${c.sql} select * from claim`, c.params);
@@ -362,11 +364,11 @@ function zetStatus(
 function auditStatus(
   em: EntityManager,
   ctx: Schrijver,
-  rapportage: Kwartaalrapportage,
+  rapportage: KwartaalrapportageType,
   van: RapportageStatus,
   actie: string,
   velden: Omit<Velden, 'status'>,
-): Kwartaalrapportage {
+): KwartaalrapportageType {
   const voor = { status: van, revisie: rapportage.revisie - 1 };
   audit(em, ctx, actie, 'Kwartaalrapportage', rapportage.id, voor, { status: rapportage.status, revisie: rapportage.revisie, ...velden });
   return rapportage;

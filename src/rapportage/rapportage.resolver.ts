@@ -6,20 +6,20 @@ import { kpiLezen, KpiType } from '../kpi/kpi.types.js';
 import { kpiTotalen } from './kpi-totalen.service.js';
 import { KpiGroepering, KpiTotaal } from './kpi-totalen.types.js';
 import { beoordelingVan } from '../kpi/kpi-beoordeling.service.js';
-import { KpiWaarde } from './kpi-waarde.entity.js';
-import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { KpiWaardeType } from './kpi-waarde.types.js';
+import { kwartaalrapportageLezen, KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import { waardenVanRapportage, zoekKpiWaarden, zoekRapportages } from './rapportage.service.js';
 import { KpiWaardeOrder, KpiWaardeWhere, RapportageWhere } from './rapportage.where.js';
 import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 
 @ObjectType({ simpleResolvers: true })
-export class KwartaalrapportageConnection extends Connection(Kwartaalrapportage, 'Kwartaalrapportage') {}
+export class KwartaalrapportageConnection extends Connection(KwartaalrapportageType, 'Kwartaalrapportage') {}
 
 @ObjectType({ simpleResolvers: true })
-export class KpiWaardeConnection extends Connection(KpiWaarde, 'KpiWaarde') {}
+export class KpiWaardeConnection extends Connection(KpiWaardeType, 'KpiWaarde') {}
 
-@Resolver(() => Kwartaalrapportage)
+@Resolver(() => KwartaalrapportageType)
 export class KwartaalrapportageResolver {
   @Query(() => KwartaalrapportageConnection, {
     description: 'Kwartaalrapportages (alle zichtbare versies). Gemeenten en dashboards zien alleen goedgekeurde versies.',
@@ -28,26 +28,26 @@ export class KwartaalrapportageResolver {
     @Ctx() ctx: Context,
     @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => RapportageWhere, { nullable: true }) where?: RapportageWhere,
-  ): Promise<ConnectionResult<Kwartaalrapportage>> {
+  ): Promise<ConnectionResult<KwartaalrapportageType>> {
     return zoekRapportages(ctx, where, pagina);
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() rapportage: Kwartaalrapportage, @Ctx() ctx: Context): Promise<ModuleType> {
-    return ctx.loaders.readRef(moduleLezen, rapportage.module.id);
+  module(@Root() rapportage: KwartaalrapportageType, @Ctx() ctx: Context): Promise<ModuleType> {
+    return ctx.loaders.readRef(moduleLezen, rapportage.moduleId);
   }
 
-  @FieldResolver(() => [KpiWaarde], { description: 'Gerapporteerde waarden, eventueel van één gemeente (CBS-code).' })
+  @FieldResolver(() => [KpiWaardeType], { description: 'Gerapporteerde waarden, eventueel van één gemeente (CBS-code).' })
   waarden(
-    @Root() rapportage: Kwartaalrapportage,
+    @Root() rapportage: KwartaalrapportageType,
     @Ctx() ctx: Context,
     @Arg('gemeente', () => CbsCodeScalar, { nullable: true }) gemeente?: string,
-  ): Promise<KpiWaarde[]> {
+  ): Promise<KpiWaardeType[]> {
     return waardenVanRapportage(ctx, gemeente).load(rapportage.id);
   }
 }
 
-@Resolver(() => KpiWaarde)
+@Resolver(() => KpiWaardeType)
 export class KpiWaardeResolver {
   @Query(() => KpiWaardeConnection, { description: 'KPI-waarden die u mag zien, gefilterd, gesorteerd en gepagineerd.' })
   kpiWaarden(
@@ -60,7 +60,7 @@ export class KpiWaardeResolver {
       description: 'Alleen waarden uit de actuele versie per module en kwartaal (de laatste die u mag zien).',
     })
     alleenActueel = true,
-  ): Promise<ConnectionResult<KpiWaarde>> {
+  ): Promise<ConnectionResult<KpiWaardeType>> {
     return zoekKpiWaarden(ctx, where, orderBy, alleenActueel, pagina);
   }
 
@@ -74,25 +74,25 @@ export class KpiWaardeResolver {
   }
 
   @FieldResolver(() => KpiType)
-  kpi(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<KpiType> {
-    return ctx.loaders.readRef(kpiLezen, waarde.kpi.id);
+  kpi(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): Promise<KpiType> {
+    return ctx.loaders.readRef(kpiLezen, waarde.kpiId);
   }
 
   @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij een regionale KPI.' })
-  gemeente(@Root() waarde: KpiWaarde, @Ctx() ctx: Context) {
-    return ctx.loaders.optionalReadRef(gemeenteLezen, waarde.gemeente?.id);
+  gemeente(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): Promise<GemeenteType | null> {
+    return ctx.loaders.optionalReadRef(gemeenteLezen, waarde.gemeenteId);
   }
 
-  @FieldResolver(() => Kwartaalrapportage)
-  rapportage(@Root() waarde: KpiWaarde, @Ctx() ctx: Context): Promise<Kwartaalrapportage> {
-    return ctx.loaders.ref(Kwartaalrapportage, waarde.rapportage);
+  @FieldResolver(() => KwartaalrapportageType)
+  rapportage(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
+    return ctx.loaders.readRef(kwartaalrapportageLezen, waarde.rapportageId);
   }
 
   @FieldResolver(() => DecimaalScalar, {
     nullable: true,
     description: 'De DVO-norm voor deze waarde: zelfde KPI, jaar en periode, gekozen volgens de vaste regel (zie README, KPI-normen).',
   })
-  async norm(@Root() waarde: KpiWaarde, @Ctx() ctx: Context) {
+  async norm(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context) {
     return (await beoordelingVan(ctx).load(waarde.id)).norm;
   }
 
@@ -100,7 +100,7 @@ export class KpiWaardeResolver {
     nullable: true,
     description: 'Norm gehaald, gegeven de richting van de KPI; leeg zonder norm en bij een teruggestuurde rapportage.',
   })
-  async gehaald(@Root() waarde: KpiWaarde, @Ctx() ctx: Context) {
+  async gehaald(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context) {
     return (await beoordelingVan(ctx).load(waarde.id)).gehaald;
   }
 }

@@ -1,9 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
-import { paginate, type ConnectionResult, type PageArgs } from '../core/connection.js';
+import { paginateRead, type ConnectionResult, type PageArgs } from '../core/connection.js';
 import { groupByKey } from '../core/loaders.js';
-import { KpiWaarde } from './kpi-waarde.entity.js';
-import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import type { KpiWaarde } from './kpi-waarde.entity.js';
+import { kpiWaardeLezen, type KpiWaardeType } from './kpi-waarde.types.js';
+import type { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { kwartaalrapportageLezen, type KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import { actueleKpiWaarden, zichtbareKpiWaarden, zichtbareRapportages } from './rapportage.access.js';
 import { kpiWaardeOrder, kpiWaardeWhere, rapportageWhere, type KpiWaardeOrder, type KpiWaardeWhere, type RapportageWhere } from './rapportage.where.js';
 
@@ -17,9 +19,9 @@ function periode(filter: { jaar?: number; kwartaal?: number }) {
 }
 
 /** Report versions visible to the caller, filtered and paged. */
-export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined, pagina: PageArgs): Promise<ConnectionResult<Kwartaalrapportage>> {
-  const filter = { $and: [zichtbareRapportages(ctx.identity), rapportageWhere(where)] } as FilterQuery<Kwartaalrapportage>;
-  return paginate(ctx.em, Kwartaalrapportage, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
+export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined, pagina: PageArgs): Promise<ConnectionResult<KwartaalrapportageType>> {
+  const filter = () => ({ $and: [zichtbareRapportages(ctx.identity), rapportageWhere(where)] }) as FilterQuery<Kwartaalrapportage>;
+  return paginateRead(ctx.em, kwartaalrapportageLezen, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
 }
 
 /** KPI values the caller may see, filtered and paged; by default only from current report versions. */
@@ -29,38 +31,53 @@ export function zoekKpiWaarden(
   orderBy: KpiWaardeOrder[] | undefined,
   alleenActueel: boolean,
   pagina: PageArgs,
-): Promise<ConnectionResult<KpiWaarde>> {
-  const delen: FilterQuery<KpiWaarde>[] = [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where)];
-  if (alleenActueel) delen.push(actueleKpiWaarden(ctx.identity));
-  return paginate(ctx.em, KpiWaarde, { $and: delen } as FilterQuery<KpiWaarde>, kpiWaardeOrder(orderBy), pagina);
+): Promise<ConnectionResult<KpiWaardeType>> {
+  // The current-version and gehaald conditions are raw fragments, which a statement consumes: built anew per statement.
+  const filter = () => {
+    const delen: FilterQuery<KpiWaarde>[] = [zichtbareKpiWaarden(ctx.identity), kpiWaardeWhere(where)];
+    if (alleenActueel) delen.push(actueleKpiWaarden(ctx.identity));
+    return { $and: delen } as FilterQuery<KpiWaarde>;
+  };
+  return paginateRead(ctx.em, kpiWaardeLezen, filter, kpiWaardeOrder(orderBy), pagina);
 }
 
+/** A module's visible report versions, per module id. */
 export function rapportagesVanModule(ctx: Context, filter: { jaar?: number }) {
   const where = { $and: [zichtbareRapportages(ctx.identity), periode(filter)] } as FilterQuery<Kwartaalrapportage>;
-  return ctx.loaders.manyBy(Kwartaalrapportage, 'module', where, RAPPORTAGE_VOLGORDE);
+  return ctx.loaders.readManyBy(kwartaalrapportageLezen, { relation: 'module', key: 'moduleId' }, where, RAPPORTAGE_VOLGORDE);
 }
 
+/** A report's visible values, optionally of one gemeente, per report id. */
 export function waardenVanRapportage(ctx: Context, gemeente?: string) {
   const where = { $and: [zichtbareKpiWaarden(ctx.identity), gemeente ? { gemeente: { cbsCode: gemeente } } : {}] } as FilterQuery<KpiWaarde>;
-  return ctx.loaders.manyBy(KpiWaarde, 'rapportage', where);
+  return ctx.loaders.readManyBy(kpiWaardeLezen, { relation: 'rapportage', key: 'rapportageId' }, where);
 }
+
+const MODULE = '__module';
 
 /** A gemeente's reported values in a module (a deelname's kpiWaarden), keyed "gemeenteId:moduleId". */
 export function waardenVanDeelnemer(ctx: Context, filter: { jaar?: number; kwartaal?: number }) {
   const scope = zichtbareKpiWaarden(ctx.identity);
   const rapportage = periode(filter);
-  return ctx.loaders.custom(`KpiWaarde#deelnemer#${JSON.stringify(rapportage)}`, async (keys: readonly string[]) => {
+  return ctx.loaders.custom(`KpiWaarde#read#deelnemer#${JSON.stringify(rapportage)}`, async (keys: readonly string[]) => {
     const paren = keys.map((key) => key.split(':').map(Number));
-    const rows = await ctx.em.find(
-      KpiWaarde,
+    // The module a value belongs to is its report's; the read type has no column for it, so it comes
+    // as an extra select item for the grouping only.
+    const rows = await kpiWaardeLezen.find(
+      ctx.em,
       {
         $and: [
           scope,
           { gemeente: { $in: paren.map(([g]) => g) }, rapportage: { ...rapportage, module: { $in: paren.map(([, m]) => m) } } },
         ],
       } as FilterQuery<KpiWaarde>,
-      { populate: ['rapportage'], orderBy: { rapportage: RAPPORTAGE_VOLGORDE, id: 'asc' } },
+      {
+        orderBy: { rapportage: RAPPORTAGE_VOLGORDE, id: 'asc' },
+        extra: `(select r.module_id from kwartaalrapportage r where r.id = e.rapportage_id) as "${MODULE}"`,
+      },
     );
-    return groupByKey(keys, rows, (w) => `${w.gemeente!.id}:${w.rapportage.module.id}`);
+    const groepen = groupByKey(keys, rows, (w) => `${w.gemeenteId}:${w[MODULE]}`);
+    for (const row of rows) delete row[MODULE];
+    return groepen as KpiWaardeType[][];
   });
 }

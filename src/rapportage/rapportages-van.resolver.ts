@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
 import { DeelnameType } from '../deelname/deelname.types.js';
-import { KpiWaarde } from './kpi-waarde.entity.js';
-import { Kwartaalrapportage } from './kwartaalrapportage.entity.js';
+import { KpiWaardeType } from './kpi-waarde.types.js';
+import { KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import { rapportagesVanModule, waardenVanDeelnemer } from './rapportage.service.js';
 import { ModuleType } from '../module/module.types.js';
 
@@ -12,7 +12,7 @@ import { ModuleType } from '../module/module.types.js';
 
 @Resolver(() => ModuleType)
 export class RapportagesVanModuleResolver {
-  @FieldResolver(() => [Kwartaalrapportage], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
+  @FieldResolver(() => [KwartaalrapportageType], { description: 'Alle voor u zichtbare versies van de kwartaalrapportages.' })
   kwartaalrapportages(@Root() module: ModuleType, @Ctx() ctx: Context, @JaarArg('jaar', { nullable: true }) jaar?: number) {
     return rapportagesVanModule(ctx, { jaar }).load(module.id);
   }
@@ -20,7 +20,7 @@ export class RapportagesVanModuleResolver {
 
 @Resolver(() => DeelnameType)
 export class KpiWaardenVanDeelnameResolver {
-  @FieldResolver(() => [KpiWaarde], {
+  @FieldResolver(() => [KpiWaardeType], {
     description: 'KPI-waarden van deze gemeente in deze module, uit de rapportages die u mag zien.',
   })
   kpiWaarden(

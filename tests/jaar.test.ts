@@ -138,3 +138,23 @@ describe('elk rootveld met een jaar past de regel toe (afgeleid uit het schema)'
     expect(errors![0]).toMatchObject({ message: melding('jaar', 3000), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
+
+describe('een datum die PostgreSQL niet kan opslaan is ongeldige invoer, geen databasefout', () => {
+  // Found by the fuzz test (FUZZ_SEED=1113323148): ISO 8601 has a year 0000, PostgreSQL's date has not.
+  const document = parse(`query Deelnames($peildatum: LocalDate) { deelnames(peildatum: $peildatum) { id } }`);
+  it('als variabele', async () => {
+    const { errors } = await t.execute(document as never, { peildatum: '0000-01-01' }, ALS.controller);
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(errors![0].message).toContain('het jaar 0 bestaat niet');
+  });
+  it('in de query zelf', async () => {
+    const { errors } = await t.execute(parse(`{ deelnames(peildatum: "0000-12-31") { id } }`) as never, {}, ALS.controller);
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(errors![0].message).toContain('het jaar 0 bestaat niet');
+  });
+  it('een gewone datum werkt', async () => {
+    const { errors, data } = await t.execute(document as never, { peildatum: '0001-01-01' }, ALS.controller);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ deelnames: [] });
+  });
+});

@@ -105,8 +105,6 @@ function pageWindow(args: PageArgs): { limit: number; offset: number } {
   return { limit: pageSize(args.first), offset: args.after ? decodeCursor(args.after) + 1 : 0 };
 }
 
-const TOTAL = '__total';
-
 /**
  * One page of read rows (see ReadModel) with the total count in the same statement (a window count);
  * only a page past the end needs a second statement to count. The order must end in a unique column
@@ -121,8 +119,7 @@ export async function paginateRead<T extends object, R extends object>(
   args: PageArgs,
 ): Promise<ConnectionResult<R>> {
   const { limit, offset } = pageWindow(args);
-  const rows = limit === 0 ? [] : await model.find(em, where(), { orderBy, limit, offset, extra: `count(*) over () as "${TOTAL}"` });
-  const totalCount = rows.length > 0 ? Number(rows[0][TOTAL]) : await model.count(em, where());
-  for (const row of rows) delete row[TOTAL];
-  return connectionOf(rows as R[], offset, totalCount);
+  const rows = limit === 0 ? [] : await model.findWith(em, where(), { total: 'count(*) over ()' }, { orderBy, limit, offset });
+  const totalCount = rows.length > 0 ? Number(rows[0].extra.total) : await model.count(em, where());
+  return connectionOf(rows.map(({ row }) => row), offset, totalCount);
 }

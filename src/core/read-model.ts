@@ -5,6 +5,13 @@ import type { ClassType } from 'type-graphql';
 /** Alias of the root table in every read statement; raw filter fragments receive it. */
 export const ROOT_ALIAS = 'e';
 
+/** Order and window of a read statement. */
+export interface ReadOptions<T> {
+  orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[];
+  limit?: number;
+  offset?: number;
+}
+
 /**
  * A timestamptz column as the ISO text the DateTime scalar gives (UTC, milliseconds): the same
  * answer as a hydrated Date, without one per field.
@@ -23,6 +30,7 @@ export const isoTimestamp = (column: string) => `to_char(${column} at time zone 
  */
 export class ReadModel<T extends object, R extends object> {
   readonly #select: string;
+  readonly #properties: string[];
   #byIdSql: string | undefined;
 
   constructor(
@@ -30,31 +38,51 @@ export class ReadModel<T extends object, R extends object> {
     readonly type: ClassType<R>,
     columns: { [K in keyof R]?: string },
   ) {
+    this.#properties = Object.keys(columns);
     this.#select = Object.entries(columns)
       .map(([property, sql]) => `${sql} as "${property}"`)
       .join(', ');
   }
 
-  /** Rows as instances of the read type, so type-graphql passes them to field resolvers as they are. */
-  map(row: object): R {
-    return Object.assign(new this.type(), row);
+  /**
+   * A row as an instance of the read type, so type-graphql passes it to field resolvers as it is. Only
+   * the read type's properties are copied: extra select items never end up on it (and are never
+   * deleted from it, which would make every row a slow dictionary object).
+   */
+  map(row: Record<string, unknown>): R {
+    const read = new this.type() as Record<string, unknown>;
+    for (const property of this.#properties) read[property] = row[property];
+    return read as R;
   }
 
-  /** Read rows matching `where`; one statement. `extra` adds SQL select items (e.g. a window count). */
-  async find(
+  /** Read rows matching `where`; one statement. */
+  async find(em: EntityManager, where: FilterQuery<T>, options: ReadOptions<T> = {}): Promise<R[]> {
+    const rows = await this.#query(em, where, this.#select, options);
+    return rows.map((row) => this.map(row));
+  }
+
+  /**
+   * As find, with extra select items (SQL by name) that belong to the query, not to the read type: a
+   * window count, a key to group by. They come back beside each row.
+   */
+  async findWith<E extends string>(
     em: EntityManager,
     where: FilterQuery<T>,
-    options: { orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[]; limit?: number; offset?: number; extra?: string } = {},
-  ): Promise<Array<R & Record<string, unknown>>> {
-    const qb = em
-      .createQueryBuilder(this.entity, ROOT_ALIAS)
-      .select(raw(options.extra ? `${this.#select}, ${options.extra}` : this.#select))
-      .where(where);
+    extra: Record<E, string>,
+    options: ReadOptions<T> = {},
+  ): Promise<Array<{ row: R; extra: Record<E, unknown> }>> {
+    const names = Object.keys(extra) as E[];
+    const select = `${this.#select}, ${names.map((name) => `${extra[name]} as "${name}"`).join(', ')}`;
+    const rows = await this.#query(em, where, select, options);
+    return rows.map((row) => ({ row: this.map(row), extra: Object.fromEntries(names.map((name) => [name, row[name]])) as Record<E, unknown> }));
+  }
+
+  #query(em: EntityManager, where: FilterQuery<T>, select: string, options: ReadOptions<T>): Promise<Array<Record<string, unknown>>> {
+    const qb = em.createQueryBuilder(this.entity, ROOT_ALIAS).select(raw(select)).where(where);
     if (options.orderBy) qb.orderBy(options.orderBy);
     if (options.limit !== undefined) qb.limit(options.limit);
     if (options.offset) qb.offset(options.offset);
-    const rows = await qb.execute<object[]>('all', false);
-    return rows.map((row) => this.map(row) as R & Record<string, unknown>);
+    return qb.execute<Array<Record<string, unknown>>>('all', false);
   }
 
   /**
@@ -63,7 +91,7 @@ export class ReadModel<T extends object, R extends object> {
    */
   async byIds(em: EntityManager, ids: readonly number[]): Promise<R[]> {
     this.#byIdSql ??= `select ${this.#select} from ${em.getMetadata().get(this.entity.name).tableName} ${ROOT_ALIAS} where ${ROOT_ALIAS}.id = any(?::int[])`;
-    const rows = await em.getConnection().execute<object[]>(this.#byIdSql, [`{${ids.join(',')}}`]);
+    const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(this.#byIdSql, [`{${ids.join(',')}}`]);
     return rows.map((row) => this.map(row));
   }
 

@@ -53,8 +53,6 @@ export function waardenVanRapportage(ctx: Context, gemeente?: string) {
   return ctx.loaders.readManyBy(kpiWaardeLezen, { relation: 'rapportage', key: 'rapportageId' }, where);
 }
 
-const MODULE = '__module';
-
 /** A gemeente's reported values in a module (a deelname's kpiWaarden), keyed "gemeenteId:moduleId". */
 export function waardenVanDeelnemer(ctx: Context, filter: { jaar?: number; kwartaal?: number }) {
   const scope = zichtbareKpiWaarden(ctx.identity);
@@ -63,7 +61,7 @@ export function waardenVanDeelnemer(ctx: Context, filter: { jaar?: number; kwart
     const paren = keys.map((key) => key.split(':').map(Number));
     // The module a value belongs to is its report's; the read type has no column for it, so it comes
     // as an extra select item for the grouping only.
-    const rows = await kpiWaardeLezen.find(
+    const rows = await kpiWaardeLezen.findWith(
       ctx.em,
       {
         $and: [
@@ -71,13 +69,9 @@ export function waardenVanDeelnemer(ctx: Context, filter: { jaar?: number; kwart
           { gemeente: { $in: paren.map(([g]) => g) }, rapportage: { ...rapportage, module: { $in: paren.map(([, m]) => m) } } },
         ],
       } as FilterQuery<KpiWaarde>,
-      {
-        orderBy: { rapportage: RAPPORTAGE_VOLGORDE, id: 'asc' },
-        extra: `(select r.module_id from kwartaalrapportage r where r.id = e.rapportage_id) as "${MODULE}"`,
-      },
+      { moduleId: '(select r.module_id from kwartaalrapportage r where r.id = e.rapportage_id)' },
+      { orderBy: { rapportage: RAPPORTAGE_VOLGORDE, id: 'asc' } },
     );
-    const groepen = groupByKey(keys, rows, (w) => `${w.gemeenteId}:${w[MODULE]}`);
-    for (const row of rows) delete row[MODULE];
-    return groepen as KpiWaardeType[][];
+    return groupByKey(keys, rows, ({ row, extra }) => `${row.gemeenteId}:${extra.moduleId}`).map((groep) => groep.map(({ row }) => row));
   });
 }

@@ -6,9 +6,8 @@ import { KOSTENOVERZICHT_PARAMETERS, KOSTENOVERZICHT_SQL } from '../src/bijdrage
 
 /**
  * The dashboard statement with PostgreSQL placeholders: $1 = year, $2 = the phase of per_inwoner
- * (the hub's `fase` argument); no module, gemeente or taakveld filter. The hub's own statement, plus the
- * amount per inhabitant of that phase rounded to cents (the hub: Decimal, ROUND_HALF_UP; PostgreSQL's
- * round() on numeric rounds half away from zero: the same for these positive and negative amounts).
+ * (the hub's `fase` argument); no module, gemeente or taakveld filter. The hub's own statement (which
+ * computes the amount per inhabitant of every phase), with gemeente and module joined.
  */
 export function dashboardSql(): string {
   const waarden = KOSTENOVERZICHT_PARAMETERS.map((p) => (p === 'van' || p === 'tot' ? '$1::int' : 'NULL'));
@@ -17,8 +16,8 @@ export function dashboardSql(): string {
   return `select k.jaar::int as jaar, k.gemeente_id, k.module_id, k.alle_gemeenten::int as alle_gemeenten,
                  k.alle_modules::int as alle_modules, k.begroot::numeric as begroot, k.gewijzigd::numeric as gewijzigd,
                  k.gerealiseerd::numeric as gerealiseerd, k.inwoners::numeric as inwoners,
-                 case when k.inwoners <> 0 then round((case $2::text when 'BEGROOT' then k.begroot when 'GEWIJZIGD' then k.gewijzigd
-                                                                      else k.gerealiseerd end)::numeric / k.inwoners, 2) end as per_inwoner,
+                 (case $2::text when 'BEGROOT' then k.begroot_per_inwoner when 'GEWIJZIGD' then k.gewijzigd_per_inwoner
+                                else k.gerealiseerd_per_inwoner end)::numeric as per_inwoner,
                  g.cbs_code, m.code as module_code
           from (${kern}) k left join gemeente g on g.id = k.gemeente_id left join module m on m.id = k.module_id`;
 }

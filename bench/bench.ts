@@ -225,9 +225,10 @@ async function main(): Promise<void> {
       const poorten: Record<Doel, number> = { hub: await getPort(), 'hub-zonder-cache': await getPort(), baseline: await getPort(), postgraphile: await getPort() };
       const env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUUT: '1000000', GRAPHIQL: 'uit' };
       // BENCH_PROFIEL=map: the hub writes a V8 CPU profile there when it stops (open in Chrome DevTools).
-      const profiel = process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFIEL)}`] : [];
-      proces.set('hub', await start(HUB, { ...env, PORT: String(poorten.hub) }, 'Regiohub draait', profiel));
-      proces.set('hub-zonder-cache', await start(HUB, { ...env, PORT: String(poorten['hub-zonder-cache']), KOSTEN_CACHE: 'uit' }, 'Regiohub draait'));
+      // The hub without cost cache writes its profile into the subfolder zonder-cache.
+      const profiel = (map: string) => (process.env.BENCH_PROFIEL ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFIEL, map)}`] : []);
+      proces.set('hub', await start(HUB, { ...env, PORT: String(poorten.hub) }, 'Regiohub draait', profiel('.')));
+      proces.set('hub-zonder-cache', await start(HUB, { ...env, PORT: String(poorten['hub-zonder-cache']), KOSTEN_CACHE: 'uit' }, 'Regiohub draait', profiel('zonder-cache')));
       proces.set('baseline', await start('bench/baseline-server.ts', { ...env, PORT: String(poorten.baseline) }, 'baseline klaar'));
       proces.set('postgraphile', await start('bench/postgraphile/server.mjs', { ...env, PORT: String(poorten.postgraphile) }, 'postgraphile klaar'));
       kinderen.push(...proces.values());

@@ -86,19 +86,62 @@ describe('kostenoverzicht (dashboard)', () => {
       const reeks = data!.kostenoverzichtReeks;
       expect(reeks.map((o) => o.jaar)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
       expect(reeks.every((o) => o.perGemeente.length === 1 && o.regio!.bedrag === o.perGemeente[0].bedrag)).toBe(true);
-      // the data version, the aggregate, gemeenten and modules (the cache holds both, whatever this query selects)
-      expect(dataStatements(hub.statements)).toHaveLength(4);
+      // the data version, and the aggregate with each row's gemeente and module as JSON (the cache holds
+      // both, whatever this query selects)
+      expect(dataStatements(hub.statements)).toHaveLength(2);
+      expect(hub.statements.find((s) => s.includes('with actueel'))!.match(/to_json\(/g)).toHaveLength(2);
     });
   });
 
-  it('beantwoordt de matrix van de hele regio met vier SQL-statements, uit de cache met één', async () => {
+  it('beantwoordt de matrix van de hele regio met twee SQL-statements, uit de cache met één', async () => {
     await metLegeCache(async (hub) => {
       await hub.execute(KostenoverzichtDocument, { jaar: 2023 });
-      // the data version (cache check), the aggregate, gemeenten by id, modules by id
-      expect(dataStatements(hub.statements)).toHaveLength(4);
+      // the data version (cache check), the aggregate with gemeenten and modules
+      expect(dataStatements(hub.statements)).toHaveLength(2);
       hub.statements.length = 0;
       await hub.execute(KostenoverzichtDocument, { jaar: 2023 });
       expect(dataStatements(hub.statements)).toHaveLength(1);
     });
+  });
+});
+
+describe('bedrag per inwoner', () => {
+  // PostgreSQL computes it (KOSTENOVERZICHT_SQL), rounded to cents half away from zero; decimal.js with
+  // ROUND_HALF_UP is the reference here. Arnhem's realised 2025 contributions are set to one amount
+  // and its inhabitants to a number that puts the quotient exactly on half a cent, or far past it.
+  let eigen: TestHub;
+  beforeAll(async () => {
+    eigen = await startTestHub({ kostenCache: false });
+    // A closed year refuses changed amounts (as it should); this database is only this test's.
+    await eigen.sql('delete from jaarafsluiting where jaar = 2025');
+  });
+  afterAll(() => eigen.close());
+
+  it.each([
+    ['1.00', 8], // 0.125 → 0.13
+    ['-1.00', 8], // −0.125 → −0.13
+    ['0.10', 16], // 0.00625 → 0.01
+    ['-0.10', 16],
+    ['987654321098.77', 3], // large quotient with a recurring fraction
+    ['25.00', 1_000_000], // 0.000025 → 0.00
+    ['0.00', 7],
+  ])('%s over %i inwoners', async (bedrag, inwoners) => {
+    await eigen.sql(
+      `update bijdrage set bedrag = case when id = (select min(b.id) from bijdrage b where b.gemeente_id = bijdrage.gemeente_id and b.jaar = 2025 and b.fase = 'GEREALISEERD') then ?::numeric else 0 end
+       where gemeente_id = (select id from gemeente where cbs_code = 'GM0202') and jaar = 2025 and fase = 'GEREALISEERD'`,
+      [bedrag],
+    );
+    await eigen.sql(`update inwonertal set aantal = ? where gemeente_id = (select id from gemeente where cbs_code = 'GM0202') and jaar = 2025`, [inwoners]);
+    const { data, errors } = await eigen.execute(KostenoverzichtDocument, { jaar: 2025, fase: 'GEREALISEERD', gemeenten: ['GM0202'] }, ALS.controller);
+    expect(errors).toBeUndefined();
+    const arnhem = data!.kostenoverzicht.perGemeente[0];
+    expect(arnhem.bedrag).toBe(new Decimal(bedrag).toFixed(2));
+    expect(arnhem.perInwoner).toBe(new Decimal(bedrag).dividedBy(inwoners).toDecimalPlaces(2).toFixed(2));
+  });
+
+  it('zonder inwoners is er geen bedrag per inwoner', async () => {
+    await eigen.sql(`update inwonertal set aantal = 0 where gemeente_id = (select id from gemeente where cbs_code = 'GM0202') and jaar = 2025`);
+    const { data } = await eigen.execute(KostenoverzichtDocument, { jaar: 2025, fase: 'GEREALISEERD', gemeenten: ['GM0202'] }, ALS.controller);
+    expect(data!.kostenoverzicht.perGemeente[0].perInwoner).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
@@ -8,7 +9,7 @@ import { BijdrageGroepering, BijdrageTotaal } from './bijdrage-totalen.types.js'
 import { BijdrageType } from './bijdrage.types.js';
 import { BijdrageOrder, BijdrageWhere } from './bijdrage.where.js';
 import { ALLEEN_ACTUEEL_BESCHRIJVING } from './bijdrage.args.js';
-import { actueleBegroting, zoekBijdragen } from './bijdrage.service.js';
+import { actueleBegroting, BIJDRAGE_VERWIJZINGEN, zoekBijdragen } from './bijdrage.service.js';
 import { taakveldNaam } from '../taakveld/taakvelden.js';
 import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
@@ -21,12 +22,13 @@ export class BijdrageResolver {
   @Query(() => BijdrageConnection, { description: 'Bijdragen, gefilterd, gesorteerd en gepagineerd; standaard alleen de actuele versies.' })
   bijdragen(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => BijdrageWhere, { nullable: true }) where?: BijdrageWhere,
     @Arg('orderBy', () => [BijdrageOrder], { nullable: true }) orderBy?: BijdrageOrder[],
     @Arg('alleenActueel', () => Boolean, { defaultValue: true, description: ALLEEN_ACTUEEL_BESCHRIJVING }) alleenActueel = true,
   ): Promise<ConnectionResult<BijdrageType>> {
-    return zoekBijdragen(ctx.em, where, orderBy, alleenActueel, pagina);
+    return zoekBijdragen(ctx.em, where, orderBy, alleenActueel, pagina, { info, loaders: ctx.loaders, refs: BIJDRAGE_VERWIJZINGEN });
   }
 
   @Query(() => [BijdrageTotaal], {

@@ -1,7 +1,9 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { paginateRead, type ConnectionResult, type PageArgs } from '../core/connection.js';
+import { paginateRead, type ConnectionResult, type JoinedRef, type PageArgs, type PageJoins } from '../core/connection.js';
+import { gemeenteLezen } from '../gemeente/gemeente.types.js';
+import { moduleLezen } from '../module/module.types.js';
 import type { BijdrageFilterArgs } from './bijdrage.args.js';
 import { ACTUELE_BEGROTINGEN, actueleBijdragen } from './actueel.service.js';
 import { bijdrageOrder, bijdrageWhere, type BijdrageOrder, type BijdrageWhere } from './bijdrage.where.js';
@@ -17,6 +19,12 @@ export function bijdrageFilter(args: BijdrageFilterArgs): FilterQuery<Bijdrage> 
   return args.alleenActueel === false ? where : ({ $and: [where, actueleBijdragen()] } as FilterQuery<Bijdrage>);
 }
 
+/** The gemeente and module of a contribution, read along with a page when the client asks for them. */
+export const BIJDRAGE_VERWIJZINGEN: JoinedRef<BijdrageType>[] = [
+  { field: 'gemeente', key: 'gemeenteId', column: 'e.gemeente_id', model: gemeenteLezen },
+  { field: 'module', key: 'moduleId', column: 'e.module_id', model: moduleLezen },
+];
+
 /** A page of contributions matching `where`; current versions only unless asked otherwise. */
 export function zoekBijdragen(
   em: EntityManager,
@@ -24,9 +32,10 @@ export function zoekBijdragen(
   orderBy: BijdrageOrder[] | undefined,
   alleenActueel: boolean,
   pagina: PageArgs,
+  joins?: PageJoins<BijdrageType>,
 ): Promise<ConnectionResult<BijdrageType>> {
   const filter = () => (alleenActueel ? ({ $and: [bijdrageWhere(where), actueleBijdragen()] } as FilterQuery<Bijdrage>) : bijdrageWhere(where));
-  return paginateRead(em, bijdrageLezen, filter, bijdrageOrder(orderBy), pagina);
+  return paginateRead(em, bijdrageLezen, filter, bijdrageOrder(orderBy), pagina, joins);
 }
 
 /** Per budget version id: is it the current version of its phase? One statement per request. */

@@ -11,7 +11,7 @@ import { Kostenoverzicht } from './kostenoverzicht.types.js';
 /** The overviews (through the process's cache), with gemeenten and modules when the query selects them. */
 async function overzichten(ctx: Context, info: GraphQLResolveInfo, filter: KostenFilter): Promise<Kostenoverzicht[]> {
   const gevraagd = { gemeente: selectsField(info, 'gemeente'), module: selectsField(info, 'module') };
-  return kostenoverzichten(ctx.em, filter, { cache: ctx.kostenCache, loaders: ctx.loaders, gevraagd });
+  return kostenoverzichten(ctx.em, filter, { cache: ctx.kostenCache, gevraagd });
 }
 
 @Resolver(() => Kostenoverzicht)

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
-import { RequestLoaders } from '../core/loaders.js';
 import type { ReadModel } from '../core/read-model.js';
-import { gemeenteLezen } from '../gemeente/gemeente.types.js';
-import { moduleLezen } from '../module/module.types.js';
+import { gemeenteLezen, type GemeenteType } from '../gemeente/gemeente.types.js';
+import { moduleLezen, type ModuleType } from '../module/module.types.js';
 import { Fase } from './bijdrage.entity.js';
 import { ACTUELE_BEGROTINGEN } from './actueel.service.js';
 import type { VersionedCache } from '../core/versioned-cache.js';
@@ -20,6 +18,7 @@ export interface KostenFilter {
   taakvelden?: string[] | null;
 }
 
+/** A row of KOSTENOVERZICHT_SQL: amounts as text in cents. */
 interface Rij {
   jaar: number;
   gemeente_id: number | null;
@@ -30,17 +29,31 @@ interface Rij {
   gewijzigd: string | null;
   gerealiseerd: string | null;
   na_wijziging: string | null;
+  verschil: string | null;
   inwoners: string | null;
+  begroot_per_inwoner: string | null;
+  gewijzigd_per_inwoner: string | null;
+  gerealiseerd_per_inwoner: string | null;
+  /** Present when asked for (see kostenoverzichtSql). */
+  gemeente?: Record<string, unknown> | null;
+  module?: Record<string, unknown> | null;
 }
 
-// One statement for the whole matrix and its totals: the current contributions (ACTUELE_BEGROTINGEN)
-// pivoted per phase, with GROUPING SETS for the totals. "Begroting na wijziging" is decided per module
-// and year: the current amendment when the module has one that year, else the primitieve begroting.
 /**
- * The statement, with knex `?` placeholders in the order of KOSTENOVERZICHT_PARAMETERS (lists as JSON
- * arrays, NULL for "all"); the benchmark reuses it.
+ * The amount of a phase per inhabitant, in cents, rounded half away from zero; none without
+ * inhabitants. The dividend gets scale 20 first, so the quotient carries at least 20 decimals before it
+ * is rounded: PostgreSQL otherwise keeps 16 significant digits, which for large quotients can leave too
+ * few decimals to round a value like x.xx4999… correctly.
  */
-export const KOSTENOVERZICHT_SQL = `
+const PER_INWONER = (fase: 'begroot' | 'gewijzigd' | 'gerealiseerd') =>
+  `case when t.inwoners <> 0 then round(t.${fase}::numeric(40, 20) / t.inwoners, 2)::text end as ${fase}_per_inwoner`;
+
+// One statement for the whole matrix and its totals: the current contributions (ACTUELE_BEGROTINGEN)
+// pivoted per phase, with GROUPING SETS for the totals, and every figure as the text the graph gives
+// (cents, and per inhabitant for each phase): no amount is parsed or formatted in JavaScript.
+// "Begroting na wijziging" is decided per module and year: the current amendment when the module has
+// one that year, else the primitieve begroting.
+const kostenSql = (verwijzingen: string) => `
 with actueel as (
   select bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.bedrag
   from bijdrage bd
@@ -73,22 +86,52 @@ with actueel as (
   left join begroting_na_wijziging bnw on bnw.module_id = c.module_id and bnw.jaar = c.jaar
 ), gemeente_inwoners as (
   select jaar, gemeente_id, max(inwoners) as inwoners from cel group by jaar, gemeente_id
+), totaal as (
+  select c.jaar, c.gemeente_id, c.module_id,
+         grouping(c.gemeente_id) as alle_gemeenten, grouping(c.module_id) as alle_modules,
+         sum(c.begroot) as begroot, sum(c.gewijzigd) as gewijzigd, sum(c.gerealiseerd) as gerealiseerd,
+         sum(c.na_wijziging) as na_wijziging,
+         case when grouping(c.gemeente_id) = 0 then max(c.inwoners)
+              when grouping(c.module_id) = 0 then sum(c.inwoners)
+              else (select sum(gi.inwoners) from gemeente_inwoners gi where gi.jaar = c.jaar) end as inwoners
+  from cel_na_wijziging c
+  group by grouping sets ((c.jaar, c.gemeente_id, c.module_id), (c.jaar, c.gemeente_id), (c.jaar, c.module_id), (c.jaar))
 )
-select c.jaar, c.gemeente_id, c.module_id,
-       grouping(c.gemeente_id) as alle_gemeenten, grouping(c.module_id) as alle_modules,
-       sum(c.begroot) as begroot, sum(c.gewijzigd) as gewijzigd, sum(c.gerealiseerd) as gerealiseerd,
-       sum(c.na_wijziging) as na_wijziging,
-       case when grouping(c.gemeente_id) = 0 then max(c.inwoners)
-            when grouping(c.module_id) = 0 then sum(c.inwoners)
-            else (select sum(gi.inwoners) from gemeente_inwoners gi where gi.jaar = c.jaar) end as inwoners
-from cel_na_wijziging c
-group by grouping sets ((c.jaar, c.gemeente_id, c.module_id), (c.jaar, c.gemeente_id), (c.jaar, c.module_id), (c.jaar))
-order by c.jaar, alle_gemeenten, alle_modules, c.gemeente_id, c.module_id`;
+select t.jaar, t.gemeente_id, t.module_id, t.alle_gemeenten, t.alle_modules,
+       round(t.begroot, 2)::text as begroot, round(t.gewijzigd, 2)::text as gewijzigd,
+       round(t.gerealiseerd, 2)::text as gerealiseerd, round(t.na_wijziging, 2)::text as na_wijziging,
+       round(t.gerealiseerd - t.na_wijziging, 2)::text as verschil,
+       t.inwoners,
+       ${PER_INWONER('begroot')}, ${PER_INWONER('gewijzigd')}, ${PER_INWONER('gerealiseerd')}${verwijzingen}
+from totaal t
+order by t.jaar, t.alle_gemeenten, t.alle_modules, t.gemeente_id, t.module_id`;
+
+/**
+ * The statement, with knex `?` placeholders in the order of KOSTENOVERZICHT_PARAMETERS (lists as JSON
+ * arrays, NULL for "all"); the benchmark reuses it.
+ */
+export const KOSTENOVERZICHT_SQL = kostenSql('');
+
+const metVerwijzingen = new Map<string, string>();
+
+/**
+ * KOSTENOVERZICHT_SQL with, as asked, each row's gemeente and module as JSON (ReadModel.jsonById): one
+ * statement for the overview and what it names, instead of one more per table.
+ */
+function kostenoverzichtSql(em: EntityManager, gevraagd: Gevraagd): string {
+  const sleutel = `${gevraagd.gemeente}:${gevraagd.module}`;
+  let sql = metVerwijzingen.get(sleutel);
+  if (!sql) {
+    const gemeente = gevraagd.gemeente ? `,\n       ${gemeenteLezen.jsonById(em, 't.gemeente_id')} as gemeente` : '';
+    const module = gevraagd.module ? `,\n       ${moduleLezen.jsonById(em, 't.module_id')} as module` : '';
+    sql = kostenSql(gemeente + module);
+    metVerwijzingen.set(sleutel, sql);
+  }
+  return sql;
+}
 
 /** What each `?` of KOSTENOVERZICHT_SQL stands for, in order. */
 export const KOSTENOVERZICHT_PARAMETERS = ['van', 'tot', 'modules', 'modules', 'gemeenten', 'gemeenten', 'taakvelden', 'taakvelden', 'van', 'tot'] as const;
-
-const decimaal = (v: string | null) => (v === null ? null : new Decimal(v));
 
 /** The phase-dependent part of a row: the amount in that phase and per inhabitant. */
 type PerFase = Readonly<Record<Fase, Pick<KostenRegel, 'bedrag' | 'perInwoner'>>>;
@@ -105,34 +148,62 @@ interface KostenMatrix {
   regio: MatrixRegel | null;
 }
 
-const tekst = (v: Decimal | null) => (v === null ? null : v.toFixed(2));
+/** Read rows by id, so that every cost row of one gemeente or module shares one object. */
+class Gedeeld<R extends { id: number }> {
+  readonly #rijen = new Map<number, R>();
+  constructor(private readonly model: ReadModel<any, R>) {}
 
-function matrixRegel(rij: Rij): MatrixRegel {
-  const begroot = decimaal(rij.begroot);
-  const gewijzigd = decimaal(rij.gewijzigd);
-  const gerealiseerd = decimaal(rij.gerealiseerd);
-  const naWijziging = decimaal(rij.na_wijziging);
-  const inwoners = rij.inwoners === null ? null : Number(rij.inwoners);
-  const inFase = (bedrag: Decimal | null) => ({ bedrag: tekst(bedrag), perInwoner: bedrag && inwoners ? tekst(bedrag.dividedBy(inwoners).toDecimalPlaces(2)) : null });
+  van(json: Record<string, unknown> | null | undefined): R | null {
+    if (!json) return null;
+    const id = json.id as number;
+    let rij = this.#rijen.get(id);
+    if (!rij) this.#rijen.set(id, (rij = this.model.map(json)));
+    return rij;
+  }
+}
+
+function matrixRegel(rij: Rij, gemeenten: Gedeeld<GemeenteType>, modules: Gedeeld<ModuleType>): MatrixRegel {
   return {
     gemeenteId: rij.alle_gemeenten ? null : rij.gemeente_id,
     moduleId: rij.alle_modules ? null : rij.module_id,
-    gemeente: null,
-    module: null,
+    gemeente: gemeenten.van(rij.gemeente),
+    module: modules.van(rij.module),
     jaar: rij.jaar,
-    begroot: tekst(begroot),
-    gewijzigd: tekst(gewijzigd),
-    gerealiseerd: tekst(gerealiseerd),
-    naWijziging: tekst(naWijziging),
-    verschil: gerealiseerd && naWijziging ? tekst(gerealiseerd.minus(naWijziging)) : null,
-    inwoners,
-    perFase: { [Fase.BEGROOT]: inFase(begroot), [Fase.GEWIJZIGD]: inFase(gewijzigd), [Fase.GEREALISEERD]: inFase(gerealiseerd) },
+    begroot: rij.begroot,
+    gewijzigd: rij.gewijzigd,
+    gerealiseerd: rij.gerealiseerd,
+    naWijziging: rij.na_wijziging,
+    verschil: rij.verschil,
+    inwoners: rij.inwoners === null ? null : Number(rij.inwoners),
+    perFase: {
+      [Fase.BEGROOT]: { bedrag: rij.begroot, perInwoner: rij.begroot_per_inwoner },
+      [Fase.GEWIJZIGD]: { bedrag: rij.gewijzigd, perInwoner: rij.gewijzigd_per_inwoner },
+      [Fase.GEREALISEERD]: { bedrag: rij.gerealiseerd, perInwoner: rij.gerealiseerd_per_inwoner },
+    },
   };
 }
 
 /** The overview of one phase: the matrix's rows with that phase's amounts (new objects; the matrix stays as it is). */
 function inFase(matrix: KostenMatrix, fase: Fase): Kostenoverzicht {
-  const regel = ({ perFase, ...vast }: MatrixRegel): KostenRegel => ({ ...vast, ...perFase[fase] });
+  // Written out rather than spread: an answer has hundreds of rows, and rest/spread copies are slow.
+  const regel = (m: MatrixRegel): KostenRegel => {
+    const inFase = m.perFase[fase];
+    return {
+      gemeenteId: m.gemeenteId,
+      moduleId: m.moduleId,
+      gemeente: m.gemeente,
+      module: m.module,
+      jaar: m.jaar,
+      begroot: m.begroot,
+      gewijzigd: m.gewijzigd,
+      gerealiseerd: m.gerealiseerd,
+      naWijziging: m.naWijziging,
+      verschil: m.verschil,
+      bedrag: inFase.bedrag,
+      inwoners: m.inwoners,
+      perInwoner: inFase.perInwoner,
+    };
+  };
   return {
     jaar: matrix.jaar,
     fase,
@@ -150,15 +221,21 @@ function inFase(matrix: KostenMatrix, fase: Fase): Kostenoverzicht {
  */
 export const BYTES_PER_MATRIXREGEL = 2_000;
 
+/** Whether the rows carry their gemeente and module (what the client selected). */
+interface Gevraagd {
+  gemeente: boolean;
+  module: boolean;
+}
+
 export interface KostenBronnen {
   /** The process's cache; used for reads outside a transaction (uncommitted writes must never be cached). */
   cache?: VersionedCache | null;
-  /** The request's loaders, to attach gemeenten and modules when not served from the cache. */
-  loaders?: RequestLoaders;
-  gevraagd?: { gemeente: boolean; module: boolean };
+  /** Without it, the rows carry only the ids of their gemeente and module. */
+  gevraagd?: Gevraagd;
 }
 
-const ALLES = { gemeente: true, module: true };
+const ALLES: Gevraagd = { gemeente: true, module: true };
+const GEEN: Gevraagd = { gemeente: false, module: false };
 
 /**
  * Cost matrices for a range of years, in one SQL statement, or from the cache. The cache holds the
@@ -172,65 +249,37 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter,
     const lijst = (l?: string[] | null) => [...(l ?? [])].sort();
     const sleutel = JSON.stringify([filter.van, filter.tot, lijst(filter.modules), lijst(filter.gemeenten), lijst(filter.taakvelden)]);
     // Cached rows are shared and never changed. Their gemeenten and modules are read-only snapshots of
-    // the same data version (writes to those tables raise it too), loaded in a fork no request uses.
+    // the same data version (writes to those tables raise it too).
     const matrices = await bronnen.cache.fetch(
       em,
       sleutel,
-      async () => {
-        const eigen = em.fork();
-        return metGemeentenEnModules(new RequestLoaders(eigen), await kostenMatrices(eigen, filter), ALLES);
-      },
+      () => kostenMatrices(em, filter, ALLES),
       (m) => BYTES_PER_MATRIXREGEL * m.reduce((n, o) => n + o.regels.length + o.perGemeente.length + o.perModule.length + 1, 0),
     );
     return matrices.map((m) => inFase(m, filter.fase));
   }
-  const matrices = await kostenMatrices(em, filter);
-  if (bronnen.loaders) await metGemeentenEnModules(bronnen.loaders, matrices, bronnen.gevraagd ?? ALLES);
+  const matrices = await kostenMatrices(em, filter, bronnen.gevraagd ?? GEEN);
   return matrices.map((m) => inFase(m, filter.fase));
 }
 
-async function kostenMatrices(em: EntityManager, filter: Omit<KostenFilter, 'fase'>): Promise<KostenMatrix[]> {
+async function kostenMatrices(em: EntityManager, filter: Omit<KostenFilter, 'fase'>, gevraagd: Gevraagd): Promise<KostenMatrix[]> {
   // Lists travel as one JSON parameter (knex would expand an array into separate parameters).
   const alsJson = (lijst?: string[] | null) => (lijst?.length ? JSON.stringify(lijst) : null);
   const waarden = { van: filter.van, tot: filter.tot, modules: alsJson(filter.modules), gemeenten: alsJson(filter.gemeenten), taakvelden: alsJson(filter.taakvelden) };
-  const rijen = await em.getConnection().execute<Rij[]>(KOSTENOVERZICHT_SQL, KOSTENOVERZICHT_PARAMETERS.map((p) => waarden[p]));
+  const rijen = await em.getConnection().execute<Rij[]>(kostenoverzichtSql(em, gevraagd), KOSTENOVERZICHT_PARAMETERS.map((p) => waarden[p]));
+  const gemeenten = new Gedeeld(gemeenteLezen);
+  const modules = new Gedeeld(moduleLezen);
   const perJaar = new Map<number, KostenMatrix>();
   for (let jaar = filter.van; jaar <= filter.tot; jaar++) {
     perJaar.set(jaar, { jaar, regels: [], perGemeente: [], perModule: [], regio: null });
   }
   for (const rij of rijen) {
     const matrix = perJaar.get(rij.jaar)!;
-    const r = matrixRegel(rij);
+    const r = matrixRegel(rij, gemeenten, modules);
     if (!rij.alle_gemeenten && !rij.alle_modules) matrix.regels.push(r);
     else if (!rij.alle_gemeenten) matrix.perGemeente.push(r);
     else if (!rij.alle_modules) matrix.perModule.push(r);
     else matrix.regio = r;
   }
   return [...perJaar.values()];
-}
-
-/**
- * Attaches the gemeenten and modules of all rows that the client asked for: one batched load each,
- * whatever the matrix size.
- */
-async function metGemeentenEnModules(
-  loaders: RequestLoaders,
-  matrices: KostenMatrix[],
-  gevraagd: { gemeente: boolean; module: boolean },
-): Promise<KostenMatrix[]> {
-  const regels = matrices.flatMap((o) => [...o.regels, ...o.perGemeente, ...o.perModule]);
-  const laad = async <T extends object, R extends { id: number }>(model: ReadModel<T, R>, ids: Array<number | null>, nodig: boolean) => {
-    const uniek = [...new Set(ids)].filter((id): id is number => id !== null);
-    const rijen = nodig ? await loaders.read(model).loadMany(uniek) : [];
-    return new Map(rijen.flatMap((x) => (x instanceof Error || x === null ? [] : [[x.id, x] as const])));
-  };
-  const [gemeenten, modules] = await Promise.all([
-    laad(gemeenteLezen, regels.map((r) => r.gemeenteId), gevraagd.gemeente),
-    laad(moduleLezen, regels.map((r) => r.moduleId), gevraagd.module),
-  ]);
-  for (const r of regels) {
-    r.gemeente = r.gemeenteId === null ? null : (gemeenten.get(r.gemeenteId) ?? null);
-    r.module = r.moduleId === null ? null : (modules.get(r.moduleId) ?? null);
-  }
-  return matrices;
 }

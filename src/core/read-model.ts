@@ -90,9 +90,25 @@ export class ReadModel<T extends object, R extends object> {
    * request, so it skips the query builder.
    */
   async byIds(em: EntityManager, ids: readonly number[]): Promise<R[]> {
-    this.#byIdSql ??= `select ${this.#select} from ${em.getMetadata().get(this.entity.name).tableName} ${ROOT_ALIAS} where ${ROOT_ALIAS}.id = any(?::int[])`;
+    this.#byIdSql ??= `select ${this.#select} from ${this.#table(em)} ${ROOT_ALIAS} where ${ROOT_ALIAS}.id = any(?::int[])`;
     const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(this.#byIdSql, [`{${ids.join(',')}}`]);
     return rows.map((row) => this.map(row));
+  }
+
+  /**
+   * A select item for another read statement: the read row whose id is `key` (SQL on that statement's
+   * root alias), as one JSON object with the read type's property names, or null. The row is read in
+   * a derived table, so the columns keep their SQL on `e` while `key` still refers to the outer `e`;
+   * PostgreSQL pulls the derived table up into an index lookup per row. `map` turns the object into
+   * the same read row as `byIds` gives (the columns are text, integers and booleans, which JSON
+   * carries alike; tests/leespad-json.test.ts checks every model).
+   */
+  jsonById(em: EntityManager, key: string): string {
+    return `(select to_json(r) from (select ${this.#select} from ${this.#table(em)} ${ROOT_ALIAS}) r where r.id = ${key})`;
+  }
+
+  #table(em: EntityManager): string {
+    return em.getMetadata().get(this.entity.name).tableName;
   }
 
   /** The number of rows matching `where`. */

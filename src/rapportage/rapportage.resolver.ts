@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
@@ -26,10 +27,11 @@ export class KwartaalrapportageResolver {
   })
   kwartaalrapportages(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => RapportageWhere, { nullable: true }) where?: RapportageWhere,
   ): Promise<ConnectionResult<KwartaalrapportageType>> {
-    return zoekRapportages(ctx, where, pagina);
+    return zoekRapportages(ctx, info, where, pagina);
   }
 
   @FieldResolver(() => ModuleType)
@@ -52,6 +54,7 @@ export class KpiWaardeResolver {
   @Query(() => KpiWaardeConnection, { description: 'KPI-waarden die u mag zien, gefilterd, gesorteerd en gepagineerd.' })
   kpiWaarden(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) pagina: PageArgs,
     @Arg('where', () => KpiWaardeWhere, { nullable: true }) where?: KpiWaardeWhere,
     @Arg('orderBy', () => [KpiWaardeOrder], { nullable: true }) orderBy?: KpiWaardeOrder[],
@@ -61,7 +64,7 @@ export class KpiWaardeResolver {
     })
     alleenActueel = true,
   ): Promise<ConnectionResult<KpiWaardeType>> {
-    return zoekKpiWaarden(ctx, where, orderBy, alleenActueel, pagina);
+    return zoekKpiWaarden(ctx, info, where, orderBy, alleenActueel, pagina);
   }
 
   @Query(() => [KpiTotaal], { description: 'Som, gemiddelde, minimum, maximum en aantal van KPI-waarden per groep (actuele versies).' })

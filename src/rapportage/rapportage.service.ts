@@ -1,6 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { paginateRead, type ConnectionResult, type PageArgs } from '../core/connection.js';
+import { paginateRead, type ConnectionResult, type JoinedRef, type PageArgs } from '../core/connection.js';
+import { gemeenteLezen } from '../gemeente/gemeente.types.js';
+import { kpiLezen } from '../kpi/kpi.types.js';
+import { moduleLezen } from '../module/module.types.js';
 import { groupByKey } from '../core/loaders.js';
 import type { KpiWaarde } from './kpi-waarde.entity.js';
 import { kpiWaardeLezen, type KpiWaardeType } from './kpi-waarde.types.js';
@@ -18,15 +22,30 @@ function periode(filter: { jaar?: number; kwartaal?: number }) {
   return where;
 }
 
+/** What a page of reports or values reads along when the client asks for it (see JoinedRef). */
+const RAPPORTAGE_VERWIJZINGEN: JoinedRef<KwartaalrapportageType>[] = [{ field: 'module', key: 'moduleId', column: 'e.module_id', model: moduleLezen }];
+const KPI_WAARDE_VERWIJZINGEN: JoinedRef<KpiWaardeType>[] = [
+  { field: 'kpi', key: 'kpiId', column: 'e.kpi_id', model: kpiLezen },
+  { field: 'gemeente', key: 'gemeenteId', column: 'e.gemeente_id', model: gemeenteLezen },
+  { field: 'rapportage', key: 'rapportageId', column: 'e.rapportage_id', model: kwartaalrapportageLezen },
+];
+
 /** Report versions visible to the caller, filtered and paged. */
-export function zoekRapportages(ctx: Context, where: RapportageWhere | undefined, pagina: PageArgs): Promise<ConnectionResult<KwartaalrapportageType>> {
+export function zoekRapportages(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  where: RapportageWhere | undefined,
+  pagina: PageArgs,
+): Promise<ConnectionResult<KwartaalrapportageType>> {
   const filter = () => ({ $and: [zichtbareRapportages(ctx.identity), rapportageWhere(where)] }) as FilterQuery<Kwartaalrapportage>;
-  return paginateRead(ctx.em, kwartaalrapportageLezen, filter, [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }], pagina);
+  const volgorde = [{ module: { code: 'asc' } }, RAPPORTAGE_VOLGORDE, { id: 'asc' }] as const;
+  return paginateRead(ctx.em, kwartaalrapportageLezen, filter, [...volgorde], pagina, { info, loaders: ctx.loaders, refs: RAPPORTAGE_VERWIJZINGEN });
 }
 
 /** KPI values the caller may see, filtered and paged; by default only from current report versions. */
 export function zoekKpiWaarden(
   ctx: Context,
+  info: GraphQLResolveInfo,
   where: KpiWaardeWhere | undefined,
   orderBy: KpiWaardeOrder[] | undefined,
   alleenActueel: boolean,
@@ -38,7 +57,7 @@ export function zoekKpiWaarden(
     if (alleenActueel) delen.push(actueleKpiWaarden(ctx.identity));
     return { $and: delen } as FilterQuery<KpiWaarde>;
   };
-  return paginateRead(ctx.em, kpiWaardeLezen, filter, kpiWaardeOrder(orderBy), pagina);
+  return paginateRead(ctx.em, kpiWaardeLezen, filter, kpiWaardeOrder(orderBy), pagina, { info, loaders: ctx.loaders, refs: KPI_WAARDE_VERWIJZINGEN });
 }
 
 /** A module's visible report versions, per module id. */

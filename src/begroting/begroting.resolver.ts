@@ -29,7 +29,7 @@ export class BegrotingResolver {
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() begroting: BegrotingType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() begroting: BegrotingType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, begroting.moduleId);
   }
 }

@@ -162,7 +162,7 @@ export class AfrekeningRegelResolver {
 @Resolver(() => VoorschotGemeente)
 export class VoorschotGemeenteResolver {
   @FieldResolver(() => GemeenteType)
-  gemeente(@Root() regel: VoorschotGemeente, @Ctx() ctx: Context): Promise<GemeenteType> {
+  gemeente(@Root() regel: VoorschotGemeente, @Ctx() ctx: Context): GemeenteType | Promise<GemeenteType> {
     return ctx.loaders.readRef(gemeenteLezen, regel.gemeenteId);
   }
 }

@@ -60,22 +60,22 @@ export class BijdrageResolver {
   }
 
   @FieldResolver(() => GemeenteType)
-  gemeente(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<GemeenteType> {
+  gemeente(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): GemeenteType | Promise<GemeenteType> {
     return ctx.loaders.readRef(gemeenteLezen, bijdrage.gemeenteId);
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, bijdrage.moduleId);
   }
 
   @FieldResolver(() => BegrotingType, { description: 'De begrotingsversie waaruit het bedrag is berekend.' })
-  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<BegrotingType> {
+  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): BegrotingType | Promise<BegrotingType> {
     return ctx.loaders.readRef(begrotingLezen, bijdrage.begrotingId);
   }
 
   @FieldResolver(() => VerdeelsleutelType, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })
-  verdeelsleutel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<VerdeelsleutelType | null> {
+  verdeelsleutel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): VerdeelsleutelType | null | Promise<VerdeelsleutelType | null> {
     return ctx.loaders.optionalReadRef(verdeelsleutelLezen, bijdrage.verdeelsleutelId);
   }
 }

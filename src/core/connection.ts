@@ -150,13 +150,12 @@ export async function paginateRead<T extends object, R extends object>(
   refs.forEach((ref, i) => (extra[`ref${i}`] = ref.model.jsonById(em, ref.column)));
   const rows = limit === 0 ? [] : await model.findWith(em, where(), extra, { orderBy, limit, offset });
   refs.forEach((ref, i) => {
-    const loader = joins!.loaders.read(ref.model);
     const primed = new Set<number>();
     for (const { extra: joined } of rows) {
       const json = joined[`ref${i}`] as { id: number } | null;
       if (json && !primed.has(json.id)) {
         primed.add(json.id);
-        loader.prime(json.id, ref.model.map(json));
+        joins!.loaders.prime(ref.model, ref.model.map(json));
       }
     }
   });

@@ -18,6 +18,13 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
  */
 export class RequestLoaders {
   readonly #loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /**
+   * Rows by id that this request has already read, per read model. A reference to one of them resolves
+   * without a promise: graphql-js completes a plain value at once, while every promise (a DataLoader hit
+   * is one) costs it a round through the microtask queue, for each of the hundreds of references a page
+   * can have.
+   */
+  readonly #known = new Map<ReadModel<any, any>, Map<number, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -31,24 +38,46 @@ export class RequestLoaders {
     return loader;
   }
 
+  #knownOf<R extends object>(model: ReadModel<any, R>): Map<number, R> {
+    let known = this.#known.get(model);
+    if (!known) this.#known.set(model, (known = new Map()));
+    return known as Map<number, R>;
+  }
+
   /** Read rows by primary key (see ReadModel); a missing id gives null. */
   read<T extends object, R extends WithId>(model: ReadModel<T, R>): DataLoader<number, R | null> {
     return this.custom(`${model.type.name}#read#id`, async (ids: readonly number[]) => {
       const rows = await model.byIds(this.em, ids);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const known = this.#knownOf(model);
+      for (const row of rows) known.set(row.id, row);
+      return ids.map((id) => known.get(id) ?? null);
     });
   }
 
-  /** The read row a foreign key points to; the foreign key guarantees that it exists. */
-  async readRef<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number): Promise<R> {
-    const row = await this.read(model).load(id);
-    if (!row) throw new Error(`${model.type.name} ${id} ontbreekt ondanks verwijzing`);
-    return row;
+  /** A row this request has read in another statement (a page's references, a list's rows). */
+  prime<T extends object, R extends WithId>(model: ReadModel<T, R>, row: R): void {
+    this.read(model).prime(row.id, row);
+    const known = this.#knownOf(model);
+    if (!known.has(row.id)) known.set(row.id, row);
+  }
+
+  /**
+   * The read row a foreign key points to; the foreign key guarantees that it exists. A row this request
+   * already knows comes back as it is, without a promise (see #known).
+   */
+  readRef<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number): R | Promise<R> {
+    const known = this.#known.get(model)?.get(id) as R | undefined;
+    if (known) return known;
+    return this.read(model)
+      .load(id)
+      .then((row) => {
+        if (!row) throw new Error(`${model.type.name} ${id} ontbreekt ondanks verwijzing`);
+        return row;
+      });
   }
 
   /** As readRef, for an optional foreign key. */
-  async optionalReadRef<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number | null | undefined): Promise<R | null> {
+  optionalReadRef<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number | null | undefined): R | null | Promise<R | null> {
     return id === null || id === undefined ? null : this.readRef(model, id);
   }
 
@@ -59,12 +88,13 @@ export class RequestLoaders {
    */
   afterWrite(): void {
     for (const loader of this.#loaders.values()) loader.clearAll();
+    this.#known.clear();
   }
 
   /** The read row of what a mutation just wrote (see afterWrite). */
   readAfterWrite<T extends object, R extends WithId>(model: ReadModel<T, R>, id: number): Promise<R> {
     this.afterWrite();
-    return this.readRef(model, id);
+    return Promise.resolve(this.readRef(model, id));
   }
 
   /**
@@ -85,8 +115,7 @@ export class RequestLoaders {
     return this.custom(`${model.type.name}#read#${via.relation}#${name}#${JSON.stringify(orderBy)}`, async (parentIds: readonly number[]) => {
       const filter = { $and: [{ [via.relation]: { $in: [...parentIds] } }, makeFilter()] } as FilterQuery<T>;
       const rows = await model.find(this.em, filter, { orderBy });
-      const byIdLoader = this.read(model);
-      for (const row of rows) byIdLoader.prime(row.id, row);
+      for (const row of rows) this.prime(model, row);
       return groupByKey(parentIds, rows, (row) => row[via.key] as number);
     });
   }

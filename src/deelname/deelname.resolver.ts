@@ -36,12 +36,12 @@ export class DeelnameResolver {
   }
 
   @FieldResolver(() => GemeenteType)
-  gemeente(@Root() deelname: DeelnameType, @Ctx() ctx: Context): Promise<GemeenteType> {
+  gemeente(@Root() deelname: DeelnameType, @Ctx() ctx: Context): GemeenteType | Promise<GemeenteType> {
     return ctx.loaders.readRef(gemeenteLezen, deelname.gemeenteId);
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() deelname: DeelnameType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() deelname: DeelnameType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, deelname.moduleId);
   }
 }

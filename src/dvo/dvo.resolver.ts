@@ -35,7 +35,7 @@ export class DvoResolver {
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() dvo: DvoType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() dvo: DvoType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, dvo.moduleId);
   }
 

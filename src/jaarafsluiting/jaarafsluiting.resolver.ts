@@ -33,7 +33,7 @@ export class JaarafsluitingResolver {
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() afsluiting: JaarafsluitingType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() afsluiting: JaarafsluitingType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, afsluiting.moduleId);
   }
 }

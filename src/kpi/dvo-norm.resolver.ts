@@ -21,7 +21,7 @@ export class NormenVanDvoResolver {
 @Resolver(() => DvoNormType)
 export class DvoNormResolver {
   @FieldResolver(() => KpiType)
-  kpi(@Root() norm: DvoNormType, @Ctx() ctx: Context): Promise<KpiType> {
+  kpi(@Root() norm: DvoNormType, @Ctx() ctx: Context): KpiType | Promise<KpiType> {
     return ctx.loaders.readRef(kpiLezen, norm.kpiId);
   }
 
@@ -31,7 +31,7 @@ export class DvoNormResolver {
   }
 
   @FieldResolver(() => DvoType)
-  dvo(@Root() norm: DvoNormType, @Ctx() ctx: Context): Promise<DvoType> {
+  dvo(@Root() norm: DvoNormType, @Ctx() ctx: Context): DvoType | Promise<DvoType> {
     return ctx.loaders.readRef(dvoLezen, norm.dvoId);
   }
 }

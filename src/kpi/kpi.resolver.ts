@@ -30,7 +30,7 @@ export class KpiResolver {
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() kpi: KpiType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() kpi: KpiType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, kpi.moduleId);
   }
 

@@ -23,7 +23,7 @@ import { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from '
  */
 function geschreven(ctx: Context, rapportage: KwartaalrapportageType): KwartaalrapportageType {
   ctx.loaders.afterWrite();
-  ctx.loaders.read(kwartaalrapportageLezen).prime(rapportage.id, rapportage);
+  ctx.loaders.prime(kwartaalrapportageLezen, rapportage);
   return rapportage;
 }
 
@@ -70,7 +70,7 @@ export class LevenscyclusResolver {
 @Resolver(() => RapportageStand)
 export class RapportageStandResolver {
   @FieldResolver(() => ModuleType)
-  module(@Root() stand: RapportageStand, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() stand: RapportageStand, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, stand.moduleId);
   }
 }

@@ -35,7 +35,7 @@ export class KwartaalrapportageResolver {
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() rapportage: KwartaalrapportageType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() rapportage: KwartaalrapportageType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, rapportage.moduleId);
   }
 
@@ -77,17 +77,17 @@ export class KpiWaardeResolver {
   }
 
   @FieldResolver(() => KpiType)
-  kpi(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): Promise<KpiType> {
+  kpi(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): KpiType | Promise<KpiType> {
     return ctx.loaders.readRef(kpiLezen, waarde.kpiId);
   }
 
   @FieldResolver(() => GemeenteType, { nullable: true, description: 'Leeg bij een regionale KPI.' })
-  gemeente(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): Promise<GemeenteType | null> {
+  gemeente(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): GemeenteType | null | Promise<GemeenteType | null> {
     return ctx.loaders.optionalReadRef(gemeenteLezen, waarde.gemeenteId);
   }
 
   @FieldResolver(() => KwartaalrapportageType)
-  rapportage(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
+  rapportage(@Root() waarde: KpiWaardeType, @Ctx() ctx: Context): KwartaalrapportageType | Promise<KwartaalrapportageType> {
     return ctx.loaders.readRef(kwartaalrapportageLezen, waarde.rapportageId);
   }
 

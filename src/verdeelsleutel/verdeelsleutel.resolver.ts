@@ -31,7 +31,7 @@ export class VerdeelsleutelResolver {
   }
 
   @FieldResolver(() => ModuleType)
-  module(@Root() sleutel: VerdeelsleutelType, @Ctx() ctx: Context): Promise<ModuleType> {
+  module(@Root() sleutel: VerdeelsleutelType, @Ctx() ctx: Context): ModuleType | Promise<ModuleType> {
     return ctx.loaders.readRef(moduleLezen, sleutel.moduleId);
   }
 
@@ -44,7 +44,7 @@ export class VerdeelsleutelResolver {
 @Resolver(() => VerdeelsleutelEenheidType)
 export class VerdeelsleutelEenheidResolver {
   @FieldResolver(() => GemeenteType)
-  gemeente(@Root() eenheid: VerdeelsleutelEenheidType, @Ctx() ctx: Context): Promise<GemeenteType> {
+  gemeente(@Root() eenheid: VerdeelsleutelEenheidType, @Ctx() ctx: Context): GemeenteType | Promise<GemeenteType> {
     return ctx.loaders.readRef(gemeenteLezen, eenheid.gemeenteId);
   }
 }

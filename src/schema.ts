@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AanmeldingResolver } from './aanmelding/aanmelding.resolver.js';
 import { AuditLogResolver } from './audit/audit.resolver.js';
 import { ApiTokenResolver } from './api-token/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
@@ -29,6 +30,7 @@ import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeel
 import { VerdeelsleutelsVanModuleResolver } from './verdeelsleutel/verdeelsleutels-van.resolver.js';
 
 const resolvers = [
+  AanmeldingResolver,
   GemeenteResolver,
   ModuleResolver,
   ProgrammaResolver,

@@ -46,6 +46,7 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['rapportageCompleetheid', ops.RootCompleetheidDocument, iedereen],
   ['jaarafsluitingen', ops.RootJaarafsluitingenDocument, iedereen],
   ['taakvelden', ops.RootTaakveldenDocument, iedereen],
+  ['aanmelding', ops.RootAanmeldingDocument, iedereen],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];

@@ -37,11 +37,21 @@ function zietAlleenGoedgekeurd(identity: Identity): boolean {
 export function zichtbareKpiWaarden(identity: Identity): FilterQuery<KpiWaarde> {
   const rapportage = zichtbareRapportages(identity);
   const metRapportage = Object.keys(rapportage).length ? { rapportage } : {};
-  if (identity.rol === Rol.GEMEENTE || (identity.rol === Rol.DASHBOARD && identity.gemeente)) {
-    return { ...metRapportage, $or: [{ gemeente: { cbsCode: identity.gemeente } }, { gemeente: null }] };
-  }
-  if (identity.rol === Rol.DASHBOARD) return { ...metRapportage, gemeente: null };
-  return metRapportage;
+  const gemeenten = kpiGemeentenInZicht(identity);
+  if (gemeenten === 'alle') return metRapportage;
+  if (gemeenten.length === 0) return { ...metRapportage, gemeente: null };
+  return { ...metRapportage, $or: [{ gemeente: { cbsCode: gemeenten[0] } }, { gemeente: null }] };
+}
+
+/**
+ * Of which gemeenten an identity may see KPI values per gemeente (regional values are visible to
+ * all): a gemeente and a gemeente-scoped dashboard their own, an unscoped dashboard none, the other
+ * roles all. zichtbareKpiWaarden applies it to the values; the dashboard offers only these gemeenten.
+ */
+export function kpiGemeentenInZicht(identity: Identity): 'alle' | [] | [string] {
+  if (identity.rol === Rol.GEMEENTE || (identity.rol === Rol.DASHBOARD && identity.gemeente)) return [identity.gemeente!];
+  if (identity.rol === Rol.DASHBOARD) return [];
+  return 'alle';
 }
 
 /**

@@ -1,24 +1,48 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import { Chart, registerables, type ChartConfiguration, type TooltipItem } from 'chart.js';
 import { print } from 'graphql';
 import {
   DashboardCompleetheidDocument,
+  DashboardKeuzesDocument,
   DashboardKostenDocument,
-  DashboardKpiKeuzesDocument,
   DashboardKpiReeksDocument,
-  type DashboardKpiKeuzesQuery,
+  DashboardTrendDocument,
+  type DashboardKeuzesQuery,
 } from './generated.js';
+import { moduleKleur, REEKS_KLEUREN } from './kleuren.js';
 
 Chart.register(...registerables);
 
-// Okabe–Ito: distinguishable with the common forms of colour blindness.
-const KLEUREN = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999'];
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-const getal = new Intl.NumberFormat('nl-NL');
+// Figures are Dutch whatever the browser's language: € with a decimal comma, thousands with a dot.
+const LOCALE = 'nl-NL';
+const euro = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' });
+const getal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Formats an exact decimal string as euros without passing through arithmetic. */
+/** Formats an exact decimal string as euros; the number only exists for the formatter. */
 export const alsEuro = (bedrag: string | null) => (bedrag === null ? '—' : euro.format(Number(bedrag)));
+
+type Keuzes = DashboardKeuzesQuery;
+type Kpi = Keuzes['kpis'][number];
+
+/** How a KPI's values read: the unit after the number, and the axis title. */
+const EENHEDEN: Record<Kpi['eenheid'], { as: string; waarde: (x: number) => string }> = {
+  AANTAL: { as: 'aantal', waarde: (x) => getal.format(x) },
+  PERCENTAGE: { as: 'procent (%)', waarde: (x) => `${getal.format(x)} %` },
+  EURO: { as: 'euro (€)', waarde: (x) => euro.format(x) },
+  DAGEN: { as: 'dagen', waarde: (x) => `${getal.format(x)} dagen` },
+  FTE: { as: 'fte', waarde: (x) => `${getal.format(x)} fte` },
+};
+const RICHTING: Record<Kpi['richting'], string> = { HOGER_IS_BETER: 'hoger is beter', LAGER_IS_BETER: 'lager is beter' };
+
+class VraagFout extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
 
 async function vraag<TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables: TVars): Promise<TData> {
   const token = sessionStorage.getItem('regiohub-token') ?? '';
@@ -27,102 +51,270 @@ async function vraag<TData, TVars>(document: TypedDocumentNode<TData, TVars>, va
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  const body = (await response.json()) as { data?: TData; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join(' '));
+  const body = (await response.json()) as { data?: TData; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (body.errors?.length) throw new VraagFout(body.errors.map((e) => e.message).join(' '), body.errors[0].extensions?.code);
   return body.data!;
 }
 
-const grafieken = new Map<string, Chart<'bar' | 'line', Array<number | null>>>();
-function teken(id: string, config: ChartConfiguration<'bar' | 'line', Array<number | null>>): void {
+/** On a narrow screen a chart per gemeente lies on its side, so every gemeente keeps its name. */
+const smal = () => window.matchMedia('(max-width: 640px)').matches;
+
+const grafieken = new Map<string, Chart>();
+// The drawn charts by canvas id, readable from the page (the end-to-end test compares their figures,
+// colours, labels and tooltips with the API's; a chart's figures are otherwise only pixels).
+(window as unknown as { regiohubGrafieken: Map<string, Chart> }).regiohubGrafieken = grafieken;
+
+function wis(id: string): void {
   grafieken.get(id)?.destroy();
-  const opties = { maintainAspectRatio: false, animation: false as const, ...config.options };
-  grafieken.set(id, new Chart($<HTMLCanvasElement>(id), { ...config, options: opties }));
+  grafieken.delete(id);
 }
 
-async function toonKosten(jaar: number): Promise<void> {
-  const { kostenoverzicht: o } = await vraag(DashboardKostenDocument, { jaar });
-  $('regio-begroot').textContent = alsEuro(o.regio?.begroot ?? null);
-  $('regio-gerealiseerd').textContent = alsEuro(o.regio?.gerealiseerd ?? null);
-  const gemeenten = o.perGemeente.map((g) => g.gemeente!);
-  const modules = [...new Map(o.regels.map((r) => [r.module!.code, r.module!])).values()];
-  teken('grafiek-kosten', {
-    type: 'bar',
-    data: {
-      labels: gemeenten.map((g) => g.naam),
-      datasets: modules.map((m, i) => ({
-        label: m.naam,
-        backgroundColor: KLEUREN[i % KLEUREN.length],
-        data: gemeenten.map((g) => Number(o.regels.find((r) => r.gemeente!.cbsCode === g.cbsCode && r.module!.code === m.code)?.begroot ?? 0)),
-      })),
+/** Draws a chart with Dutch number formats in ticks and tooltips, whatever the browser's language. */
+function teken(id: string, config: ChartConfiguration, formaat: (x: number) => string, opLijst = false): void {
+  wis(id);
+  const liggend = opLijst && smal();
+  const waardeAs = liggend ? 'x' : 'y';
+  const categorieAs = liggend ? 'y' : 'x';
+  const opties = config.options ?? {};
+  const scales = (opties.scales ?? {}) as Record<string, Record<string, unknown>>;
+  const chart = new Chart($<HTMLCanvasElement>(id), {
+    ...config,
+    options: {
+      ...opties,
+      locale: LOCALE,
+      maintainAspectRatio: false,
+      animation: false,
+      indexAxis: liggend ? 'y' : 'x',
+      scales: {
+        [categorieAs]: { ...scales.categorie, ticks: { autoSkip: false } },
+        [waardeAs]: { ...scales.waarde, ticks: { callback: (v: string | number) => formaat(Number(v)) } },
+      },
+      plugins: {
+        ...opties.plugins,
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label}: ${item.parsed[waardeAs] === null ? '—' : formaat(item.parsed[waardeAs] as number)}`,
+            ...(opties.plugins?.tooltip?.callbacks ?? {}),
+          },
+        },
+      },
     },
-    options: { scales: { x: { stacked: true }, y: { stacked: true, ticks: { callback: (v) => euro.format(Number(v)) } } } },
-  });
-  teken('grafiek-inwoner', {
-    type: 'bar',
-    data: { labels: gemeenten.map((g) => g.naam), datasets: [{ label: 'Begroot per inwoner', backgroundColor: KLEUREN[0], data: o.perGemeente.map((g) => Number(g.perInwoner ?? 0)) }] },
-    options: { scales: { y: { ticks: { callback: (v) => euro.format(Number(v)) } } } },
-  });
-  teken('grafiek-realisatie', {
-    type: 'bar',
-    data: {
-      labels: gemeenten.map((g) => g.naam),
-      datasets: [
-        { label: 'Begroot', backgroundColor: KLEUREN[0], data: o.perGemeente.map((g) => Number(g.begroot ?? 0)) },
-        { label: 'Gerealiseerd', backgroundColor: KLEUREN[1], data: o.perGemeente.map((g) => Number(g.gerealiseerd ?? 0)) },
-      ],
-    },
-    options: { scales: { y: { ticks: { callback: (v) => euro.format(Number(v)) } } } },
-  });
-  $('tabel-gemeenten').querySelector('tbody')!.replaceChildren(
-    ...o.perGemeente.map((g) => {
+  } as ChartConfiguration);
+  grafieken.set(id, chart);
+}
+
+/** Fills a table's body: the first cell of a row is its header. */
+function vulTabel(id: string, rijen: Array<{ sleutel?: string; cellen: string[] }>): void {
+  $(id).querySelector('tbody')!.replaceChildren(
+    ...rijen.map(({ sleutel, cellen }) => {
       const rij = document.createElement('tr');
-      rij.dataset.gemeente = g.gemeente!.cbsCode;
-      for (const [i, tekst] of [g.gemeente!.naam, alsEuro(g.begroot), alsEuro(g.gerealiseerd), g.inwoners === null ? '—' : getal.format(g.inwoners), alsEuro(g.perInwoner)].entries()) {
+      if (sleutel) rij.dataset.sleutel = sleutel;
+      cellen.forEach((tekst, i) => {
         const cel = document.createElement(i === 0 ? 'th' : 'td');
         if (i === 0) cel.setAttribute('scope', 'row');
         cel.textContent = tekst;
         rij.append(cel);
-      }
+      });
       return rij;
     }),
   );
 }
 
-type KpiKeuze = DashboardKpiKeuzesQuery['kpis'][number];
-
-async function toonKpi(kpi: KpiKeuze, gemeente: string | null, jaar: number): Promise<void> {
-  const reeks = (await vraag(DashboardKpiReeksDocument, {
-    module: kpi.module.code,
-    kpi: kpi.code,
-    gemeente: kpi.niveau === 'GEMEENTE' ? gemeente : null,
-    van: { jaar: jaar - 1, kwartaal: 1 },
-    tot: { jaar, kwartaal: 4 },
-  })).kpiReeks;
-  teken('grafiek-kpi', {
-    type: 'line',
-    data: {
-      labels: reeks.map((p) => `${p.jaar} K${p.kwartaal}`),
-      datasets: [
-        { label: kpi.naam, borderColor: KLEUREN[0], backgroundColor: KLEUREN[0], data: reeks.map((p) => (p.waarde === null ? null : Number(p.waarde))) },
-        { label: 'Norm (DVO)', borderColor: KLEUREN[5], borderDash: [6, 4], pointStyle: 'rectRot', data: reeks.map((p) => (p.norm === null ? null : Number(p.norm))) },
-      ],
-    },
-  });
+function vulKoppen(id: string, koppen: string[]): void {
+  const rij = document.createElement('tr');
+  for (const kop of koppen) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = kop;
+    rij.append(th);
+  }
+  $(id).querySelector('thead')!.replaceChildren(rij);
 }
 
-async function toonKpiKeuze(jaar: number): Promise<void> {
-  const { kpis, gemeenten } = await vraag(DashboardKpiKeuzesDocument, {});
+async function toonKosten(jaar: number, keuzes: Keuzes): Promise<void> {
+  const { kostenoverzicht: o } = await vraag(DashboardKostenDocument, { jaar });
+  const moduleIds = keuzes.modules.map((m) => Number(m.id));
+  $('regio-begroot').textContent = alsEuro(o.regio?.begroot ?? null);
+  $('regio-na-wijziging').textContent = alsEuro(o.regio?.naWijziging ?? null);
+  $('regio-gerealiseerd').textContent = alsEuro(o.regio?.gerealiseerd ?? null);
+  const gemeenten = o.perGemeente.map((g) => g.gemeente!);
+  const modules = [...new Map(o.regels.map((r) => [r.module!.code, r.module!])).values()].sort((a, b) => Number(a.id) - Number(b.id));
+  const cel = (cbs: string, code: string) => o.regels.find((r) => r.gemeente!.cbsCode === cbs && r.module!.code === code)?.begroot ?? null;
+  teken(
+    'grafiek-kosten',
+    {
+      type: 'bar',
+      data: {
+        labels: gemeenten.map((g) => g.naam),
+        datasets: modules.map((m) => ({
+          label: m.naam,
+          backgroundColor: moduleKleur(moduleIds, Number(m.id)),
+          borderColor: '#ffffff',
+          borderWidth: 1,
+          data: gemeenten.map((g) => Number(cel(g.cbsCode, m.code) ?? 0)),
+        })),
+      },
+      options: { scales: { categorie: { stacked: true }, waarde: { stacked: true } } as never },
+    },
+    (x) => euro.format(x),
+    true,
+  );
+  vulKoppen('tabel-kosten', ['Gemeente', ...modules.map((m) => m.naam)]);
+  vulTabel('tabel-kosten', gemeenten.map((g) => ({ sleutel: g.cbsCode, cellen: [g.naam, ...modules.map((m) => alsEuro(cel(g.cbsCode, m.code)))] })));
+
+  teken(
+    'grafiek-inwoner',
+    { type: 'bar', data: { labels: gemeenten.map((g) => g.naam), datasets: [{ label: 'Begroot per inwoner', backgroundColor: REEKS_KLEUREN.begroot, data: o.perGemeente.map((g) => Number(g.perInwoner ?? 0)) }] } },
+    (x) => euro.format(x),
+    true,
+  );
+  teken(
+    'grafiek-realisatie',
+    {
+      type: 'bar',
+      data: {
+        labels: gemeenten.map((g) => g.naam),
+        datasets: [
+          { label: 'Begroting na wijziging', backgroundColor: REEKS_KLEUREN.naWijziging, data: o.perGemeente.map((g) => Number(g.naWijziging ?? 0)) },
+          { label: 'Gerealiseerd', backgroundColor: REEKS_KLEUREN.gerealiseerd, data: o.perGemeente.map((g) => Number(g.gerealiseerd ?? 0)) },
+        ],
+      },
+    },
+    (x) => euro.format(x),
+    true,
+  );
+  vulTabel(
+    'tabel-gemeenten',
+    o.perGemeente.map((g) => ({
+      sleutel: g.gemeente!.cbsCode,
+      cellen: [g.gemeente!.naam, alsEuro(g.begroot), alsEuro(g.naWijziging), alsEuro(g.gerealiseerd), g.inwoners === null ? '—' : getal.format(g.inwoners), alsEuro(g.perInwoner)],
+    })),
+  );
+}
+
+async function toonTrend(jaar: number): Promise<void> {
+  const reeks = (await vraag(DashboardTrendDocument, { van: jaar - 5, tot: jaar })).kostenoverzichtReeks;
+  const lijn = (label: string, kleur: string, waarden: Array<string | null>, streep?: number[]) => ({
+    label,
+    borderColor: kleur,
+    backgroundColor: kleur,
+    borderDash: streep,
+    data: waarden.map((w) => (w === null ? null : Number(w))),
+  });
+  teken(
+    'grafiek-trend',
+    {
+      type: 'line',
+      data: {
+        labels: reeks.map((o) => String(o.jaar)),
+        datasets: [
+          lijn('Begroot (primitief)', REEKS_KLEUREN.begroot, reeks.map((o) => o.regio?.begroot ?? null)),
+          lijn('Begroting na wijziging', REEKS_KLEUREN.naWijziging, reeks.map((o) => o.regio?.naWijziging ?? null), [6, 4]),
+          lijn('Gerealiseerd', REEKS_KLEUREN.gerealiseerd, reeks.map((o) => o.regio?.gerealiseerd ?? null)),
+        ],
+      },
+    },
+    (x) => euro.format(x),
+  );
+  vulTabel('tabel-trend', reeks.map((o) => ({ sleutel: String(o.jaar), cellen: [String(o.jaar), alsEuro(o.regio?.begroot ?? null), alsEuro(o.regio?.naWijziging ?? null), alsEuro(o.regio?.gerealiseerd ?? null)] })));
+}
+
+// The KPI answer that may still be drawn: a slower answer to an earlier choice must never overwrite a later one.
+let kpiVraag = 0;
+
+async function toonKpi(kpi: Kpi, gemeente: { cbsCode: string; naam: string } | null, jaar: number): Promise<void> {
+  const nummer = ++kpiVraag;
+  const eenheid = EENHEDEN[kpi.eenheid];
+  const wie = kpi.niveau === 'GEMEENTE' && gemeente ? gemeente.naam : 'regio';
+  $('kpi-titel').textContent = `${kpi.naam} (${wie}) — in ${eenheid.as}, ${RICHTING[kpi.richting]}`;
+  $('kpi-melding').textContent = '';
+  try {
+    const reeks = (
+      await vraag(DashboardKpiReeksDocument, {
+        module: kpi.module.code,
+        kpi: kpi.code,
+        gemeente: kpi.niveau === 'GEMEENTE' ? (gemeente?.cbsCode ?? null) : null,
+        van: { jaar: jaar - 1, kwartaal: 1 },
+        tot: { jaar, kwartaal: 4 },
+      })
+    ).kpiReeks;
+    if (nummer !== kpiVraag) return;
+    const oordeel = (g: boolean | null) => (g === null ? '—' : g ? 'norm gehaald' : 'norm niet gehaald');
+    teken(
+      'grafiek-kpi',
+      {
+        type: 'line',
+        data: {
+          labels: reeks.map((p) => `${p.jaar} K${p.kwartaal}`),
+          datasets: [
+            {
+              label: `${kpi.naam} (${wie})`,
+              borderColor: REEKS_KLEUREN.waarde,
+              data: reeks.map((p) => (p.waarde === null ? null : Number(p.waarde))),
+              // Met or missed shows in shape as well as colour: a round dot, or a cross.
+              pointStyle: reeks.map((p) => (p.gehaald === false ? 'crossRot' : 'circle')),
+              pointRadius: reeks.map((p) => (p.gehaald === null ? 3 : 7)),
+              pointBorderWidth: reeks.map((p) => (p.gehaald === false ? 3 : 1)),
+              pointBackgroundColor: reeks.map((p) => (p.gehaald === null ? REEKS_KLEUREN.waarde : p.gehaald ? REEKS_KLEUREN.gehaald : REEKS_KLEUREN.nietGehaald)),
+              pointBorderColor: reeks.map((p) => (p.gehaald === null ? REEKS_KLEUREN.waarde : p.gehaald ? REEKS_KLEUREN.gehaald : REEKS_KLEUREN.nietGehaald)),
+            },
+            { label: 'Norm (DVO)', borderColor: REEKS_KLEUREN.norm, backgroundColor: REEKS_KLEUREN.norm, borderDash: [6, 4], pointStyle: 'rectRot', data: reeks.map((p) => (p.norm === null ? null : Number(p.norm))) },
+          ],
+        },
+        options: {
+          scales: { waarde: { title: { display: true, text: eenheid.as } } } as never,
+          plugins: { tooltip: { callbacks: { afterLabel: (item: TooltipItem<'line'>) => (item.datasetIndex === 0 ? oordeel(reeks[item.dataIndex].gehaald) : '') } } },
+        },
+      },
+      eenheid.waarde,
+    );
+    vulTabel(
+      'tabel-kpi',
+      reeks.map((p) => ({
+        sleutel: `${p.jaar}-${p.kwartaal}`,
+        cellen: [`${p.jaar} K${p.kwartaal}`, p.waarde === null ? '—' : eenheid.waarde(Number(p.waarde)), p.norm === null ? '—' : eenheid.waarde(Number(p.norm)), oordeel(p.gehaald)],
+      })),
+    );
+    $('grafiek-kpi').closest('section')!.dataset.kpi = `${kpi.code}:${kpi.niveau === 'GEMEENTE' ? (gemeente?.cbsCode ?? '') : ''}`;
+  } catch (fout) {
+    if (nummer !== kpiVraag) return;
+    // Never leave the previous figures under the new label.
+    wis('grafiek-kpi');
+    vulTabel('tabel-kpi', []);
+    $('grafiek-kpi').closest('section')!.dataset.kpi = '';
+    $('kpi-melding').textContent = fout instanceof Error ? fout.message : String(fout);
+  }
+}
+
+function toonKpiKeuze(jaar: number, keuzes: Keuzes): void {
+  const { aanmelding } = keuzes;
+  const gemeenten = aanmelding.kpiGemeenten;
+  // Only what this sign-in may see: KPIs per gemeente only when there is a gemeente to show.
+  const kpis = keuzes.kpis.filter((k) => k.niveau !== 'GEMEENTE' || gemeenten.length > 0);
   const kpiSelect = $<HTMLSelectElement>('kpi');
   const gemeenteSelect = $<HTMLSelectElement>('kpi-gemeente');
   kpiSelect.replaceChildren(...kpis.map((k, i) => new Option(`${k.module.code} — ${k.naam}`, String(i))));
-  const eigen = sessionStorage.getItem('regiohub-gemeente');
-  gemeenteSelect.replaceChildren(...gemeenten.map((g) => new Option(g.naam, g.cbsCode, false, g.cbsCode === eigen)));
+  const gevraagd = sessionStorage.getItem('regiohub-gemeente');
+  const gekozen = gemeenten.find((g) => g.cbsCode === gevraagd) ?? gemeenten.find((g) => g.cbsCode === aanmelding.cbsCode) ?? gemeenten[0];
+  gemeenteSelect.replaceChildren(...gemeenten.map((g) => new Option(g.naam, g.cbsCode, false, g === gekozen)));
+  $('kpi-gemeente-veld').hidden = gemeenten.length === 0;
+  if (gevraagd && gekozen && gevraagd !== gekozen.cbsCode) {
+    $('kpi-scope').textContent = `U mag KPI-waarden per gemeente alleen van ${gemeenten.map((g) => g.naam).join(', ')} zien; getoond: ${gekozen.naam}.`;
+  } else if (gemeenten.length === 0) {
+    $('kpi-scope').textContent = 'Met deze aanmelding ziet u alleen regionale KPI-waarden.';
+  } else $('kpi-scope').textContent = '';
+  if (kpis.length === 0) {
+    $('kpi-melding').textContent = 'Er zijn geen KPI’s die u mag zien.';
+    return;
+  }
   const standaard = kpis.findIndex((k) => k.niveau === 'REGIO');
   kpiSelect.value = String(Math.max(standaard, 0));
   const verversen = () => {
     const kpi = kpis[Number(kpiSelect.value)];
     gemeenteSelect.disabled = kpi.niveau !== 'GEMEENTE';
-    toonKpi(kpi, gemeenteSelect.value, jaar).catch(toonFout);
+    const optie = gemeenteSelect.selectedOptions[0];
+    const gemeente = optie ? { cbsCode: optie.value, naam: optie.text } : null;
+    void toonKpi(kpi, gemeente, jaar);
   };
   kpiSelect.onchange = verversen;
   gemeenteSelect.onchange = verversen;
@@ -152,13 +344,35 @@ async function toonCompleetheid(jaar: number): Promise<void> {
   );
 }
 
+/** Downloads an export with the token in the header (a plain link cannot carry it). */
+async function download(bestand: string, jaar: number): Promise<void> {
+  const token = sessionStorage.getItem('regiohub-token') ?? '';
+  const response = await fetch(`/export/${bestand}?jaar=${jaar}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
+    throw new Error(body?.errors?.[0]?.message ?? `Downloaden mislukt (${response.status}).`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: bestand.replace('.', `-${jaar}.`) });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
 function toonFout(fout: unknown): void {
   $('melding').textContent = fout instanceof Error ? fout.message : String(fout);
 }
 
 async function toon(jaar: number): Promise<void> {
   $('melding').textContent = 'Bezig met laden…';
-  await Promise.all([toonKosten(jaar), toonKpiKeuze(jaar), toonCompleetheid(jaar)]);
+  const keuzes = await vraag(DashboardKeuzesDocument, {});
+  $('aangemeld').textContent = `Aangemeld als ${keuzes.aanmelding.naam} (${keuzes.aanmelding.rol.toLowerCase()}).`;
+  await Promise.all([toonKosten(jaar, keuzes), toonTrend(jaar), toonCompleetheid(jaar)]);
+  toonKpiKeuze(jaar, keuzes);
+  for (const knop of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
+    knop.onclick = () => download(knop.dataset.export!, jaar).catch(toonFout);
+  }
   $('inhoud').hidden = false;
   $('melding').textContent = `Gegevens over ${jaar} geladen.`;
   document.body.dataset.geladen = 'ja';
@@ -182,6 +396,10 @@ function start(): void {
     event.preventDefault();
     sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
     toon(Number(jaarSelect.value)).catch(toonFout);
+  });
+  // Redraw the charts per gemeente when the screen turns between narrow and wide.
+  window.matchMedia('(max-width: 640px)').addEventListener('change', () => {
+    if (document.body.dataset.geladen) toon(Number(jaarSelect.value)).catch(toonFout);
   });
   if (tokenVeld.value) toon(Number(jaarSelect.value)).catch(toonFout);
 }

@@ -29,7 +29,11 @@ function nieuwsteBron(map) {
 
 const kanBouwen = existsSync(path.join(root, 'node_modules/typescript')) && existsSync(path.join(root, 'node_modules/vite'));
 const heeftBuild = existsSync(gebouwd) && existsSync(stempel) && existsSync(path.join(root, 'dist/web/dashboard/index.html'));
-const verouderd = heeftBuild && kanBouwen && Math.max(nieuwsteBron(path.join(root, 'src')), nieuwsteBron(path.join(root, 'migrations'))) > statSync(stempel).mtimeMs;
+// GraphiQL's opening tabs are the README's examples, read at build time (vite.config.ts).
+const readme = path.join(root, 'README.md');
+const readmeTijd = existsSync(readme) ? statSync(readme).mtimeMs : 0;
+const verouderd =
+  heeftBuild && kanBouwen && Math.max(nieuwsteBron(path.join(root, 'src')), nieuwsteBron(path.join(root, 'migrations')), readmeTijd) > statSync(stempel).mtimeMs;
 
 if (!heeftBuild || verouderd) {
   if (!kanBouwen) {

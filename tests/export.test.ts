@@ -5,7 +5,8 @@ import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { Decimal } from '../src/core/decimal.js';
 import { KostenoverzichtDocument } from './generated/graphql.js';
-import { exportCsv, rijenVan } from './helpers/export-csv.js';
+import { exportCsv, formulesInBestaandeGegevens, rijenVan } from './helpers/export-csv.js';
+import { FORMULE_TEKSTEN, HYPERLINK } from './helpers/scenario.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
 let t: TestHub;
@@ -77,7 +78,7 @@ describe('CSV-export', () => {
 
   it('geeft met de CSV-voorbeelden uit de README dezelfde bedragen als het kostenoverzicht, per fase', async () => {
     const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
-    const paden = [...readme.matchAll(/"http:\/\/localhost:4000(\/export\/[^"]+)"/g)].map((m) => m[1]);
+    const paden = [...readme.matchAll(/"http:\/\/localhost:4000(\/export\/[^"?]+\.csv[^"]*)"/g)].map((m) => m[1]);
     expect(paden.map((p) => p.split('?')[0])).toEqual(['/export/bijdragen.csv', '/export/bijdrage-totalen.csv']);
     const haal = async (pad: string) => {
       const response = await fetch(basis + pad, { headers: { authorization: `Bearer ${tokens.controller}` } });
@@ -106,5 +107,22 @@ describe('CSV-export', () => {
     const verkeerd = await csv('bijdragen.csv', { where: { jaar: { eq: 'twee' } } });
     expect(verkeerd.status).toBe(400);
     expect((await csv('bestaat-niet.csv', {})).status).toBe(404);
+  });
+
+  it('zet (OWASP) een enkel aanhalingsteken voor tekst die als formule begint, nooit voor een getal', async () => {
+    await formulesInBestaandeGegevens(t);
+    for (const getallen of ['', 'nl']) {
+      const rijen = rijenVan((await csv('kostenoverzicht.csv', { jaar: 2025, getallen })).tekst, getallen ? ';' : ',');
+      const rozendaal = rijen.filter((r) => r['CBS-code'] === 'GM0277');
+      expect(rozendaal.length).toBeGreaterThan(0);
+      expect(rozendaal.every((r) => r.Gemeente === `'${HYPERLINK}`)).toBe(true);
+      // A negative difference stays a number (no quote), in both number styles.
+      const negatief = rijen.filter((r) => r.Verschil.startsWith('-'));
+      expect(negatief.length).toBeGreaterThan(0);
+      expect(negatief.every((r) => /^-\d+[.,]\d\d$/.test(r.Verschil))).toBe(true);
+      expect(rijen.some((r) => r.Gemeente.startsWith("'") && r['CBS-code'] !== 'GM0277')).toBe(false);
+    }
+    const toelichtingen = new Set(rijenVan((await csv('kpi-waarden.csv', { where: { module: { eq: 'RBL' } } })).tekst).map((r) => r.Toelichting));
+    expect(toelichtingen).toEqual(new Set(FORMULE_TEKSTEN.map((tekst) => `'${tekst}`)));
   });
 });

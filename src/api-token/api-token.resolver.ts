@@ -4,10 +4,12 @@ import { leesApiTokens, maakApiToken, trekApiTokenIn } from './api-token.service
 import { apiTokenLezen, ApiTokenType } from './api-token.types.js';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 @InputType({ description: 'Een nieuw API-token voor een serviceaccount.' })
 class ApiTokenInvoer {
   @Field(() => String)
+  @NoFormula('Naam')
   naam!: string;
 
   @Field(() => Rol)

@@ -5,6 +5,7 @@ import { LocalDate } from '../core/graphql-types.js';
 import { JaarVeld } from '../core/jaar.js';
 import { BedragScalar } from '../core/scalars.js';
 import { BegrotingSoort } from './begroting.entity.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 /**
  * What every recorded version carries: module, year, lasten and baten, adoption date, description.
@@ -29,6 +30,7 @@ abstract class VersieInvoer {
 
   @Field(() => String)
   @Length(1, 300, { message: 'Omschrijving moet 1 tot 300 tekens lang zijn.' })
+  @NoFormula('Omschrijving')
   omschrijving!: string;
 }
 

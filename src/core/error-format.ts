@@ -26,6 +26,25 @@ const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; message: string }> = 
   },
 };
 
+interface Violation {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: Violation[];
+}
+
+/**
+ * class-validator reports a field of a nested input (`waarden[2].toelichting`) as a child of its
+ * parent without constraints of its own; the user needs the field's path and message.
+ */
+function flattenViolations(violations: Violation[], prefix = ''): Array<{ path: string; messages: string[] }> {
+  return violations.flatMap((v) => {
+    const path = prefix ? `${prefix}.${v.property}` : v.property;
+    const own = v.constraints ? [{ path, messages: Object.values(v.constraints) }] : [];
+    const nested = v.children?.length ? flattenViolations(v.children, path) : [];
+    return own.length || nested.length ? [...own, ...nested] : [{ path, messages: [] }];
+  });
+}
+
 /**
  * Every error leaves with a stable extensions.code. Known database rule violations get a Dutch
  * message and the constraint's name; anything unexpected is logged with an id and, in production,
@@ -54,10 +73,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, pr
       if (match) return { message: message.replace('$1', match[1]), extensions: { code: limitCode } };
     }
   }
-  const validationErrors = formatted.extensions?.validationErrors as Array<{ property: string; constraints?: Record<string, string> }> | undefined;
+  const validationErrors = formatted.extensions?.validationErrors as Violation[] | undefined;
   if (validationErrors) {
-    const messages = validationErrors.flatMap((v) => Object.values(v.constraints ?? {}).map((m) => `${v.property}: ${m}`));
-    return { ...formatted, message: `Ongeldige invoer. ${messages.join(' ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, velden: validationErrors.map((v) => v.property) } };
+    const violations = flattenViolations(validationErrors);
+    const messages = violations.flatMap((v) => v.messages.map((m) => `${v.path}: ${m}`));
+    return { ...formatted, message: `Ongeldige invoer. ${messages.join(' ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, velden: violations.map((v) => v.path) } };
   }
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
 

@@ -1,8 +1,10 @@
 /**
- * What each CSV export fetches: a GraphQL operation of the public API (so filters, validation and
- * authorization are exactly those of the graph) and the columns taken from each row.
+ * What each export (CSV and Excel) fetches: a GraphQL operation of the public API (so filters,
+ * validation and authorization are exactly those of the graph) and the columns taken from each row.
+ * The key is the file name without extension: `bijdragen` serves bijdragen.csv and bijdragen.xlsx.
  */
-export type Soort = 'tekst' | 'getal' | 'bedrag' | 'janee';
+/** `tijdstip`: a DateTime of the graph (ISO 8601, UTC); in Excel a date cell in Dutch time. */
+export type Soort = 'tekst' | 'getal' | 'bedrag' | 'janee' | 'tijdstip';
 
 export interface Kolom {
   kop: string;
@@ -24,7 +26,7 @@ export interface ExportDefinitie {
 const k = (kop: string, pad: string, soort: Soort = 'tekst'): Kolom => ({ kop, pad, soort });
 
 export const EXPORTS: Record<string, ExportDefinitie> = {
-  'bijdragen.csv': {
+  'bijdragen': {
     query: `query ($where: BijdrageWhere, $orderBy: [BijdrageOrder!], $alleenActueel: Boolean, $after: String) {
       bijdragen(where: $where, orderBy: $orderBy, alleenActueel: $alleenActueel, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -48,7 +50,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Bedrag', 'bedrag', 'bedrag'),
     ],
   },
-  'bijdrage-totalen.csv': {
+  'bijdrage-totalen': {
     query: `query ($groupBy: [BijdrageGroepering!]!, $where: BijdrageWhere, $alleenActueel: Boolean) {
       bijdrageTotalen(groupBy: $groupBy, where: $where, alleenActueel: $alleenActueel) {
         gemeente { cbsCode naam } module { code } jaar fase versie taakveld taakveldNaam som gemiddelde minimum maximum aantal
@@ -72,7 +74,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Aantal', 'aantal', 'getal'),
     ],
   },
-  'kostenoverzicht.csv': {
+  'kostenoverzicht': {
     query: `query ($jaar: Int!, $fase: Fase, $modules: [String!], $gemeenten: [CbsCode!], $taakvelden: [String!]) {
       kostenoverzicht(jaar: $jaar, fase: $fase, modules: $modules, gemeenten: $gemeenten, taakvelden: $taakvelden) {
         regels { gemeente { cbsCode naam } module { code } jaar begroot gewijzigd naWijziging gerealiseerd verschil inwoners bedrag perInwoner }
@@ -95,7 +97,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Per inwoner', 'perInwoner', 'bedrag'),
     ],
   },
-  'kpi-waarden.csv': {
+  'kpi-waarden': {
     query: `query ($where: KpiWaardeWhere, $orderBy: [KpiWaardeOrder!], $alleenActueel: Boolean, $after: String) {
       kpiWaarden(where: $where, orderBy: $orderBy, alleenActueel: $alleenActueel, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -122,7 +124,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Toelichting', 'toelichting'),
     ],
   },
-  'kpi-totalen.csv': {
+  'kpi-totalen': {
     query: `query ($groupBy: [KpiGroepering!]!, $where: KpiWaardeWhere) {
       kpiTotalen(groupBy: $groupBy, where: $where) {
         kpi { code } gemeente { cbsCode } module { code } jaar kwartaal som gemiddelde minimum maximum aantal
@@ -143,7 +145,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Aantal', 'aantal', 'getal'),
     ],
   },
-  'kwartaalrapportages.csv': {
+  'kwartaalrapportages': {
     query: `query ($where: RapportageWhere, $after: String) {
       kwartaalrapportages(where: $where, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -159,11 +161,11 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Versie', 'versie', 'getal'),
       k('Status', 'status'),
       k('Reden', 'reden'),
-      k('Ingediend op', 'ingediendOp'),
-      k('Goedgekeurd op', 'goedgekeurdOp'),
+      k('Ingediend op', 'ingediendOp', 'tijdstip'),
+      k('Goedgekeurd op', 'goedgekeurdOp', 'tijdstip'),
     ],
   },
-  'audit-log.csv': {
+  'audit-log': {
     query: `query ($where: AuditLogWhere, $after: String) {
       auditLog(where: $where, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -172,6 +174,6 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
     lijst: 'auditLog',
     connection: true,
     variabelen: { where: 'json' },
-    kolommen: [k('Wanneer', 'wanneer'), k('Wie', 'wie'), k('Actie', 'actie'), k('Entiteit', 'entiteit'), k('Id', 'entiteitId')],
+    kolommen: [k('Wanneer', 'wanneer', 'tijdstip'), k('Wie', 'wie'), k('Actie', 'actie'), k('Entiteit', 'entiteit'), k('Id', 'entiteitId')],
   },
 };

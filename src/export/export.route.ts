@@ -5,7 +5,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Identity } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../core/errors.js';
+import { neutraliseFormula } from '../core/spreadsheet-text.js';
 import { EXPORTS, type ExportDefinitie, type Kolom } from './export-definities.js';
+import { schrijfXlsx, XLSX_TYPE } from './export-xlsx.js';
 
 export const MAX_EXPORT_RIJEN = 100_000;
 
@@ -43,11 +45,16 @@ function variabelen(def: ExportDefinitie, query: express.Request['query']): Reco
 const waardeOp = (rij: unknown, pad: string): unknown =>
   pad.split('.').reduce<unknown>((v, deel) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[deel] : undefined), rij);
 
-/** Dutch Excel wants a decimal comma and ';' between fields; amounts stay exact strings either way. */
+/**
+ * Dutch Excel wants a decimal comma and ';' between fields; amounts stay exact strings either way.
+ * Text that a spreadsheet would run as a formula gets the OWASP quote; numbers never do, so a
+ * negative amount stays a number.
+ */
 function cel(kolom: Kolom, waarde: unknown, nl: boolean): string {
   if (waarde === null || waarde === undefined) return '';
   if (kolom.soort === 'janee') return waarde ? 'ja' : 'nee';
   const tekst = String(waarde);
+  if (kolom.soort === 'tekst') return neutraliseFormula(tekst);
   return nl && (kolom.soort === 'getal' || kolom.soort === 'bedrag') ? tekst.replace('.', ',') : tekst;
 }
 
@@ -78,23 +85,42 @@ async function haalRijen(apollo: ApolloServer<Context>, def: ExportDefinitie, va
   return rijen;
 }
 
+/** The query string as the caller gave it, for the Filters sheet; a repeated parameter as a list. */
+const gegevenParameters = (query: express.Request['query']): Record<string, string> =>
+  Object.fromEntries(Object.entries(query).map(([naam, waarde]) => [naam, Array.isArray(waarde) ? waarde.join(', ') : String(waarde)]));
+
+const BESTAND = /^(.+)\.(csv|xlsx)$/;
+
 /**
- * CSV exports for Excel: GET /export/<naam>.csv with the same bearer token and the same filters
- * (as JSON in `where`, `orderBy`) as the graph. `getallen=nl` gives decimal commas and ';'.
+ * Exports for Excel: GET /export/<naam>.csv or /export/<naam>.xlsx with the same bearer token and
+ * the same filters (as JSON in `where`, `orderBy`) as the graph; both formats run the same
+ * definition, so rows, authorization and errors are the same. `getallen=nl` gives the CSV decimal
+ * commas and ';'.
  */
 export function exportRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
   const router = express.Router();
   router.get('/:bestand', async (req, res) => {
     try {
-      const def = EXPORTS[req.params.bestand];
-      if (!def) throw fout(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')}.`);
+      const [, naam, formaat] = BESTAND.exec(req.params.bestand) ?? [];
+      const def = naam && Object.hasOwn(EXPORTS, naam) ? EXPORTS[naam] : undefined;
+      if (!def) {
+        throw fout(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')} (elk als .csv of .xlsx).`);
+      }
       const identity = await identify(req).catch((error: { extensions?: { code?: string; http?: { status?: number } }; message: string }) => {
         throw fout(error.extensions?.http?.status ?? 401, error.extensions?.code ?? ErrorCode.UNAUTHENTICATED, error.message);
       });
+      // The hub's clock (fixed in tests), read before the rows: the data is as of this moment or later.
+      const moment = context(identity).now();
       const rijen = await haalRijen(apollo, def, variabelen(def, req.query), () => context(identity));
+      const waarden = rijen.map((rij) => def.kolommen.map((kolom) => waardeOp(rij, kolom.pad)));
+      if (formaat === 'xlsx') {
+        res.status(200).type(XLSX_TYPE).set('content-disposition', `attachment; filename="${req.params.bestand}"`);
+        await schrijfXlsx(res, { naam, kolommen: def.kolommen, rijen: waarden, parameters: gegevenParameters(req.query), identity, moment });
+        return;
+      }
       const nl = req.query.getallen === 'nl';
       const csv = stringify(
-        rijen.map((rij) => def.kolommen.map((kolom) => cel(kolom, waardeOp(rij, kolom.pad), nl))),
+        waarden.map((rij) => def.kolommen.map((kolom, i) => cel(kolom, rij[i], nl))),
         { header: true, columns: def.kolommen.map((kolom) => kolom.kop), delimiter: nl ? ';' : ',' },
       );
       res

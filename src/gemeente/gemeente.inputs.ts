@@ -2,6 +2,7 @@ import { IsInt, Length, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar } from '../core/scalars.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 
 @InputType({ description: 'Een nieuwe deelnemende gemeente.' })
@@ -11,6 +12,7 @@ export class GemeenteInvoer {
 
   @Field(() => String)
   @Length(1, 100, { message: 'Naam moet 1 tot 100 tekens lang zijn.' })
+  @NoFormula('Naam')
   naam!: string;
 }
 
@@ -29,5 +31,6 @@ export class InwonertalInvoer {
 
   @Field(() => String, { description: 'Herkomst, bijvoorbeeld "CBS StatLine, bevolking 1 januari".' })
   @Length(1, 200, { message: 'Bron moet 1 tot 200 tekens lang zijn.' })
+  @NoFormula('Bron')
   bron!: string;
 }

@@ -3,6 +3,7 @@ import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
+import { TextArg } from '../core/spreadsheet-text.js';
 import { jaarHeropenen, zoekJaarafsluitingen } from './jaarafsluiting.service.js';
 import { jaarafsluitingLezen, JaarafsluitingType } from './jaarafsluiting.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
@@ -25,7 +26,7 @@ export class JaarafsluitingResolver {
     @Ctx() ctx: Context,
     @Arg('module', () => String) module: string,
     @JaarArg('jaar') jaar: number,
-    @Arg('reden', () => String) reden: string,
+    @TextArg('reden', 'Reden', 'prose') reden: string,
   ): Promise<JaarafsluitingType> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'een afgesloten jaar heropenen');
     const afsluiting = await jaarHeropenen(ctx, module, jaar, reden);

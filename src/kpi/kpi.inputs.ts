@@ -5,6 +5,7 @@ import { LocalDate } from '../core/graphql-types.js';
 import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import { KpiEenheid, KpiNiveau, KpiPeriode, KpiRichting } from './kpi.entity.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 @InputType({ description: 'Definitie van een KPI van een module; een bestaande code wordt bijgewerkt.' })
 export class KpiInvoer {
@@ -17,6 +18,7 @@ export class KpiInvoer {
 
   @Field(() => String)
   @Length(1, 200, { message: 'Naam moet 1 tot 200 tekens lang zijn.' })
+  @NoFormula('Naam')
   naam!: string;
 
   @Field(() => KpiEenheid)

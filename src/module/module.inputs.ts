@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../core/graphql-types.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 @InputType({ description: 'Een nieuwe module of submodule.' })
 export class ModuleInvoer {
@@ -10,10 +11,12 @@ export class ModuleInvoer {
 
   @Field(() => String)
   @Length(1, 100, { message: 'Naam moet 1 tot 100 tekens lang zijn.' })
+  @NoFormula('Naam')
   naam!: string;
 
   @Field(() => String)
   @Length(1, 2000, { message: 'Omschrijving moet 1 tot 2000 tekens lang zijn.' })
+  @NoFormula('Omschrijving')
   omschrijving!: string;
 
   @Field(() => String, { nullable: true, description: 'Code van het programma.' })

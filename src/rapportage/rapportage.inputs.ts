@@ -3,6 +3,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
 import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 @InputType({ description: 'Welke kwartaalrapportage: de actuele versie van een module in een kwartaal.' })
 export class RapportageSleutel {
@@ -38,6 +39,7 @@ export class KpiWaardeInvoer {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 2000, { message: 'Toelichting is hoogstens 2000 tekens.' })
+  @NoFormula('Toelichting', 'prose')
   toelichting?: string;
 }
 
@@ -52,5 +54,6 @@ export class RapportageOpslaanInvoer extends RapportageSleutel {
 export class RapportageMetReden extends RapportageSleutel {
   @Field(() => String)
   @Length(3, 2000, { message: 'Geef een reden van 3 tot 2000 tekens.' })
+  @NoFormula('Reden', 'prose')
   reden!: string;
 }

@@ -4,6 +4,7 @@ import type { Decimal } from '../core/decimal.js';
 import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import { Grondslag } from './verdeelsleutel.entity.js';
+import { NoFormula } from '../core/spreadsheet-text.js';
 
 @InputType()
 export class EenheidInvoer {
@@ -15,6 +16,7 @@ export class EenheidInvoer {
 
   @Field(() => String)
   @Length(1, 200, { message: 'Bron moet 1 tot 200 tekens lang zijn.' })
+  @NoFormula('Bron')
   bron!: string;
 }
 
@@ -31,6 +33,7 @@ export class VerdeelsleutelInvoer {
 
   @Field(() => String)
   @Length(1, 300, { message: 'Omschrijving moet 1 tot 300 tekens lang zijn.' })
+  @NoFormula('Omschrijving')
   omschrijving!: string;
 
   @Field(() => [EenheidInvoer])

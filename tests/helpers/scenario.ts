@@ -25,3 +25,9 @@ export const OVERBETUWE_IN_INBURGERING = { cbsCode: 'GM1734', vanaf: '2024-07-01
 
 /** RFZ, the sixth module, starts on 1 January 2026. */
 export const RFZ_START = '2026-01-01';
+
+/** The gemeente name of the outside check: a live formula in a spreadsheet, unless neutralised. */
+export const HYPERLINK = '=HYPERLINK("http://x.invalid","klik")';
+
+/** One text per start that a spreadsheet reads as a formula (OWASP: =, +, -, @, tab, CR). */
+export const FORMULE_TEKSTEN: readonly string[] = ['=1+1', '+31 26 377 0000', '- zie bijlage', '@SUM(A1:A9)', '\tingesprongen', '\rregel'];

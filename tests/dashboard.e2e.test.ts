@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import ExcelJS from 'exceljs';
 import { parse } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,7 +122,7 @@ const gelijk = (tekst: string | null) => (tekst ?? '').replace(/\s/g, ' ');
 const alsEuro = (bedrag: string | null) => (bedrag === null ? '—' : gelijk(euro.format(Number(bedrag))));
 
 async function open(token: string, fragment: string, opties: { breedte?: number; hoogte?: number; locale?: string } = {}) {
-  const context = await browser.newContext({ viewport: { width: opties.breedte ?? 1366, height: opties.hoogte ?? 900 }, locale: opties.locale ?? 'nl-NL' });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: opties.breedte ?? 1366, height: opties.hoogte ?? 900 }, locale: opties.locale ?? 'nl-NL' });
   const page = await context.newPage();
   const fouten: string[] = [];
   page.on('pageerror', (e) => fouten.push(e.message));
@@ -225,6 +226,13 @@ describe('dashboard: wat het toont klopt met de API en met wie er kijkt', () => 
       (await page.locator('#tabel-kosten thead th').allTextContents()).indexOf(eerste.module.naam) - 1,
     );
     expect(gelijk(await cel.textContent())).toBe(alsEuro(eerste.begroot));
+
+    // The download button gives the Excel export of the same year, with the token in its header.
+    const [bestand] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="kostenoverzicht.xlsx"]')]);
+    expect(bestand.suggestedFilename()).toBe('kostenoverzicht-2025.xlsx');
+    const boek = new ExcelJS.Workbook();
+    await boek.xlsx.readFile((await bestand.path())!);
+    expect(boek.worksheets[0].actualRowCount - 1).toBe(api.regels.length);
 
     const reeks = (await vraagApi<any>('{ kostenoverzichtReeks(van: 2020, tot: 2025, fase: BEGROOT) { jaar regio { begroot naWijziging gerealiseerd } } }', {}, ALS.controller))
       .kostenoverzichtReeks;

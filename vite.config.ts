@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const web = fileURLToPath(new URL('./src/web', import.meta.url));
 
-/** Builds the dashboard page and GraphiQL into dist/web; the hub serves them, no CDN. */
+/** Builds the dashboard page, the Excel upload page and GraphiQL into dist/web; the hub serves them, no CDN. */
 export default defineConfig({
   root: web,
   base: '/',
@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         dashboard: `${web}/dashboard/index.html`,
         graphiql: `${web}/graphiql/index.html`,
+        import: `${web}/import/index.html`,
       },
     },
   },

@@ -1,30 +1,25 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { KOLOM, leesSjabloon, wgswConcept } from './helpers/excel.js';
 import { CBS_CODES, NU } from './helpers/scenario.js';
+import { ARTIFACTS, startChromium } from './helpers/chromium.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 
-// Debian's Chromium (installed by .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+const artifacts = ARTIFACTS;
 
 let t: TestHub;
 let basis: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium).`);
   t = await startTestHub({ now: NU });
   basis = (await t.listen()).replace('/graphql', '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await startChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -161,9 +161,16 @@ describe('Excel-sjabloon van de kwartaalrapportage', () => {
     const uploaden = async (bytes: Buffer, verwacht?: { module: string; jaar: number; kwartaal: number }) =>
       (await t.execute(ExcelUploadenDocument, { bestand: bytes.toString('base64'), verwacht }, ALS.modulemanagerWgsw)).errors![0].extensions!.problemen;
 
+    // Only the sheet is wrong, the save would take the rest: still nothing is saved.
+    s.zet(s.rij('ZIEKTEVERZUIM'), KOLOM.waarde, 8);
+    const voor = await databaseStand(2026, 3);
+    const fout = { blad: 'Waarden', rij: dubbel, kolom: 'A', kolomnaam: 'KPI-code', melding: `dubbele regel: GEDETACHEERD staat ook in rij ${rij}` };
+    expect(await uploaden(await s.bytes())).toEqual([fout]);
+    expect(await databaseStand(2026, 3)).toEqual(voor);
+
     expect(await uploaden(await s.bytes(), { ...Q3, kwartaal: 4 })).toEqual([
       { blad: 'Over dit bestand', rij: 4, kolom: 'B', kolomnaam: 'kwartaal', melding: 'dit bestand is voor 2026-K3, niet voor 2026-K4' },
-      { blad: 'Waarden', rij: dubbel, kolom: 'A', kolomnaam: 'KPI-code', melding: `dubbele regel: GEDETACHEERD staat ook in rij ${rij}` },
+      fout,
     ]);
     s.zet(1, KOLOM.waarde, 'bedrag');
     expect(await uploaden(await s.bytes())).toEqual([

@@ -88,16 +88,27 @@ describe('Excel-sjabloon van de kwartaalrapportage', () => {
     expect(typeof ziekteverzuim.getCell(KOLOM.norm).value).toBe('number');
     expect(ziekteverzuim.getCell(KOLOM.grenzen).value).toBe('van 0 tot en met 100');
     expect((s.waarden as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    // Only waarde and toelichting can be changed; the reference columns are grey.
+    const eerste2 = s.waarden.getRow(2);
+    expect([KOLOM.kpi, KOLOM.cbs, KOLOM.waarde, KOLOM.toelichting, KOLOM.norm].map((k) => eerste2.getCell(k).protection?.locked)).toEqual([
+      undefined, undefined, false, false, undefined,
+    ]);
+    const kleur = (rij: number, kolom: number) => (s.waarden.getRow(rij).getCell(kolom).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([kleur(1, KOLOM.waarde), kleur(2, KOLOM.waarde), kleur(2, KOLOM.kpi), kleur(2, KOLOM.vorig)]).toEqual(['FFFFF2CC', undefined, undefined, 'FFE7E6E6']);
     expect([overWaarde(s, 'module'), overWaarde(s, 'jaar'), overWaarde(s, 'kwartaal'), overWaarde(s, 'revisie')]).toEqual(['WGSW', 2026, 3, 1]);
 
-    // Filled in as people do: a decimal comma in text, a number typed as a number, a note.
+    // Filled in as people do: a decimal comma in text, a number typed as a number, a percentage, a note.
     const [eerste, tweede] = deelnemers;
     s.zet(s.rij('SW_ARBEIDSJAREN', eerste), KOLOM.waarde, '12,5');
     s.zet(s.rij('SW_ARBEIDSJAREN', tweede), KOLOM.waarde, 30.25);
     s.zet(s.rij('SW_ARBEIDSJAREN', tweede), KOLOM.toelichting, 'herteld na controle');
-    s.zet(s.rij('ZIEKTEVERZUIM'), KOLOM.waarde, 7.4);
+    // "7,4%" typed in Excel: stored as 0.074 with a percentage format.
+    s.zet(s.rij('ZIEKTEVERZUIM'), KOLOM.waarde, 0.074);
+    // A style of its own: cells loaded from a file share the style object of their format.
+    const procent = s.waarden.getRow(s.rij('ZIEKTEVERZUIM')).getCell(KOLOM.waarde);
+    procent.style = { ...procent.style, numFmt: '0.0%' };
     const antwoord = await upload(await s.bytes(), tokens.wgsw, '?module=WGSW&jaar=2026&kwartaal=3');
-    expect(antwoord.status).toBe(200);
+    expect(antwoord.status, JSON.stringify(await antwoord.clone().json())).toBe(200);
     expect((await antwoord.json()).data.kwartaalrapportageUploaden).toMatchObject({ module: { code: 'WGSW' }, versie: 2, status: 'CONCEPT', revisie: 2 });
 
     const na = await waardenVan(Q3);

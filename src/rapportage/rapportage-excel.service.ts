@@ -282,10 +282,11 @@ const alsTekst = (cel: Cel): string | null =>
  * ("12,5", "12.5"); no thousands separators. Excel keeps 15 significant digits, so a number read at
  * that precision is exactly what Excel showed; it becomes a Decimal without arithmetic on the double.
  */
-function leesGetal(cel: Cel): { waarde: Decimal | null } | { probleem: string } {
+function leesGetal(cel: Cel, procentnotatie: boolean): { waarde: Decimal | null } | { probleem: string } {
   if (cel === null) return { waarde: null };
   let tekst: string | null = null;
-  if (typeof cel === 'number' && Number.isFinite(cel)) tekst = new Decimal(cel.toPrecision(15)).toFixed();
+  // "7,4%" typed in Excel is stored as 0.074 in a percentage format; the report means 7.4.
+  if (typeof cel === 'number' && Number.isFinite(cel)) tekst = new Decimal(cel.toPrecision(15)).times(procentnotatie ? 100 : 1).toFixed();
   else if (typeof cel === 'string') {
     const zonderSpaties = cel.replace(/[\s\u00a0\u202f]/g, '');
     tekst = /^[-+]?\d+,\d+$/.test(zonderSpaties) ? zonderSpaties.replace(',', '.') : zonderSpaties;
@@ -328,6 +329,7 @@ function leesWaarden(werkmap: ExcelJS.Workbook): { rijen: GelezenRij[]; probleme
     const kpi = alsTekst(cel('kpi'))?.toUpperCase() ?? null;
     const gemeente = alsTekst(cel('gemeente'));
     const waardeCel = cel('waarde');
+    const procentnotatie = (rij.getCell(kolomNummer('waarde')).numFmt ?? '').includes('%');
     const toelichting = alsTekst(cel('toelichting'));
     if (kpi === null && gemeente === null && waardeCel === null && toelichting === null) continue;
     const fout = (sleutel: KolomSleutel, melding: string) => problemen.push(opWaarden(nummer, sleutel, melding));
@@ -337,7 +339,7 @@ function leesWaarden(werkmap: ExcelJS.Workbook): { rijen: GelezenRij[]; probleme
     const cbsCode = gemeente === null ? null : normaliseerCbsCode(gemeente);
     const cbsProbleem = cbsCode === null ? null : cbsCodeProbleem(cbsCode);
     if (cbsProbleem) fout('gemeente', cbsProbleem);
-    const getal = leesGetal(waardeCel);
+    const getal = leesGetal(waardeCel, procentnotatie);
     if ('probleem' in getal) fout('waarde', getal.probleem);
     const invoer = Object.assign(new KpiWaardeInvoer(), {
       kpi: kpi ?? '',

@@ -23,7 +23,7 @@ function readmeVoorbeelden(): Plugin {
   };
 }
 
-/** Builds the dashboard page and GraphiQL into dist/web; the hub serves them, no CDN. */
+/** Builds the dashboard page, the Excel upload page and GraphiQL into dist/web; the hub serves them, no CDN. */
 export default defineConfig({
   root: web,
   base: '/',
@@ -37,6 +37,7 @@ export default defineConfig({
       input: {
         dashboard: `${web}/dashboard/index.html`,
         graphiql: `${web}/graphiql/index.html`,
+        import: `${web}/import/index.html`,
       },
     },
   },

@@ -27,6 +27,7 @@ import { rateLimiter } from './core/rate-limit.js';
 import { requestLogging } from './core/request-logging.js';
 import { VersionedCache } from './core/versioned-cache.js';
 import { exportRouter } from './export/export.route.js';
+import { importRouter } from './import/import.route.js';
 import { hubSchema } from './schema.js';
 
 export interface HubOptions {
@@ -168,6 +169,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const web = path.join(projectDir(), 'dist', 'web');
   app.use('/assets', express.static(path.join(web, 'assets'), { immutable: true, maxAge: '365d' }));
   app.get(['/dashboard', '/dashboard/'], (_req, res) => res.sendFile(path.join(web, 'dashboard', 'index.html')));
+  app.get(['/import', '/import/'], (_req, res) => res.sendFile(path.join(web, 'import', 'index.html')));
   // Someone who opens the hub's address in a browser lands on the dashboard, not on "Cannot GET /".
   app.get('/', (_req, res) => res.redirect('/dashboard/'));
   if (config.graphiql) {
@@ -178,6 +180,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const graphql = graphqlOverHttp(apollo, async (req) => context(await identify(req), requestIdFrom(req.headers['x-request-id']?.toString())));
   app.use('/graphql', readJsonBody, (req, res) => graphql(req, res, req.body));
   app.use('/export', exportRouter(apollo, identify, (identity) => context(identity)));
+  app.use('/import', importRouter(apollo, identify, (identity) => context(identity)));
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON, never Express's HTML page.
   app.use((error: { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);

@@ -19,7 +19,7 @@ const LAGEN: readonly (readonly string[])[] = [
   ['dvo'],
   ['kpi'],
   ['rapportage'],
-  ['export', 'api-token', 'aanmelding'],
+  ['export', 'import', 'api-token', 'aanmelding'],
   // Assembly, which knows every domain: the schema and the entity list; the ORM set-up, the HTTP
   // server and the demo data; start-up and scripts.
   ['schema.ts', 'entities.ts'],

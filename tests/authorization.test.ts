@@ -47,6 +47,7 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['jaarafsluitingen', ops.RootJaarafsluitingenDocument, iedereen],
   ['taakvelden', ops.RootTaakveldenDocument, iedereen],
   ['aanmelding', ops.RootAanmeldingDocument, iedereen],
+  ['kwartaalrapportageSjabloon', ops.RootKwartaalrapportageSjabloonDocument, alleen('modulemanagerWgsw')],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -190,6 +191,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['kwartaalrapportageCorrigeren', (als) => t.execute(ops.RapportageCorrigerenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['modulemanagerWgsw']],
     ['kwartaalrapportageGoedkeuren', (als) => t.execute(ops.RapportageGoedkeurenDocument, { rapportage: sleutel }, als), ['controller']],
     ['kwartaalrapportageTerugsturen', (als) => t.execute(ops.RapportageTerugsturenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['controller']],
+    // Not a workbook: the manager of the module the upload names meets the file's problems.
+    ['kwartaalrapportageUploaden', (als) => t.execute(ops.RootKwartaalrapportageUploadenDocument, {}, als), ['modulemanagerWgsw'], ['BAD_USER_INPUT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.
     ['bijdragenBerekenen', (als) => t.execute(ops.BijdragenBerekenenDocument, { module: 'WSP', jaar: 2099, soort: 'PRIMITIEF' }, als), ['beheerder', 'controller'], ['NOT_FOUND']],
   ];

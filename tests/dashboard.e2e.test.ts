@@ -10,12 +10,12 @@ import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import type { Identity } from '../src/auth/identity.js';
 import { KostenoverzichtDocument } from './generated/graphql.js';
-import { startChromium } from './helpers/chromium.js';
 import { ALS } from './helpers/identities.js';
+import { ARTIFACTS, startChromium } from './helpers/chromium.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 import { NU } from './helpers/scenario.js';
 
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+const artifacts = ARTIFACTS;
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 
 let t: TestHub;

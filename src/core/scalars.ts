@@ -2,7 +2,8 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { Decimal } from './decimal.js';
 
 const BEDRAG_PATTERN = /^-?\d{1,13}(\.\d{1,2})?$/;
-const DECIMAAL_PATTERN = /^-?\d{1,20}(\.\d{1,10})?$/;
+/** A Decimaal as text (point as decimal separator); also what the Excel upload accepts after its comma. */
+export const DECIMAAL_PATTERN = /^-?\d{1,20}(\.\d{1,10})?$/;
 
 /**
  * `canonical` recognises text that is already in the output form, as the read path gets it from

@@ -14,7 +14,9 @@ import {
   kwartaalrapportageTerugsturen,
   kwartaalrapportageGoedkeuren,
 } from './rapportage-levenscyclus.service.js';
-import { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
+import { RapportageKwartaal, RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
+import { kwartaalrapportageSjabloon, kwartaalrapportageUploaden } from './rapportage-excel.service.js';
+import { ErrorCode, hubError } from '../core/errors.js';
 
 /**
  * A mutation answers with the row its write returned, already as the read type (no statement more).
@@ -59,6 +61,29 @@ export class LevenscyclusResolver {
   async kwartaalrapportageCorrigeren(@Arg('rapportage', () => RapportageMetReden) rapportage: RapportageMetReden, @Ctx() ctx: Context): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
     return geschreven(ctx, await kwartaalrapportageCorrigeren(ctx, rapportage));
+  }
+
+  @Query(() => String, {
+    description:
+      'Het Excel-sjabloon (xlsx, base64) van de rapportage van een module over een kwartaal: waarden om in te vullen, met het vorige kwartaal, de norm en de grenzen; ook als GET /import/kwartaalrapportage/sjabloon.xlsx (modulemanager).',
+  })
+  async kwartaalrapportageSjabloon(@Arg('rapportage', () => RapportageKwartaal) rapportage: RapportageKwartaal, @Ctx() ctx: Context): Promise<string> {
+    vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
+    return (await kwartaalrapportageSjabloon(ctx, rapportage)).toString('base64');
+  }
+
+  @Mutation(() => KwartaalrapportageType, {
+    description:
+      'Slaat een ingevuld Excel-sjabloon (xlsx, base64) op als concept, zoals kwartaalrapportageOpslaan; problemen in extensions.problemen met blad, rij en kolom. Met verwacht moet het bestand over die module en dat kwartaal gaan (modulemanager).',
+  })
+  async kwartaalrapportageUploaden(
+    @Arg('bestand', () => String, { description: 'De xlsx-bytes als base64.' }) bestand: string,
+    @Arg('verwacht', () => RapportageKwartaal, { nullable: true }) verwacht: RapportageKwartaal | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<KwartaalrapportageType> {
+    vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
+    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(bestand)) throw hubError(ErrorCode.BAD_USER_INPUT, 'Het bestand is geen geldige base64-tekst.');
+    return geschreven(ctx, await kwartaalrapportageUploaden(ctx, Buffer.from(bestand, 'base64'), verwacht ?? undefined));
   }
 
   @Query(() => [RapportageStand], { description: 'Per module en kwartaal: status, deadline en of de rapportage te laat is.' })

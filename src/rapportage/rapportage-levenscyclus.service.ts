@@ -8,7 +8,7 @@ import { Kpi, KpiNiveau } from '../kpi/kpi.entity.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Kwartaalrapportage, RapportageStatus } from './kwartaalrapportage.entity.js';
 import { kwartaalrapportageUitRij, type KwartaalrapportageRij, type KwartaalrapportageType } from './kwartaalrapportage.types.js';
-import type { RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
+import type { RapportageKwartaal, RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 import { vereisModuleScope } from './rapportage.access.js';
 import {
   deelnameInKwartaal,
@@ -94,7 +94,7 @@ function vereisStatus(status: RapportageStatus, toegestaan: RapportageStatus[], 
 }
 
 /** The module scope of a manager; an unknown module is NOT_FOUND for everyone, as before the scope check. */
-async function vereisScope(em: EntityManager, ctx: Schrijver, module: string): Promise<void> {
+export async function vereisScope(em: EntityManager, ctx: Schrijver, module: string): Promise<void> {
   try {
     vereisModuleScope(ctx.identity, module);
   } catch (error) {
@@ -154,6 +154,38 @@ function weigerBijProblemen(problemen: Probleem[], inleiding: string): void {
   throw hubError(ErrorCode.BAD_USER_INPUT, `${inleiding} ${tekst}.`, { problemen });
 }
 
+/** The module's KPIs active in (part of) the quarter, as a subquery (`select k.*`). */
+export function actieveKpis(em: EntityManager, sleutel: RapportageKwartaal) {
+  return em.createQueryBuilder(Kpi, 'k').select('k.*').where({ $and: [{ module: { code: sleutel.module } }, kpiActiefInKwartaal(sleutel.jaar, sleutel.kwartaal)] });
+}
+
+/** The gemeenten taking part in the module's report of the quarter, as a subquery of gemeente ids. */
+export function deelnemendeGemeenten(em: EntityManager, sleutel: RapportageKwartaal) {
+  return em.createQueryBuilder(Deelname, 'd').select('d.gemeente').where({ $and: [{ module: { code: sleutel.module } }, deelnameInKwartaal(sleutel.jaar, sleutel.kwartaal)] });
+}
+
+/** A problem of a save, with where it lies: the value's index in `invoer.waarden` and the field it concerns. */
+export interface OpslaanProbleem extends Probleem {
+  index: number;
+  veld: 'kpi' | 'gemeente' | 'waarde';
+}
+
+export interface OpslaanOpties {
+  /**
+   * Judges the problems the rules found (possibly none) before anything is written, in the save's
+   * transaction (`em`); throwing refuses the save and rolls it back. The default refuses when there
+   * are any, with KPI code and gemeente per problem. The Excel upload passes its own, which adds the
+   * sheet's problems and names rows and columns.
+   */
+  beoordeel?: (problemen: OpslaanProbleem[], em: EntityManager) => void | Promise<void>;
+}
+
+const weigerOpslaan = (problemen: OpslaanProbleem[]) =>
+  weigerBijProblemen(
+    problemen.map(({ kpi, gemeente, probleem }) => ({ kpi, gemeente, probleem })),
+    'De waarden zijn niet opgeslagen:',
+  );
+
 /** The KPIs named in a save (any of the module's, active or not) and the gemeenten, read with the claim. */
 const OPSLAAN_CONTEXT = `
   (select coalesce(json_agg(${KPI_JSON}), '[]') from kpi k
@@ -165,7 +197,7 @@ const OPSLAAN_CONTEXT = `
  * Saves (part of) a draft: the values given replace earlier ones; an empty waarde removes one. When a
  * value for the same KPI and gemeente is given twice, the last one counts.
  */
-export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpslaanInvoer): Promise<KwartaalrapportageType> {
+export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpslaanInvoer, opties: OpslaanOpties = {}): Promise<KwartaalrapportageType> {
   return ctx.em.transactional(async (em) => {
     await vereisScope(em, ctx, invoer.module);
     const toegestaan = [RapportageStatus.CONCEPT, RapportageStatus.TERUGGESTUURD];
@@ -199,21 +231,21 @@ export function kwartaalrapportageOpslaan(ctx: Schrijver, invoer: RapportageOpsl
     const rapportage = alsRapportage(em, rij);
     const kpis = kpiRijen.map(alsKpi);
 
-    const problemen: Probleem[] = [];
-    for (const w of invoer.waarden) {
+    const problemen: OpslaanProbleem[] = [];
+    for (const [index, w] of invoer.waarden.entries()) {
       const kpi = kpis.find((k) => k.code === w.kpi);
-      const melding = (probleem: string) => problemen.push({ kpi: w.kpi, gemeente: w.gemeente ?? null, probleem });
-      if (!kpi) melding(`geen KPI van ${invoer.module}`);
-      else if (kpi.niveau === KpiNiveau.REGIO && w.gemeente) melding('regionale KPI: laat de gemeente leeg');
-      else if (kpi.niveau === KpiNiveau.GEMEENTE && !w.gemeente) melding('KPI per gemeente: geef de gemeente op');
-      else if (w.gemeente && !gemeenteRijen.some((g) => g.cbsCode === w.gemeente)) melding('onbekende gemeente');
-      else if (w.waarde && !rapporteertIn(kpi, rapportage.kwartaal)) melding(JAARCIJFER_MELDING);
+      const melding = (veld: OpslaanProbleem['veld'], probleem: string) => problemen.push({ kpi: w.kpi, gemeente: w.gemeente ?? null, probleem, index, veld });
+      if (!kpi) melding('kpi', `geen KPI van ${invoer.module}`);
+      else if (kpi.niveau === KpiNiveau.REGIO && w.gemeente) melding('gemeente', 'regionale KPI: laat de gemeente leeg');
+      else if (kpi.niveau === KpiNiveau.GEMEENTE && !w.gemeente) melding('gemeente', 'KPI per gemeente: geef de gemeente op');
+      else if (w.gemeente && !gemeenteRijen.some((g) => g.cbsCode === w.gemeente)) melding('gemeente', 'onbekende gemeente');
+      else if (w.waarde && !rapporteertIn(kpi, rapportage.kwartaal)) melding('waarde', JAARCIJFER_MELDING);
       else if (w.waarde) {
         const fout = waardeProbleem(kpi, w.waarde);
-        if (fout) melding(fout);
+        if (fout) melding('waarde', fout);
       }
     }
-    weigerBijProblemen(problemen, 'De waarden zijn niet opgeslagen:');
+    await (opties.beoordeel ?? weigerOpslaan)(problemen, em);
 
     // One row per KPI and gemeente, the last given: a set-based upsert may touch a row only once.
     const perSleutel = new Map<string, { kpi_id: number; gemeente_id: number | null; waarde: string | null; toelichting: string | null }>();
@@ -264,9 +296,6 @@ export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSl
     const nu = ctx.now();
     const c = claim(em, sleutel, toegestaan, nu, { status: RapportageStatus.INGEDIEND, ingediendOp: nu });
     // The rules for "active in the quarter" stay filters; the query builder renders them into this statement.
-    const module = { module: { code: sleutel.module } };
-    const kpis = em.createQueryBuilder(Kpi, 'k').select('k.*').where({ $and: [module, kpiActiefInKwartaal(sleutel.jaar, sleutel.kwartaal)] });
-    const deelnames = em.createQueryBuilder(Deelname, 'd').select('d.gemeente').where({ $and: [module, deelnameInKwartaal(sleutel.jaar, sleutel.kwartaal)] });
     const knex = em.getKnex();
     const rijen: Rij[] = await em.execute(
       knex.raw(
@@ -276,7 +305,7 @@ export function kwartaalrapportageIndienen(ctx: Schrijver, sleutel: RapportageSl
            (select coalesce(json_agg(g.cbs_code), '[]') from gemeente g where g.id in ?) as deelnemers,
            ${waardenJson('(select * from kpi_waarde where rapportage_id = r.id)')} as waarden
          from claim r`,
-        [...c.params, kpis.getKnexQuery(), deelnames.getKnexQuery()] as Knex.RawBinding[],
+        [...c.params, actieveKpis(em, sleutel).getKnexQuery(), deelnemendeGemeenten(em, sleutel).getKnexQuery()] as Knex.RawBinding[],
       ),
     );
     if (rijen.length === 0) await weigerClaim(em, sleutel, toegestaan, 'ingediend');

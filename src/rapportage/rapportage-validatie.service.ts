@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Decimal } from '../core/decimal.js';
+import { Decimal } from '../core/decimal.js';
 import type { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInPeriode } from '../deelname/deelname.service.js';
 import type { Gemeente } from '../gemeente/gemeente.entity.js';
@@ -39,6 +39,25 @@ export function waardeProbleem(kpi: Pick<Kpi, 'eenheid' | 'ondergrens' | 'boveng
   if (kpi.bovengrens && waarde.greaterThan(kpi.bovengrens)) return `de waarde ligt boven de bovengrens ${kpi.bovengrens.toFixed()}`;
   return null;
 }
+
+/**
+ * The bounds of waardeProbleem in words, for people filling in a value (the Excel template): the
+ * tightest of the KPI's own bounds and those of its unit.
+ */
+export function grenzenTekst(kpi: Pick<Kpi, 'eenheid' | 'ondergrens' | 'bovengrens'>): string {
+  const percentage = kpi.eenheid === KpiEenheid.PERCENTAGE;
+  const geheel = kpi.eenheid === KpiEenheid.AANTAL || kpi.eenheid === KpiEenheid.DAGEN;
+  const bekend = (grenzen: Array<Decimal | null | undefined>) => grenzen.filter((g): g is Decimal => g !== null && g !== undefined);
+  const onderGrenzen = bekend([kpi.ondergrens, percentage || geheel ? new Decimal(0) : null]);
+  const bovenGrenzen = bekend([kpi.bovengrens, percentage ? new Decimal(100) : null]);
+  const onder = onderGrenzen.length ? Decimal.max(...onderGrenzen) : null;
+  const boven = bovenGrenzen.length ? Decimal.min(...bovenGrenzen) : null;
+  const tekst = (g: Decimal) => g.toFixed().replace('.', ',');
+  const bereik = onder && boven ? `van ${tekst(onder)} tot en met ${tekst(boven)}` : onder ? `${tekst(onder)} of meer` : boven ? `${tekst(boven)} of minder` : 'geen grenzen';
+  return geheel ? `geheel getal, ${bereik}` : bereik;
+}
+
+export const NIET_DEELNEMER_MELDING = 'gemeente neemt dit kwartaal niet deel aan de module';
 
 /** Whether a KPI takes a value in this quarter's report: a yearly figure only in the fourth quarter. */
 export function rapporteertIn(kpi: Pick<Kpi, 'periode'>, kwartaal: number): boolean {
@@ -85,7 +104,7 @@ export function volledigheidsProblemen(kpis: KpiRegels[], deelnemers: Set<string
       for (const w of vanKpi) {
         if (!w.gemeente) problemen.push({ kpi: kpi.code, gemeente: null, probleem: 'KPI per gemeente heeft geen regionale waarde' });
         else if (!deelnemers.has(w.gemeente.cbsCode)) {
-          problemen.push({ kpi: kpi.code, gemeente: w.gemeente.cbsCode, probleem: 'gemeente neemt dit kwartaal niet deel aan de module' });
+          problemen.push({ kpi: kpi.code, gemeente: w.gemeente.cbsCode, probleem: NIET_DEELNEMER_MELDING });
         }
       }
     }

@@ -5,8 +5,10 @@ import { JaarVeld } from '../core/jaar.js';
 import { CbsCodeScalar, DecimaalScalar } from '../core/scalars.js';
 import { NoFormula } from '../core/spreadsheet-text.js';
 
-@InputType({ description: 'Welke kwartaalrapportage: de actuele versie van een module in een kwartaal.' })
-export class RapportageSleutel {
+export const KWARTAAL_MELDING = 'Kwartaal moet 1, 2, 3 of 4 zijn.';
+
+@InputType({ description: 'Een module in een kwartaal: over welke rapportage het gaat, zonder revisie.' })
+export class RapportageKwartaal {
   @Field(() => String)
   module!: string;
 
@@ -14,10 +16,13 @@ export class RapportageSleutel {
   jaar!: number;
 
   @Field(() => Int)
-  @Min(1, { message: 'Kwartaal moet 1, 2, 3 of 4 zijn.' })
-  @Max(4, { message: 'Kwartaal moet 1, 2, 3 of 4 zijn.' })
+  @Min(1, { message: KWARTAAL_MELDING })
+  @Max(4, { message: KWARTAAL_MELDING })
   kwartaal!: number;
+}
 
+@InputType({ description: 'Welke kwartaalrapportage: de actuele versie van een module in een kwartaal.' })
+export class RapportageSleutel extends RapportageKwartaal {
   @Field(() => Int, { nullable: true, description: 'De revisie waarop deze wijziging is gebaseerd; leeg bij een nieuwe rapportage.' })
   @IsOptional()
   revisie?: number;

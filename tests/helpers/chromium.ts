@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 // Debian's Chromium (installed by .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 
-/** Headless Debian Chromium for the browser tests, without sandbox, GPU or any network of its own. */
-export function startChromium(): Promise<Browser> {
+/** Where the browser tests leave their screenshots. */
+export const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts');
+
+/** A headless Chromium for the page tests; fails with the install command when it is missing. */
+export async function startChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium).`);
   return chromium.launch({
     executablePath: CHROMIUM,

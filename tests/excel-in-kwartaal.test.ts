@@ -193,6 +193,14 @@ describe('Excel-sjabloon van de kwartaalrapportage', () => {
         melding: 'kop "bedrag" gevonden; verwacht "waarde" (kolommen niet verplaatsen, toevoegen of hernoemen)',
       },
     ]);
+    // A note that a spreadsheet would run as a formula is refused here as in the mutation (one input rule).
+    const formule = await haalSjabloon(t, Q3);
+    formule.zet(formule.rij('ZIEKTEVERZUIM'), KOLOM.toelichting, '=HYPERLINK("http://x.invalid","klik")');
+    expect(await uploaden(await formule.bytes())).toEqual([
+      expect.objectContaining({ blad: 'Waarden', rij: formule.rij('ZIEKTEVERZUIM'), kolom: 'G', kolomnaam: 'toelichting', melding: expect.stringContaining('Toelichting') }),
+    ]);
+    expect(await databaseStand(2026, 3)).toEqual(voor);
+
     expect(await uploaden(Buffer.from('KPI-code;waarde\nGEDETACHEERD;12,5\n'))).toEqual([
       { blad: null, rij: null, kolom: null, kolomnaam: null, melding: expect.stringMatching(/^het bestand is geen Excel-werkmap \(\.xlsx\)/) },
     ]);

@@ -1,26 +1,15 @@
 import type { ApolloServer } from '@apollo/server';
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import type { Identity } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../core/errors.js';
+import { caller, handleRoute, routeError, runAsCaller } from '../core/operation-route.js';
 import { neutraliseFormula } from '../core/spreadsheet-text.js';
 import { EXPORTS, type ExportDefinitie, type Kolom } from './export-definities.js';
 import { schrijfXlsx, XLSX_TYPE } from './export-xlsx.js';
 
 export const MAX_EXPORT_RIJEN = 100_000;
-
-class ExportFout extends Error {
-  constructor(
-    readonly status: number,
-    readonly fouten: readonly GraphQLFormattedError[],
-  ) {
-    super(fouten[0]?.message);
-  }
-}
-
-const fout = (status: number, code: string, message: string) => new ExportFout(status, [{ message, extensions: { code } }]);
 
 function variabelen(def: ExportDefinitie, query: express.Request['query']): Record<string, unknown> {
   const uit: Record<string, unknown> = {};
@@ -31,7 +20,7 @@ function variabelen(def: ExportDefinitie, query: express.Request['query']): Reco
       try {
         uit[naam] = JSON.parse(ruw);
       } catch {
-        throw fout(400, ErrorCode.BAD_USER_INPUT, `Parameter ${naam} is geen geldige JSON.`);
+        throw routeError(400, ErrorCode.BAD_USER_INPUT, `Parameter ${naam} is geen geldige JSON.`);
       }
     } else if (soort === 'int') uit[naam] = Number(ruw);
     else if (soort === 'lijst' || soort === 'lijst?') uit[naam] = ruw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -63,13 +52,7 @@ async function haalRijen(apollo: ApolloServer<Context>, def: ExportDefinitie, va
   const rijen: unknown[] = [];
   let after: string | null = null;
   do {
-    const response = await apollo.executeOperation({ query: def.query, variables: { ...vars, after } }, { contextValue: context() });
-    if (response.body.kind !== 'single') throw fout(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Onverwacht antwoord.');
-    const { data, errors } = response.body.singleResult;
-    if (errors?.length) {
-      const code = errors[0].extensions?.code;
-      throw new ExportFout(code === 'FORBIDDEN' ? 403 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400, errors);
-    }
+    const data = await runAsCaller(apollo, def.query, { ...vars, after }, context());
     const lijst = waardeOp(data, def.lijst) as { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | unknown[];
     if (def.connection && !Array.isArray(lijst)) {
       rijen.push(...lijst.nodes);
@@ -79,7 +62,7 @@ async function haalRijen(apollo: ApolloServer<Context>, def: ExportDefinitie, va
       after = null;
     }
     if (rijen.length > MAX_EXPORT_RIJEN) {
-      throw fout(400, ErrorCode.BAD_USER_INPUT, `Meer dan ${MAX_EXPORT_RIJEN} rijen; verfijn het filter.`);
+      throw routeError(400, ErrorCode.BAD_USER_INPUT, `Meer dan ${MAX_EXPORT_RIJEN} rijen; verfijn het filter.`);
     }
   } while (after);
   return rijen;
@@ -99,22 +82,22 @@ const BESTAND = /^(.+)\.(csv|xlsx)$/;
  */
 export function exportRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
   const router = express.Router();
-  router.get('/:bestand', async (req, res) => {
-    try {
-      const [, naam, formaat] = BESTAND.exec(req.params.bestand) ?? [];
+  router.get(
+    '/:bestand',
+    handleRoute(async (req, res) => {
+      const bestand = String(req.params.bestand);
+      const [, naam, formaat] = BESTAND.exec(bestand) ?? [];
       const def = naam && Object.hasOwn(EXPORTS, naam) ? EXPORTS[naam] : undefined;
       if (!def) {
-        throw fout(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')} (elk als .csv of .xlsx).`);
+        throw routeError(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')} (elk als .csv of .xlsx).`);
       }
-      const identity = await identify(req).catch((error: { extensions?: { code?: string; http?: { status?: number } }; message: string }) => {
-        throw fout(error.extensions?.http?.status ?? 401, error.extensions?.code ?? ErrorCode.UNAUTHENTICATED, error.message);
-      });
+      const identity = await caller(identify, req);
       // The hub's clock (fixed in tests), read before the rows: the data is as of this moment or later.
       const moment = context(identity).now();
       const rijen = await haalRijen(apollo, def, variabelen(def, req.query), () => context(identity));
       const waarden = rijen.map((rij) => def.kolommen.map((kolom) => waardeOp(rij, kolom.pad)));
       if (formaat === 'xlsx') {
-        res.status(200).type(XLSX_TYPE).set('content-disposition', `attachment; filename="${req.params.bestand}"`);
+        res.status(200).type(XLSX_TYPE).set('content-disposition', `attachment; filename="${bestand}"`);
         await schrijfXlsx(res, { naam, kolommen: def.kolommen, rijen: waarden, parameters: gegevenParameters(req.query), identity, moment });
         return;
       }
@@ -126,12 +109,9 @@ export function exportRouter(apollo: ApolloServer<Context>, identify: (req: expr
       res
         .status(200)
         .type('text/csv; charset=utf-8')
-        .set('content-disposition', `attachment; filename="${req.params.bestand}"`)
+        .set('content-disposition', `attachment; filename="${bestand}"`)
         .send('\uFEFF' + csv);
-    } catch (error) {
-      if (!(error instanceof ExportFout)) throw error;
-      res.status(error.status).json({ errors: error.fouten });
-    }
-  });
+    }),
+  );
   return router;
 }

@@ -51,7 +51,7 @@ export function NoFormula(label: string, kind: TextKind = 'name'): PropertyDecor
 }
 
 /** A text argument (not in an input class) with the same rule, refused in the same shape. */
-export function TextArg(name: string, label: string, kind: TextKind, options: { description?: string } = {}) {
+export function TextArg(name: string, label: string, kind: TextKind, options: { description?: string; nullable?: boolean } = {}) {
   return Arg(name, () => String, {
     ...options,
     validateFn: (value) => {

@@ -47,15 +47,18 @@ export function gemeenteToevoegen(ctx: Schrijver, invoer: GemeenteInvoer): Promi
 
 /** Records (or corrects) a gemeente's inhabitants for a year; the previous figure goes to the audit log. */
 export function inwonertalVastleggen(ctx: Schrijver, invoer: InwonertalInvoer): Promise<Inwonertal> {
-  return ctx.em.transactional(async (em) => {
-    const gemeente = await gemeenteMetCode(em, invoer.gemeente);
-    const bestaand = await em.findOne(Inwonertal, { gemeente, jaar: invoer.jaar });
-    const voor = bestaand ? { ...bestaand } : null;
-    const tal = bestaand ?? em.create(Inwonertal, { gemeente, jaar: invoer.jaar, aantal: invoer.aantal, bron: invoer.bron });
-    tal.aantal = invoer.aantal;
-    tal.bron = invoer.bron.trim();
-    await em.flush();
-    audit(em, ctx, 'INWONERTAL_VASTGELEGD', 'Inwonertal', tal.id, voor, tal);
-    return tal;
-  });
+  return ctx.em.transactional((em) => legInwonertalVast(em, ctx, invoer));
+}
+
+/** The write of inwonertalVastleggen inside the caller's transaction (also used by the StatLine import). */
+export async function legInwonertalVast(em: EntityManager, ctx: Schrijver, invoer: Pick<InwonertalInvoer, 'gemeente' | 'jaar' | 'aantal' | 'bron'>): Promise<Inwonertal> {
+  const gemeente = await gemeenteMetCode(em, invoer.gemeente);
+  const bestaand = await em.findOne(Inwonertal, { gemeente, jaar: invoer.jaar });
+  const voor = bestaand ? { ...bestaand } : null;
+  const tal = bestaand ?? em.create(Inwonertal, { gemeente, jaar: invoer.jaar, aantal: invoer.aantal, bron: invoer.bron });
+  tal.aantal = invoer.aantal;
+  tal.bron = invoer.bron.trim();
+  await em.flush();
+  audit(em, ctx, 'INWONERTAL_VASTGELEGD', 'Inwonertal', tal.id, voor, tal);
+  return tal;
 }

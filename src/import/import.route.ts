@@ -4,7 +4,7 @@ import type { Identity } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../core/errors.js';
 import { caller, handleRoute, routeError, runAsCaller } from '../core/operation-route.js';
-import { XLSX_MIME } from '../rapportage/rapportage-excel.service.js';
+import { XLSX_MIME } from '../core/spreadsheet-in.js';
 
 /** Largest file the upload route reads; a filled-in template is some tens of kilobytes. */
 export const MAX_BESTAND_MB = 5;
@@ -15,6 +15,20 @@ const SJABLOON = 'query Sjabloon($rapportage: RapportageKwartaal!) { kwartaalrap
 const UPLOADEN = `mutation Uploaden($bestand: String!, $verwacht: RapportageKwartaal) {
   kwartaalrapportageUploaden(bestand: $bestand, verwacht: $verwacht) { id module { code } jaar kwartaal versie status revisie }
 }`;
+
+const INWONERS = `mutation Inwoners($bestand: String!, $bestandsnaam: String, $proefdraai: Boolean) {
+  inwonersImporteren(bestand: $bestand, bestandsnaam: $bestandsnaam, proefdraai: $proefdraai) {
+    proefdraai tabel bron nieuw gewijzigd gelijk voorlopig wijzigingen { rij cbsCode gemeente jaar voorlopig soort oud nieuw }
+  }
+}`;
+
+/** ?proefdraai=ja (also true or 1): only check and show what would change. */
+function proefdraaiUit(query: express.Request['query']): boolean {
+  const waarde = typeof query.proefdraai === 'string' ? query.proefdraai.trim().toLowerCase() : '';
+  if (['', 'nee', 'false', '0'].includes(waarde)) return false;
+  if (['ja', 'true', '1'].includes(waarde)) return true;
+  throw routeError(400, ErrorCode.BAD_USER_INPUT, `Parameter proefdraai moet ja of nee zijn (ontvangen: "${waarde}").`);
+}
 
 /** The report a request names in its query string (module, jaar, kwartaal), or null when it names none. */
 function kwartaalUit(query: express.Request['query'], verplicht: boolean): { module: string; jaar: number; kwartaal: number } | null {
@@ -29,19 +43,23 @@ function kwartaalUit(query: express.Request['query'], verplicht: boolean): { mod
   return { module: module.toUpperCase(), jaar: Number(jaar), kwartaal: Number(kwartaal) };
 }
 
-const leesBestand = express.raw({ type: [XLSX_MIME, 'application/octet-stream'], limit: `${MAX_BESTAND_MB}mb` });
+const CSV_MIME = 'text/csv';
+const lezers = {
+  xlsx: express.raw({ type: [XLSX_MIME, 'application/octet-stream'], limit: `${MAX_BESTAND_MB}mb` }),
+  csv: express.raw({ type: [CSV_MIME, 'text/plain', 'application/octet-stream'], limit: `${MAX_BESTAND_MB}mb` }),
+};
 
-/** Reads the xlsx body after authentication, so an unknown caller never makes the hub read 5 MB. */
-function bestandUit(req: express.Request, res: express.Response): Promise<Buffer> {
+/** Reads the body (xlsx or CSV) after authentication, so an unknown caller never makes the hub read 5 MB. */
+function bestandUit(req: express.Request, res: express.Response, soort: keyof typeof lezers = 'xlsx'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    leesBestand(req, res, (error?: unknown) => {
+    lezers[soort](req, res, (error?: unknown) => {
       const status = (error as { status?: number } | undefined)?.status;
       if (status === 413) {
         return reject(routeError(413, 'PAYLOAD_TOO_LARGE', `Het bestand is te groot (maximaal ${MAX_BESTAND_MB} MB). Een ingevuld sjabloon is meestal kleiner dan 100 kB.`));
       }
       if (error) return reject(routeError(400, ErrorCode.BAD_USER_INPUT, 'Het bestand kon niet worden gelezen.'));
       if (!Buffer.isBuffer(req.body)) {
-        return reject(routeError(415, ErrorCode.BAD_USER_INPUT, `Stuur het bestand als Content-Type ${XLSX_MIME}.`));
+        return reject(routeError(415, ErrorCode.BAD_USER_INPUT, `Stuur het bestand als Content-Type ${soort === 'xlsx' ? XLSX_MIME : CSV_MIME}.`));
       }
       resolve(req.body);
     });
@@ -51,7 +69,8 @@ function bestandUit(req: express.Request, res: express.Response): Promise<Buffer
 /**
  * The quarterly report as Excel: GET /import/kwartaalrapportage/sjabloon.xlsx?module=…&jaar=…&kwartaal=…
  * gives the template; POST /import/kwartaalrapportage.xlsx with the filled-in file saves it as the
- * draft (optionally ?module&jaar&kwartaal: the file must be for that report). Errors as { errors: […] }.
+ * draft (optionally ?module&jaar&kwartaal: the file must be for that report). POST /import/inwoners.xlsx
+ * and /import/inwoners.csv import inhabitants from CBS StatLine (?proefdraai=ja). Errors as { errors: […] }.
  */
 export function importRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
   const router = express.Router();
@@ -80,5 +99,19 @@ export function importRouter(apollo: ApolloServer<Context>, identify: (req: expr
       res.status(200).json({ data });
     }),
   );
+
+  // Inhabitants from CBS StatLine (beheerder): the same mutation as the graph; ?proefdraai=ja writes nothing.
+  for (const soort of ['xlsx', 'csv'] as const) {
+    router.post(
+      `/inwoners.${soort}`,
+      handleRoute(async (req, res) => {
+        const identity = await caller(identify, req);
+        const proefdraai = proefdraaiUit(req.query);
+        const bestand = await bestandUit(req, res, soort);
+        const data = await runAsCaller(apollo, INWONERS, { bestand: bestand.toString('base64'), bestandsnaam: `inwoners.${soort}`, proefdraai }, context(identity));
+        res.status(200).json({ data });
+      }),
+    );
+  }
   return router;
 }

@@ -16,7 +16,7 @@ import {
 } from './rapportage-levenscyclus.service.js';
 import { RapportageKwartaal, RapportageMetReden, RapportageOpslaanInvoer, RapportageSleutel } from './rapportage.inputs.js';
 import { kwartaalrapportageSjabloon, kwartaalrapportageUploaden } from './rapportage-excel.service.js';
-import { ErrorCode, hubError } from '../core/errors.js';
+import { bytesUitBase64 } from '../core/spreadsheet-in.js';
 
 /**
  * A mutation answers with the row its write returned, already as the read type (no statement more).
@@ -82,8 +82,7 @@ export class LevenscyclusResolver {
     @Ctx() ctx: Context,
   ): Promise<KwartaalrapportageType> {
     vereisRol(ctx.identity, [Rol.MODULEMANAGER], 'kwartaalrapportages opstellen');
-    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(bestand)) throw hubError(ErrorCode.BAD_USER_INPUT, 'Het bestand is geen geldige base64-tekst.');
-    return geschreven(ctx, await kwartaalrapportageUploaden(ctx, Buffer.from(bestand, 'base64'), verwacht ?? undefined));
+    return geschreven(ctx, await kwartaalrapportageUploaden(ctx, bytesUitBase64(bestand), verwacht ?? undefined));
   }
 
   @Query(() => [RapportageStand], { description: 'Per module en kwartaal: status, deadline en of de rapportage te laat is.' })

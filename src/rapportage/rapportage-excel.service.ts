@@ -3,9 +3,9 @@ import { validateSync } from 'class-validator';
 import ExcelJS from 'exceljs';
 import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
-import { ErrorCode, hubError } from '../core/errors.js';
 import { isJaar, jaarMelding } from '../core/jaar.js';
-import { cbsCodeProbleem, DECIMAAL_PATTERN, normaliseerCbsCode } from '../core/scalars.js';
+import { cbsCodeProbleem, normaliseerCbsCode } from '../core/scalars.js';
+import { alsTekst, type BladProbleem, celInhoud, type Cel, kolomLetter, leesGetal, leesWerkmap, uploadFout } from '../core/spreadsheet-in.js';
 import { KpiEenheid, KpiNiveau, KpiPeriode } from '../kpi/kpi.entity.js';
 import type { KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import {
@@ -23,9 +23,10 @@ import { grenzenTekst, NIET_DEELNEMER_MELDING, rapporteertIn } from './rapportag
 // GraphQL mutation); this file only knows the sheet: its layout, reading cells, and naming the row and
 // column of each problem the save reports.
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const BLAD_WAARDEN = 'Waarden';
 export const BLAD_OVER = 'Over dit bestand';
+/** Problems are listed for the sheet that says which report the file is for first. */
+const BLAD_VOLGORDE = [BLAD_OVER, BLAD_WAARDEN];
 /** More rows than any module × eleven gemeenten needs; a bound on the work one upload can cause. */
 const MAX_RIJEN = 10_000;
 
@@ -45,39 +46,14 @@ const KOLOMMEN = [
 
 type KolomSleutel = (typeof KOLOMMEN)[number]['sleutel'];
 const kolomNummer = (sleutel: KolomSleutel) => KOLOMMEN.findIndex((k) => k.sleutel === sleutel) + 1;
-const kolomLetter = (nummer: number) => String.fromCharCode(64 + nummer);
 
 /** Which column holds the field a problem of the save concerns. */
 const KOLOM_VAN_VELD: Record<OpslaanProbleem['veld'], KolomSleutel> = { kpi: 'kpi', gemeente: 'gemeente', waarde: 'waarde' };
-
-/** One problem of an uploaded file, located as Excel shows it; `blad`, `rij` and `kolom` are null for the file as a whole. */
-export interface BladProbleem {
-  blad: string | null;
-  rij: number | null;
-  /** Column letter (A, B, …). */
-  kolom: string | null;
-  /** The column's heading on the sheet Waarden, or the line's label on the sheet Over dit bestand. */
-  kolomnaam: string | null;
-  melding: string;
-}
 
 const opWaarden = (rij: number, sleutel: KolomSleutel, melding: string): BladProbleem => {
   const nummer = kolomNummer(sleutel);
   return { blad: BLAD_WAARDEN, rij, kolom: kolomLetter(nummer), kolomnaam: KOLOMMEN[nummer - 1].kop, melding };
 };
-
-function uploadFout(problemen: BladProbleem[]): Error {
-  const volgorde = (p: BladProbleem) => [p.blad === null ? 0 : p.blad === BLAD_OVER ? 1 : 2, p.rij ?? 0, p.kolom ?? ''] as const;
-  const gesorteerd = [...problemen].sort((a, b) => {
-    const [x, y] = [volgorde(a), volgorde(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-  });
-  const plaats = (p: BladProbleem) => (p.blad === null ? '' : `${p.blad}${p.rij ? ` rij ${p.rij}` : ''}${p.kolom ? `, kolom ${p.kolom}${p.kolomnaam ? ` (${p.kolomnaam})` : ''}` : ''}: `);
-  const getoond = gesorteerd.slice(0, 5).map((p) => `${plaats(p)}${p.melding}`);
-  if (gesorteerd.length > 5) getoond.push(`en nog ${gesorteerd.length - 5}`);
-  const aantal = gesorteerd.length === 1 ? '1 probleem' : `${gesorteerd.length} problemen`;
-  return hubError(ErrorCode.BAD_USER_INPUT, `Het bestand is niet opgeslagen; er is niets gewijzigd. ${aantal}: ${getoond.join('; ')}.`, { problemen: gesorteerd });
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The template
@@ -260,42 +236,6 @@ export async function kwartaalrapportageSjabloon(ctx: Schrijver, sleutel: Rappor
 // ---------------------------------------------------------------------------------------------------
 // The upload
 
-type Cel = string | number | boolean | Date | null | { fout: string };
-
-/** What a cell holds as a person sees it: a formula by its result, rich text as plain text. */
-function celInhoud(waarde: ExcelJS.CellValue): Cel {
-  if (waarde === null || waarde === undefined) return null;
-  if (typeof waarde === 'string') return waarde.trim() === '' ? null : waarde.trim();
-  if (typeof waarde === 'number' || typeof waarde === 'boolean' || waarde instanceof Date) return waarde;
-  if ('error' in waarde) return { fout: String(waarde.error) };
-  if ('richText' in waarde) return celInhoud(waarde.richText.map((deel) => deel.text).join(''));
-  if ('hyperlink' in waarde) return celInhoud(waarde.text);
-  if ('result' in waarde) return celInhoud((waarde.result ?? null) as ExcelJS.CellValue);
-  return null;
-}
-
-const alsTekst = (cel: Cel): string | null =>
-  cel === null ? null : typeof cel === 'object' && !(cel instanceof Date) ? cel.fout : cel instanceof Date ? cel.toISOString().slice(0, 10) : String(cel);
-
-/**
- * A value as the sheet has it: a number typed as a number, or text with a decimal comma or point
- * ("12,5", "12.5"); no thousands separators. Excel keeps 15 significant digits, so a number read at
- * that precision is exactly what Excel showed; it becomes a Decimal without arithmetic on the double.
- */
-function leesGetal(cel: Cel, procentnotatie: boolean): { waarde: Decimal | null } | { probleem: string } {
-  if (cel === null) return { waarde: null };
-  let tekst: string | null = null;
-  // "7,4%" typed in Excel is stored as 0.074 in a percentage format; the report means 7.4.
-  if (typeof cel === 'number' && Number.isFinite(cel)) tekst = new Decimal(cel.toPrecision(15)).times(procentnotatie ? 100 : 1).toFixed();
-  else if (typeof cel === 'string') {
-    const zonderSpaties = cel.replace(/[\s\u00a0\u202f]/g, '');
-    tekst = /^[-+]?\d+,\d+$/.test(zonderSpaties) ? zonderSpaties.replace(',', '.') : zonderSpaties;
-    tekst = tekst.replace(/^\+/, '');
-  }
-  if (tekst !== null && DECIMAAL_PATTERN.test(tekst)) return { waarde: new Decimal(tekst) };
-  return { probleem: `geen getal: "${alsTekst(cel)}"; schrijf bijvoorbeeld 12,5 of 12.5` };
-}
-
 interface GelezenRij {
   rij: number;
   invoer: KpiWaardeInvoer;
@@ -412,18 +352,6 @@ function leesOver(werkmap: ExcelJS.Workbook, verwacht: RapportageKwartaal | unde
   return { sleutel: { module, jaar, kwartaal, revisie: revisie ?? undefined }, problemen };
 }
 
-async function leesWerkmap(bestand: Buffer): Promise<ExcelJS.Workbook> {
-  const werkmap = new ExcelJS.Workbook();
-  try {
-    await werkmap.xlsx.load(bestand as unknown as ExcelJS.Buffer);
-  } catch {
-    throw uploadFout([
-      { blad: null, rij: null, kolom: null, kolomnaam: null, melding: 'het bestand is geen Excel-werkmap (.xlsx); sla het in Excel op als "Excel-werkmap" en probeer het opnieuw' },
-    ]);
-  }
-  return werkmap;
-}
-
 /** The CBS codes of the gemeenten taking part in the quarter's report (the template's rows). */
 async function deelnemendeCbsCodes(em: EntityManager, sleutel: RapportageKwartaal): Promise<Set<string>> {
   const rijen = await em.execute<{ cbs_code: string }[]>(
@@ -446,7 +374,7 @@ export async function kwartaalrapportageUploaden(ctx: Schrijver, bestand: Buffer
   const waarden = leesWaarden(werkmap);
   const vooraf = [...over.problemen, ...waarden.problemen];
   const sleutel = over.sleutel;
-  if (!sleutel || !waarden.leesbaar || over.problemen.length) throw uploadFout(vooraf);
+  if (!sleutel || !waarden.leesbaar || over.problemen.length) throw uploadFout(vooraf, BLAD_VOLGORDE);
 
   const invoer = Object.assign(new RapportageOpslaanInvoer(), { ...sleutel, waarden: waarden.rijen.map((r) => r.invoer) });
   return kwartaalrapportageOpslaan(ctx, invoer, {
@@ -462,7 +390,7 @@ export async function kwartaalrapportageUploaden(ctx: Schrijver, bestand: Buffer
           alle.push(opWaarden(r.rij, 'gemeente', `${NIET_DEELNEMER_MELDING} (${r.invoer.gemeente} in ${sleutel.jaar}-K${sleutel.kwartaal})`));
         }
       }
-      if (alle.length) throw uploadFout(alle);
+      if (alle.length) throw uploadFout(alle, BLAD_VOLGORDE);
     },
   });
 }

@@ -1,0 +1,40 @@
+/// <reference lib="dom" />
+import { describe, expect, it } from 'vitest';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
+import { Rol } from '../src/auth/identity.js';
+import { paginaOmgeving } from './helpers/chromium.js';
+import { NU } from './helpers/scenario.js';
+
+const omgeving = paginaOmgeving(NU);
+
+const CSV = ['"Regionale kerncijfers Nederland"', '"70072ned"', '', '"Regio\'s";"Perioden";"Bevolking op 1 januari (aantal)"', '"Renkum";"2026*";"32.400"', ''].join('\n');
+
+describe('uploadpagina: inwoners uit CBS StatLine in Chromium', () => {
+  it('toont na de proefdraai de wijzigingen zonder op te slaan, en legt ze pas na Vastleggen vast', async () => {
+    const { t, basis, browser } = omgeving;
+    const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e beheerder', rol: Rol.BEHEERDER }, 'test');
+    const renkum = async () =>
+      (await t.sql<{ aantal: number }>(`select i.aantal from inwonertal i join gemeente g on g.id = i.gemeente_id where g.cbs_code = 'GM0274' and i.jaar = 2026`))[0].aantal;
+    const oud = await renkum();
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const fouten: string[] = [];
+    page.on('pageerror', (e) => fouten.push(e.message));
+    await page.goto(`${basis}/import/#token=${encodeURIComponent(geheim)}`);
+    await page.waitForSelector('body[data-gereed=ja]');
+    expect(await page.isDisabled('#inwoners-vastleggen')).toBe(true);
+
+    await page.setInputFiles('#inwoners-bestand', { name: '70072ned.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.click('#inwoners-proefdraai');
+    await page.waitForSelector('#inwoners-wijzigingen:not([hidden]) tbody tr');
+    const rijen = await page.$$eval('#inwoners-wijzigingen tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(rijen).toEqual([['Renkum', 'GM0274', '2026 (voorlopig)', 'gewijzigd', oud.toLocaleString('nl-NL'), '32.400']]);
+    expect(await page.textContent('#inwoners-melding')).toBe('Proefdraai, niets opgeslagen: 0 nieuw, 1 gewijzigd, 0 gelijk (1 voorlopig). Klopt dit? Kies Vastleggen.');
+    expect(await renkum()).toBe(oud);
+
+    await page.click('#inwoners-vastleggen');
+    await page.waitForFunction(() => document.getElementById('inwoners-melding')?.textContent?.startsWith('Vastgelegd'));
+    expect(await page.textContent('#inwoners-melding')).toBe('Vastgelegd: 0 nieuw, 1 gewijzigd, 0 gelijk (1 voorlopig).');
+    expect(await renkum()).toBe(32_400);
+    expect(fouten).toEqual([]);
+  }, 60_000);
+});

@@ -193,6 +193,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['kwartaalrapportageTerugsturen', (als) => t.execute(ops.RapportageTerugsturenDocument, { rapportage: { ...sleutel, reden: 'test' } }, als), ['controller']],
     // Not a workbook: the manager of the module the upload names meets the file's problems.
     ['kwartaalrapportageUploaden', (als) => t.execute(ops.RootKwartaalrapportageUploadenDocument, {}, als), ['modulemanagerWgsw'], ['BAD_USER_INPUT']],
+    // Not a StatLine file: the beheerder meets the file's problems.
+    ['inwonersImporteren', (als) => t.execute(ops.RootInwonersImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.
     ['bijdragenBerekenen', (als) => t.execute(ops.BijdragenBerekenenDocument, { module: 'WSP', jaar: 2099, soort: 'PRIMITIEF' }, als), ['beheerder', 'controller'], ['NOT_FOUND']],
   ];

@@ -210,4 +210,15 @@ describe('Inwoners importeren uit CBS StatLine', () => {
     expect(((await http.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await databaseStand()).toEqual(voor);
   });
+
+  // Last: it adds a gemeente, which the other tests do not expect.
+  it('weigert een naam die bij meer gemeenten past en vraagt dan de CBS-code; met de code gaat het goed', async () => {
+    await t.sql(`insert into gemeente (cbs_code, naam) values ('GM9901', 'Rheden')`);
+    const dubbel = await importeer(await statlineWerkmap([['rheden (gemeente)', 2026, 44_000]]), true);
+    expect(dubbel.errors?.[0].extensions?.problemen).toEqual([
+      { blad: 'Regionale kerncijfers', rij: 5, kolom: 'A', kolomnaam: "Regio's", melding: 'de naam "rheden (gemeente)" past bij meer gemeenten (GM0275, GM9901); gebruik de CBS-code' },
+    ]);
+    const metCode = await importeer(await statlineWerkmap([['GM0275', 2026, 44_000]]), true);
+    expect(metCode.data!.inwonersImporteren.wijzigingen.map((w) => [w.cbsCode, w.gemeente, w.soort])).toEqual([['GM0275', 'Rheden', 'GEWIJZIGD']]);
+  });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
 import { neutraliseFormula } from '../src/core/spreadsheet-text.js';
 import { EXPORTS, type Soort } from '../src/export/export-definities.js';
-import { EURO_FORMAAT, GETAL_FORMAAT, TEKST_FORMAAT, TIJDSTIP_FORMAAT, XLSX_TYPE } from '../src/export/export-xlsx.js';
+import { XLSX_MIME } from '../src/core/spreadsheet-in.js';
+import { EURO_FORMAAT, GETAL_FORMAAT, TEKST_FORMAAT, TIJDSTIP_FORMAAT } from '../src/export/export-xlsx.js';
 import { KostenoverzichtDocument } from './generated/graphql.js';
 import { exportCsv, exportXlsx, formulesInBestaandeGegevens, rijenVan, tokenVoor } from './helpers/export-csv.js';
 import { ALS } from './helpers/identities.js';
@@ -69,7 +70,7 @@ describe('Excel-export (.xlsx)', () => {
     for (const [naam, params] of Object.entries(PARAMETERS)) {
       const { status, type, bijlage, boek } = await xlsx(naam, params);
       expect(status, naam).toBe(200);
-      expect(type).toBe(XLSX_TYPE);
+      expect(type).toBe(XLSX_MIME);
       expect(bijlage).toBe(`attachment; filename="${naam}.xlsx"`);
       expect(boek!.worksheets.map((w) => w.name)).toEqual([naam, 'Filters']);
       const blad = boek!.worksheets[0];

@@ -3,8 +3,6 @@ import type { Writable } from 'node:stream';
 import type { Identity } from '../auth/identity.js';
 import type { Kolom, Soort } from './export-definities.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
  * Euro with two decimals. A format code always uses "," for thousands and "." for decimals; Excel
  * shows it in the reader's locale, so nl-NL sees "€ 1.234,56" and "€ -1.234,56". `[$€-413]` is the

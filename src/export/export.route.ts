@@ -5,9 +5,10 @@ import type { Identity } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../core/errors.js';
 import { caller, handleRoute, routeError, runAsCaller } from '../core/operation-route.js';
+import { XLSX_MIME } from '../core/spreadsheet-in.js';
 import { neutraliseFormula } from '../core/spreadsheet-text.js';
 import { EXPORTS, type ExportDefinitie, type Kolom } from './export-definities.js';
-import { schrijfXlsx, XLSX_TYPE } from './export-xlsx.js';
+import { schrijfXlsx } from './export-xlsx.js';
 
 export const MAX_EXPORT_RIJEN = 100_000;
 
@@ -97,7 +98,7 @@ export function exportRouter(apollo: ApolloServer<Context>, identify: (req: expr
       const rijen = await haalRijen(apollo, def, variabelen(def, req.query), () => context(identity));
       const waarden = rijen.map((rij) => def.kolommen.map((kolom) => waardeOp(rij, kolom.pad)));
       if (formaat === 'xlsx') {
-        res.status(200).type(XLSX_TYPE).set('content-disposition', `attachment; filename="${bestand}"`);
+        res.status(200).type(XLSX_MIME).set('content-disposition', `attachment; filename="${bestand}"`);
         await schrijfXlsx(res, { naam, kolommen: def.kolommen, rijen: waarden, parameters: gegevenParameters(req.query), identity, moment });
         return;
       }

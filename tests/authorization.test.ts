@@ -48,6 +48,8 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['taakvelden', ops.RootTaakveldenDocument, iedereen],
   ['aanmelding', ops.RootAanmeldingDocument, iedereen],
   ['kwartaalrapportageSjabloon', ops.RootKwartaalrapportageSjabloonDocument, alleen('modulemanagerWgsw')],
+  ['begrotingenSjabloon', ops.RootBegrotingenSjabloonDocument, alleen('beheerder')],
+  ['verdeelsleutelsSjabloon', ops.RootVerdeelsleutelsSjabloonDocument, alleen('beheerder')],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -195,6 +197,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['kwartaalrapportageUploaden', (als) => t.execute(ops.RootKwartaalrapportageUploadenDocument, {}, als), ['modulemanagerWgsw'], ['BAD_USER_INPUT']],
     // Not a StatLine file: the beheerder meets the file's problems.
     ['inwonersImporteren', (als) => t.execute(ops.RootInwonersImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
+    ['begrotingenImporteren', (als) => t.execute(ops.RootBegrotingenImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
+    ['verdeelsleutelsImporteren', (als) => t.execute(ops.RootVerdeelsleutelsImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.
     ['bijdragenBerekenen', (als) => t.execute(ops.BijdragenBerekenenDocument, { module: 'WSP', jaar: 2099, soort: 'PRIMITIEF' }, als), ['beheerder', 'controller'], ['NOT_FOUND']],
   ];

@@ -37,4 +37,37 @@ describe('uploadpagina: inwoners uit CBS StatLine in Chromium', () => {
     expect(await renkum()).toBe(32_400);
     expect(fouten).toEqual([]);
   }, 60_000);
+
+  it('begrotingsversies: de proefdraai toont de nieuwe versie in euro, Vastleggen legt haar vast; problemen per rij en kolom', async () => {
+    const { t, basis, browser } = omgeving;
+    const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e beheerder begroting', rol: Rol.BEHEERDER }, 'test');
+    const versies = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from begroting b join module m on m.id = b.module_id where m.code = 'WSP' and b.jaar = 2027`))[0].n;
+    const csv = ['Module;Jaar;Soort;Lasten;Baten;Vastgesteld op;Omschrijving', 'WSP;2027;Primitief;2512345,67;440000;2-7-2026;Primitieve begroting 2027 WSP', ''].join('\r\n');
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    const fouten: string[] = [];
+    page.on('pageerror', (e) => fouten.push(e.message));
+    await page.goto(`${basis}/import/#token=${encodeURIComponent(geheim)}`);
+    await page.waitForSelector('body[data-gereed=ja]');
+
+    await page.setInputFiles('#begrotingen-bestand', { name: 'begrotingen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('#begrotingen-proefdraai');
+    await page.waitForSelector('#begrotingen-wijzigingen:not([hidden]) tbody tr');
+    const rijen = await page.$$eval('#begrotingen-wijzigingen tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(rijen).toEqual([['WSP', '2027', 'primitief', 'nieuw', '€\u00a02.512.345,67', '€\u00a0440.000,00', '02-07-2026']]);
+    expect(await page.textContent('#begrotingen-melding')).toBe('Proefdraai, niets opgeslagen: 1 nieuw, 0 gelijk. Klopt dit? Kies Vastleggen.');
+    expect(await versies()).toBe(0);
+    await page.click('#begrotingen-vastleggen');
+    await page.waitForFunction(() => document.getElementById('begrotingen-melding')?.textContent?.startsWith('Vastgelegd'));
+    expect(await versies()).toBe(1);
+
+    // A file with a problem: the table names the row and column, and nothing is saved.
+    const fout = csv.replace('2512345,67', 'veel');
+    await page.setInputFiles('#begrotingen-bestand', { name: 'begrotingen.csv', mimeType: 'text/csv', buffer: Buffer.from(fout) });
+    await page.click('#begrotingen-proefdraai');
+    await page.waitForSelector('#begrotingen-problemen:not([hidden]) tbody tr');
+    const problemen = await page.$$eval('#begrotingen-problemen tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(problemen).toEqual([['begrotingen.csv', '2', 'D (Lasten)', 'geen getal: "veel"; schrijf een bedrag in euro, bijvoorbeeld 1234567,89']]);
+    expect(await page.isDisabled('#begrotingen-vastleggen')).toBe(true);
+    expect(fouten).toEqual([]);
+  }, 60_000);
 });

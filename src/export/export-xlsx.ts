@@ -1,18 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { Identity } from '../auth/identity.js';
+import { EURO_FORMAAT, GETAL_FORMAAT, TEKST_FORMAAT } from '../core/spreadsheet-sjabloon.js';
 import type { Kolom, Soort } from './export-definities.js';
 
-/**
- * Euro with two decimals. A format code always uses "," for thousands and "." for decimals; Excel
- * shows it in the reader's locale, so nl-NL sees "€ 1.234,56" and "€ -1.234,56". `[$€-413]` is the
- * euro sign of locale 0x413 (nl-NL), the form Excel itself writes for a Dutch currency format.
- */
-export const EURO_FORMAAT = '[$€-413] #,##0.00;[$€-413] -#,##0.00';
-/** Other numbers as they are (a year stays 2025, a KPI value keeps its decimals). */
-export const GETAL_FORMAAT = 'General';
-/** Text format: Excel keeps "0.10" and "GM0202" as text, also when someone edits the cell. */
-export const TEKST_FORMAAT = '@';
 export const TIJDSTIP_FORMAAT = 'dd-mm-yyyy hh:mm:ss';
 
 const FORMAAT: Record<Soort, string> = {

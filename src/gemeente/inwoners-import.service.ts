@@ -1,23 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse/sync';
 import type { Schrijver } from '../context.js';
 import { isJaar, jaarMelding } from '../core/jaar.js';
-import {
-  alsTekst,
-  type BladProbleem,
-  bestandProbleem,
-  type Cel,
-  isZip,
-  kolomLetter,
-  leesAantal,
-  leesWerkmap,
-  type Raster,
-  rasterVanBlad,
-  uploadFout,
-  vindKoprij,
-} from '../core/spreadsheet-in.js';
+import { alsTekst, type BladProbleem, ImportWijziging, leesAantal, leesRasters, leesTabel, type Raster, uploadFout } from '../core/spreadsheet-in.js';
+import { gemeenteHerkenner, type HerkendeGemeente, type Herkenner } from './gemeente-herkenning.js';
 import { legInwonertalVast } from './gemeente.service.js';
-import { InwonersImportType, InwonerWijzigingSoort, type InwonerWijzigingType } from './inwoners-import.types.js';
+import { InwonersImportType, type InwonerWijzigingType } from './inwoners-import.types.js';
 
 // Inhabitants per gemeente and year from a CBS StatLine export (xlsx or CSV with ';'), e.g. table 70072ned
 // "Regionale kerncijfers Nederland" or 03759ned: find the header row by its column names (title rows above
@@ -48,34 +35,6 @@ interface Regel {
   aantal: number;
 }
 
-interface GemeenteRij {
-  id: number;
-  cbs_code: string;
-  naam: string;
-}
-
-/** StatLine sometimes adds "(gemeente)" to tell a city from a province or region of the same name. */
-const naamNormaal = (naam: string) => naam.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s*\((gemeente|gem\.?)\)$/, '').replace(/\s+/g, ' ').trim();
-
-/** The file as rasters: the sheets of a workbook, or the one table of a CSV file. */
-async function leesRasters(bestand: Buffer, bestandsnaam: string | null): Promise<Raster[]> {
-  if (isZip(bestand)) {
-    const werkmap = await leesWerkmap(bestand);
-    return werkmap.worksheets.map((blad) => rasterVanBlad(blad, MAX_RIJEN));
-  }
-  if (bestandsnaam && /\.xlsx$/i.test(bestandsnaam)) {
-    throw uploadFout([bestandProbleem('het bestand is geen Excel-werkmap (.xlsx); sla het in Excel op als "Excel-werkmap" of exporteer uit StatLine als CSV')]);
-  }
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(bestand, { delimiter: ';', bom: true, relax_column_count: true, relax_quotes: true, info: true, to: MAX_RIJEN }) as unknown as typeof records;
-  } catch (error) {
-    throw uploadFout([bestandProbleem(`het bestand is geen leesbaar CSV-bestand met ; als scheidingsteken (${(error as Error).message})`)]);
-  }
-  const blad = bestandsnaam?.trim() || 'CSV';
-  return [{ blad, rijen: records.map(({ record, info }) => ({ rij: info.lines, cellen: record.map((c): Cel => (c.trim() === '' ? null : c.trim())) })) }];
-}
-
 /** The StatLine table id in the title rows above the header (e.g. "70072ned"), if any. */
 function tabelId(raster: Raster, koprij: number): string | null {
   for (const { rij, cellen } of raster.rijen) {
@@ -94,52 +53,31 @@ interface Gelezen {
   tabel: string | null;
 }
 
-function leesRegels(rasters: Raster[], gemeenten: GemeenteRij[]): Gelezen {
-  const opCode = new Map(gemeenten.map((g) => [g.cbs_code, g]));
-  const opNaam = new Map<string, GemeenteRij[]>();
-  for (const g of gemeenten) opNaam.set(naamNormaal(g.naam), [...(opNaam.get(naamNormaal(g.naam)) ?? []), g]);
+function leesRegels(rasters: Raster[], herken: Herkenner): Gelezen {
 
-  // The first sheet with a StatLine header is the data; without one, the first sheet's problem is reported.
-  let gevonden: { raster: Raster; rij: number; kolom: Record<Kolom, number> } | null = null;
-  let eersteProbleem: BladProbleem | null = null;
-  for (const raster of rasters) {
-    const kop = vindKoprij(raster, KOLOMMEN);
-    if ('probleem' in kop) eersteProbleem ??= kop.probleem;
-    else {
-      gevonden = { raster, ...kop };
-      break;
-    }
-  }
-  if (!gevonden) return { regels: [], problemen: [eersteProbleem ?? bestandProbleem('het bestand heeft geen bladen')], tabel: null };
-
-  const { raster, kolom } = gevonden;
-  const koppen = raster.rijen.find((r) => r.rij === gevonden.rij)!.cellen;
+  const tabel = leesTabel(rasters, KOLOMMEN);
+  if ('probleem' in tabel) return { regels: [], problemen: [tabel.probleem], tabel: null };
+  const { raster, koprij, probleemOp } = tabel;
   const problemen: BladProbleem[] = [];
-  const fout = (rij: number, k: Kolom, melding: string) =>
-    problemen.push({ blad: raster.blad, rij, kolom: kolomLetter(kolom[k] + 1), kolomnaam: alsTekst(koppen[kolom[k]]), melding });
+  const fout = (rij: number, k: Kolom, melding: string) => problemen.push(probleemOp(rij, k, melding));
   const regels: Regel[] = [];
   const gezien = new Map<string, number>();
-  let vorige = gevonden.rij;
-  for (const { rij, cellen } of raster.rijen.filter((r) => r.rij > gevonden.rij)) {
-    const cel = (k: Kolom) => cellen[kolom[k]] ?? null;
+  let vorige = koprij;
+  for (const { rij, cellen, cel } of tabel.rijen) {
     const ingevuld = cellen.filter((c) => c !== null).length;
     // The data end at the first empty row (StatLine leaves one above its footnotes) or at a footnote line.
-    if (rij !== vorige + 1 || ingevuld === 0) break;
+    if (rij !== vorige + 1) break;
     if (ingevuld === 1 && cel('periode') === null && cel('aantal') === null && VOETNOOT.test(alsTekst(cellen.find((c) => c !== null)!) ?? '')) break;
     vorige = rij;
     const voor = problemen.length;
 
     const regio = alsTekst(cel('regio'))?.trim() ?? null;
-    let gemeente: GemeenteRij | null = null;
+    let gemeente: HerkendeGemeente | null = null;
     if (regio === null) fout(rij, 'regio', 'de gemeente ontbreekt (naam of CBS-code, bijvoorbeeld Arnhem of GM0202)');
-    else if (/^GM\d{4}$/i.test(regio)) {
-      gemeente = opCode.get(regio.toUpperCase()) ?? null;
-      if (!gemeente) fout(rij, 'regio', `gemeente met CBS-code ${regio.toUpperCase()} is niet bekend in de hub`);
-    } else {
-      const kandidaten = opNaam.get(naamNormaal(regio)) ?? [];
-      if (kandidaten.length === 1) gemeente = kandidaten[0];
-      else if (kandidaten.length === 0) fout(rij, 'regio', `gemeente "${regio}" is niet bekend in de hub; gebruik de naam zoals in de hub of de CBS-code (GM0202)`);
-      else fout(rij, 'regio', `de naam "${regio}" past bij meer gemeenten (${kandidaten.map((g) => g.cbs_code).join(', ')}); gebruik de CBS-code`);
+    else {
+      const herkend = herken(regio);
+      if ('probleem' in herkend) fout(rij, 'regio', herkend.probleem);
+      else gemeente = herkend.gemeente;
     }
 
     const periodeCel = cel('periode');
@@ -164,9 +102,9 @@ function leesRegels(rasters: Raster[], gemeenten: GemeenteRij[]): Gelezen {
     }
   }
   if (regels.length === 0 && problemen.length === 0) {
-    problemen.push({ blad: raster.blad, rij: gevonden.rij + 1, kolom: null, kolomnaam: null, melding: 'onder de kopregel staan geen gegevens' });
+    problemen.push(probleemOp(koprij + 1, null, 'onder de kopregel staan geen gegevens'));
   }
-  return { regels, problemen, tabel: tabelId(raster, gevonden.rij) };
+  return { regels, problemen, tabel: tabelId(raster, koprij) };
 }
 
 async function huidigeTallen(em: EntityManager, gemeenteIds: number[]): Promise<Map<string, number>> {
@@ -187,10 +125,10 @@ async function huidigeTallen(em: EntityManager, gemeenteIds: number[]): Promise<
  * year freezes its budgets, keys and contributions, which carry their own copy of the units).
  */
 export async function inwonersImporteren(ctx: Schrijver, bestand: Buffer, bestandsnaam: string | null, proefdraai: boolean): Promise<InwonersImportType> {
-  const rasters = await leesRasters(bestand, bestandsnaam);
+  const rasters = await leesRasters(bestand, bestandsnaam, MAX_RIJEN);
   return ctx.em.transactional(async (em) => {
-    const gemeenten = await em.execute<GemeenteRij[]>('select id, cbs_code, naam from gemeente order by id');
-    const { regels, problemen, tabel } = leesRegels(rasters, gemeenten);
+    const { gemeenten, herken } = await gemeenteHerkenner(em);
+    const { regels, problemen, tabel } = leesRegels(rasters, herken);
     if (problemen.length) throw uploadFout(problemen);
 
     const huidig = await huidigeTallen(em, [...new Set(regels.map((r) => r.gemeenteId))]);
@@ -198,24 +136,24 @@ export async function inwonersImporteren(ctx: Schrijver, bestand: Buffer, bestan
     const bron = `CBS StatLine${tabel ? ` ${tabel}` : ''}, bevolking op 1 januari`;
     const wijzigingen: InwonerWijzigingType[] = regels.map((r) => {
       const oud = huidig.get(`${r.gemeenteId}|${r.jaar}`) ?? null;
-      const soort = oud === null ? InwonerWijzigingSoort.NIEUW : oud === r.aantal ? InwonerWijzigingSoort.GELIJK : InwonerWijzigingSoort.GEWIJZIGD;
+      const soort = oud === null ? ImportWijziging.NIEUW : oud === r.aantal ? ImportWijziging.GELIJK : ImportWijziging.GEWIJZIGD;
       const g = perId.get(r.gemeenteId)!;
       return { rij: r.rij, cbsCode: g.cbs_code, gemeente: g.naam, jaar: r.jaar, voorlopig: r.voorlopig, soort, oud, nieuw: r.aantal };
     });
     if (!proefdraai) {
-      for (const w of wijzigingen.filter((w) => w.soort !== InwonerWijzigingSoort.GELIJK)) {
+      for (const w of wijzigingen.filter((w) => w.soort !== ImportWijziging.GELIJK)) {
         await legInwonertalVast(em, ctx, { gemeente: w.cbsCode, jaar: w.jaar, aantal: w.nieuw, bron: w.voorlopig ? `${bron} (voorlopig)` : bron });
       }
     }
     wijzigingen.sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.jaar - b.jaar);
-    const tel = (soort: InwonerWijzigingSoort) => wijzigingen.filter((w) => w.soort === soort).length;
+    const tel = (soort: ImportWijziging) => wijzigingen.filter((w) => w.soort === soort).length;
     return Object.assign(new InwonersImportType(), {
       proefdraai,
       tabel,
       bron,
-      nieuw: tel(InwonerWijzigingSoort.NIEUW),
-      gewijzigd: tel(InwonerWijzigingSoort.GEWIJZIGD),
-      gelijk: tel(InwonerWijzigingSoort.GELIJK),
+      nieuw: tel(ImportWijziging.NIEUW),
+      gewijzigd: tel(ImportWijziging.GEWIJZIGD),
+      gelijk: tel(ImportWijziging.GELIJK),
       voorlopig: wijzigingen.filter((w) => w.voorlopig).length,
       wijzigingen,
     });

@@ -1,19 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum InwonerWijzigingSoort {
-  NIEUW = 'NIEUW',
-  GEWIJZIGD = 'GEWIJZIGD',
-  GELIJK = 'GELIJK',
-}
-registerEnumType(InwonerWijzigingSoort, {
-  name: 'InwonerWijzigingSoort',
-  description: 'Wat een regel van het bestand met het inwonertal in de hub doet.',
-  valuesConfig: {
-    NIEUW: { description: 'De hub had voor deze gemeente en dit jaar nog geen inwonertal.' },
-    GEWIJZIGD: { description: 'Het inwonertal verandert van oud naar nieuw.' },
-    GELIJK: { description: 'Het inwonertal in de hub is al gelijk; er verandert niets.' },
-  },
-});
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ImportUitkomst, ImportWijziging } from '../core/spreadsheet-in.js';
 
 @ObjectType('InwonerWijziging', { simpleResolvers: true, description: 'Eén regel van een inwonersimport: gemeente, jaar en wat er verandert.' })
 export class InwonerWijzigingType {
@@ -32,8 +18,8 @@ export class InwonerWijzigingType {
   @Field(() => Boolean, { description: 'Het bestand noemde het jaar voorlopig (StatLine: "2025*").' })
   voorlopig!: boolean;
 
-  @Field(() => InwonerWijzigingSoort)
-  soort!: InwonerWijzigingSoort;
+  @Field(() => ImportWijziging)
+  soort!: ImportWijziging;
 
   @Field(() => Int, { nullable: true, description: 'Het inwonertal in de hub vóór de import; leeg bij NIEUW.' })
   oud!: number | null;
@@ -43,10 +29,7 @@ export class InwonerWijzigingType {
 }
 
 @ObjectType('InwonersImport', { simpleResolvers: true, description: 'Uitkomst van een inwonersimport (of proefdraai): per gemeente en jaar wat er verandert.' })
-export class InwonersImportType {
-  @Field(() => Boolean, { description: 'Waar bij een proefdraai: er is niets opgeslagen.' })
-  proefdraai!: boolean;
-
+export class InwonersImportType extends ImportUitkomst {
   @Field(() => String, { nullable: true, description: 'De StatLine-tabel die het bestand noemt (bijvoorbeeld 70072ned), als die in de titelregels staat.' })
   tabel!: string | null;
 
@@ -54,13 +37,7 @@ export class InwonersImportType {
   bron!: string;
 
   @Field(() => Int)
-  nieuw!: number;
-
-  @Field(() => Int)
   gewijzigd!: number;
-
-  @Field(() => Int)
-  gelijk!: number;
 
   @Field(() => Int, { description: 'Regels met een voorlopig jaar (StatLine: "2025*"); het sterretje is weggelaten.' })
   voorlopig!: number;

@@ -16,11 +16,29 @@ const UPLOADEN = `mutation Uploaden($bestand: String!, $verwacht: RapportageKwar
   kwartaalrapportageUploaden(bestand: $bestand, verwacht: $verwacht) { id module { code } jaar kwartaal versie status revisie }
 }`;
 
-const INWONERS = `mutation Inwoners($bestand: String!, $bestandsnaam: String, $proefdraai: Boolean) {
-  inwonersImporteren(bestand: $bestand, bestandsnaam: $bestandsnaam, proefdraai: $proefdraai) {
-    proefdraai tabel bron nieuw gewijzigd gelijk voorlopig wijzigingen { rij cbsCode gemeente jaar voorlopig soort oud nieuw }
-  }
+/** The MGR-bureau's imports (beheerder): per route name the mutation and what its answer shows. */
+const BEHEER_IMPORTS = {
+  inwoners: {
+    mutatie: 'inwonersImporteren',
+    velden: 'proefdraai tabel bron nieuw gewijzigd gelijk voorlopig wijzigingen { rij cbsCode gemeente jaar voorlopig soort oud nieuw }',
+  },
+  begrotingen: {
+    mutatie: 'begrotingenImporteren',
+    velden: 'proefdraai nieuw gelijk versies { rij module jaar soort volgnummer lasten baten vastgesteldOp omschrijving wijziging }',
+  },
+  verdeelsleutels: {
+    mutatie: 'verdeelsleutelsImporteren',
+    velden:
+      'proefdraai nieuw gewijzigd gelijk overgeslagen sleutels { rij module jaar grondslag oudeGrondslag omschrijving wijziging eenheden { rij cbsCode gemeente oud nieuw bron } }',
+  },
+} as const;
+const beheerImport = ({ mutatie, velden }: (typeof BEHEER_IMPORTS)[keyof typeof BEHEER_IMPORTS]) =>
+  `mutation Importeren($bestand: String!, $bestandsnaam: String, $proefdraai: Boolean) {
+  ${mutatie}(bestand: $bestand, bestandsnaam: $bestandsnaam, proefdraai: $proefdraai) { ${velden} }
 }`;
+
+/** The beheerder's templates per year. */
+const BEHEER_SJABLONEN = { begrotingen: 'begrotingenSjabloon', verdeelsleutels: 'verdeelsleutelsSjabloon' } as const;
 
 /** ?proefdraai=ja (also true or 1): only check and show what would change. */
 function proefdraaiUit(query: express.Request['query']): boolean {
@@ -69,8 +87,10 @@ function bestandUit(req: express.Request, res: express.Response, soort: keyof ty
 /**
  * The quarterly report as Excel: GET /import/kwartaalrapportage/sjabloon.xlsx?module=…&jaar=…&kwartaal=…
  * gives the template; POST /import/kwartaalrapportage.xlsx with the filled-in file saves it as the
- * draft (optionally ?module&jaar&kwartaal: the file must be for that report). POST /import/inwoners.xlsx
- * and /import/inwoners.csv import inhabitants from CBS StatLine (?proefdraai=ja). Errors as { errors: […] }.
+ * draft (optionally ?module&jaar&kwartaal: the file must be for that report). POST /import/inwoners,
+ * /import/begrotingen and /import/verdeelsleutels (.xlsx or .csv, ?proefdraai=ja) are the beheerder's
+ * imports; GET /import/begrotingen/sjabloon.xlsx?jaar= and /import/verdeelsleutels/sjabloon.xlsx?jaar=
+ * their templates. Errors as { errors: […] }.
  */
 export function importRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
   const router = express.Router();
@@ -100,16 +120,35 @@ export function importRouter(apollo: ApolloServer<Context>, identify: (req: expr
     }),
   );
 
-  // Inhabitants from CBS StatLine (beheerder): the same mutation as the graph; ?proefdraai=ja writes nothing.
-  for (const soort of ['xlsx', 'csv'] as const) {
-    router.post(
-      `/inwoners.${soort}`,
+  // Inhabitants (CBS StatLine), budget versions and allocation keys (beheerder): the same mutations as
+  // the graph; ?proefdraai=ja checks everything and writes nothing.
+  for (const [naam, beheer] of Object.entries(BEHEER_IMPORTS)) {
+    for (const soort of ['xlsx', 'csv'] as const) {
+      router.post(
+        `/${naam}.${soort}`,
+        handleRoute(async (req, res) => {
+          const identity = await caller(identify, req);
+          const proefdraai = proefdraaiUit(req.query);
+          const bestand = await bestandUit(req, res, soort);
+          const data = await runAsCaller(apollo, beheerImport(beheer), { bestand: bestand.toString('base64'), bestandsnaam: `${naam}.${soort}`, proefdraai }, context(identity));
+          res.status(200).json({ data });
+        }),
+      );
+    }
+  }
+  for (const [naam, query] of Object.entries(BEHEER_SJABLONEN)) {
+    router.get(
+      `/${naam}/sjabloon.xlsx`,
       handleRoute(async (req, res) => {
         const identity = await caller(identify, req);
-        const proefdraai = proefdraaiUit(req.query);
-        const bestand = await bestandUit(req, res, soort);
-        const data = await runAsCaller(apollo, INWONERS, { bestand: bestand.toString('base64'), bestandsnaam: `inwoners.${soort}`, proefdraai }, context(identity));
-        res.status(200).json({ data });
+        const jaar = typeof req.query.jaar === 'string' ? req.query.jaar.trim() : '';
+        if (!/^\d{1,4}$/.test(jaar)) throw routeError(400, ErrorCode.BAD_USER_INPUT, `Geef het jaar mee, bijvoorbeeld ?jaar=2027 (ontvangen: "${jaar}").`);
+        const data = await runAsCaller(apollo, `query Sjabloon($jaar: Int!) { ${query}(jaar: $jaar) }`, { jaar: Number(jaar) }, context(identity));
+        res
+          .status(200)
+          .type(XLSX_MIME)
+          .set('content-disposition', `attachment; filename="${naam}-${jaar}.xlsx"`)
+          .send(Buffer.from(data[query] as string, 'base64'));
       }),
     );
   }

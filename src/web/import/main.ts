@@ -1,6 +1,7 @@
-// The upload page: the quarterly report's template and upload, and the inhabitants from CBS StatLine (dry
-// run, then confirm), go through the hub's HTTP routes under /import (the same operations as the GraphQL
-// mutations), with the token from this tab's sessionStorage.
+// The upload page: the quarterly report's template and upload, and the beheerder's imports (inhabitants
+// from CBS StatLine, budget versions, allocation keys: dry run, then confirm) go through the hub's HTTP
+// routes under /import (the same operations as the GraphQL mutations), with the token from this tab's
+// sessionStorage.
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -58,50 +59,132 @@ function toonProblemen(problemen: Probleem[], id = 'problemen'): void {
   );
 }
 
+type Wijziging = 'NIEUW' | 'GEWIJZIGD' | 'GELIJK';
+const SOORT: Record<Wijziging, string> = { NIEUW: 'nieuw', GEWIJZIGD: 'gewijzigd', GELIJK: 'gelijk' };
+const aantal = (n: number | null) => (n === null ? '—' : n.toLocaleString('nl-NL'));
+const NL_EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const NL_GETAL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 4 });
+/** Exact decimal text from the hub, shown in Dutch; display only, nothing is computed with it. */
+const euro = (bedrag: string) => NL_EURO.format(Number(bedrag));
+const getal = (tekst: string | null) => (tekst === null ? '—' : NL_GETAL.format(Number(tekst)));
+const datum = (iso: string) => iso.split('-').reverse().join('-');
+
 interface InwonersImport {
-  proefdraai: boolean;
   nieuw: number;
   gewijzigd: number;
   gelijk: number;
   voorlopig: number;
-  wijzigingen: Array<{ cbsCode: string; gemeente: string; jaar: number; voorlopig: boolean; soort: 'NIEUW' | 'GEWIJZIGD' | 'GELIJK'; oud: number | null; nieuw: number }>;
+  wijzigingen: Array<{ cbsCode: string; gemeente: string; jaar: number; voorlopig: boolean; soort: Wijziging; oud: number | null; nieuw: number }>;
 }
 
-const SOORT = { NIEUW: 'nieuw', GEWIJZIGD: 'gewijzigd', GELIJK: 'gelijk' } as const;
-const aantal = (n: number | null) => (n === null ? '—' : n.toLocaleString('nl-NL'));
+interface BegrotingenImport {
+  nieuw: number;
+  gelijk: number;
+  versies: Array<{ module: string; jaar: number; soort: string; volgnummer: number; lasten: string; baten: string; vastgesteldOp: string; wijziging: Wijziging }>;
+}
 
-/** The inhabitants file: a dry run first (shows the changes, enables Vastleggen), then the real import of the same file. */
-async function inwonersImporteren(proefdraai: boolean): Promise<void> {
-  const bestand = $<HTMLInputElement>('inwoners-bestand').files?.[0];
-  const vastleggen = $<HTMLButtonElement>('inwoners-vastleggen');
-  if (!bestand) return meld('Kies eerst een bestand.', true, 'inwoners-melding');
+interface VerdeelsleutelsImport {
+  nieuw: number;
+  gewijzigd: number;
+  gelijk: number;
+  overgeslagen: string[];
+  sleutels: Array<{ module: string; jaar: number; grondslag: string; wijziging: Wijziging; eenheden: Array<{ cbsCode: string; gemeente: string; oud: string | null; nieuw: string | null }> }>;
+}
+
+type Cellen = Array<readonly [string, boolean]>;
+
+/** One of the beheerder's imports on this page: its route, and how its answer is shown. */
+interface BeheerImport<T> {
+  naam: 'inwoners' | 'begrotingen' | 'verdeelsleutels';
+  mutatie: string;
+  rijen: (r: T) => Cellen[];
+  telling: (r: T) => string;
+  teVeranderen: (r: T) => number;
+}
+
+const INWONERS: BeheerImport<InwonersImport> = {
+  naam: 'inwoners',
+  mutatie: 'inwonersImporteren',
+  rijen: (r) => r.wijzigingen.map((w) => [[w.gemeente, false], [w.cbsCode, false], [`${w.jaar}${w.voorlopig ? ' (voorlopig)' : ''}`, false], [SOORT[w.soort], false], [aantal(w.oud), true], [aantal(w.nieuw), true]]),
+  telling: (r) => `${r.nieuw} nieuw, ${r.gewijzigd} gewijzigd, ${r.gelijk} gelijk${r.voorlopig ? ` (${r.voorlopig} voorlopig)` : ''}`,
+  teVeranderen: (r) => r.nieuw + r.gewijzigd,
+};
+
+const BEGROTINGEN: BeheerImport<BegrotingenImport> = {
+  naam: 'begrotingen',
+  mutatie: 'begrotingenImporteren',
+  rijen: (r) =>
+    r.versies.map((v) => [
+      [v.module, false],
+      [String(v.jaar), false],
+      [v.soort === 'WIJZIGING' ? `wijziging ${v.volgnummer}` : 'primitief', false],
+      [SOORT[v.wijziging], false],
+      [euro(v.lasten), true],
+      [euro(v.baten), true],
+      [datum(v.vastgesteldOp), false],
+    ]),
+  telling: (r) => `${r.nieuw} nieuw, ${r.gelijk} gelijk`,
+  teVeranderen: (r) => r.nieuw,
+};
+
+const VERDEELSLEUTELS: BeheerImport<VerdeelsleutelsImport> = {
+  naam: 'verdeelsleutels',
+  mutatie: 'verdeelsleutelsImporteren',
+  // Per key its gemeenten; an unchanged key shows as one line.
+  rijen: (r) =>
+    r.sleutels.flatMap((s) =>
+      s.wijziging === 'GELIJK'
+        ? [[[s.module, false], [String(s.jaar), false], [s.grondslag, false], ['(alle gemeenten)', false], [SOORT.GELIJK, false], ['', true], ['', true]] as Cellen]
+        : s.eenheden.map(
+            (e): Cellen => [[s.module, false], [String(s.jaar), false], [s.grondslag, false], [e.gemeente, false], [e.oud === e.nieuw ? SOORT.GELIJK : SOORT[s.wijziging], false], [getal(e.oud), true], [getal(e.nieuw), true]],
+          ),
+    ),
+  telling: (r) => `${r.nieuw} nieuw, ${r.gewijzigd} gewijzigd, ${r.gelijk} gelijk${r.overgeslagen.length ? `, ${r.overgeslagen.length} overgeslagen (geen eenheden ingevuld)` : ''}`,
+  teVeranderen: (r) => r.nieuw + r.gewijzigd,
+};
+
+/** A beheerder's file: a dry run first (shows the changes, enables Vastleggen), then the real import of the same file. */
+async function beheerImporteren<T>(imp: BeheerImport<T>, proefdraai: boolean): Promise<void> {
+  const id = (deel: string) => `${imp.naam}-${deel}`;
+  const bestand = $<HTMLInputElement>(id('bestand')).files?.[0];
+  const vastleggen = $<HTMLButtonElement>(id('vastleggen'));
+  if (!bestand) return meld('Kies eerst een bestand.', true, id('melding'));
   const soort = /\.csv$/i.test(bestand.name) ? 'csv' : 'xlsx';
-  toonProblemen([], 'inwoners-problemen');
+  toonProblemen([], id('problemen'));
   vastleggen.disabled = true;
-  meld(proefdraai ? 'Proefdraai…' : 'Bezig met vastleggen…', false, 'inwoners-melding');
-  const antwoord = await fetch(`/import/inwoners.${soort}${proefdraai ? '?proefdraai=ja' : ''}`, {
+  meld(proefdraai ? 'Proefdraai…' : 'Bezig met vastleggen…', false, id('melding'));
+  const antwoord = await fetch(`/import/${imp.naam}.${soort}${proefdraai ? '?proefdraai=ja' : ''}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token()}`, 'content-type': soort === 'csv' ? 'text/csv' : XLSX },
     body: bestand,
   });
   if (!antwoord.ok) {
-    vulTabel('inwoners-wijzigingen', []);
+    vulTabel(id('wijzigingen'), []);
     const fout = await foutVan(antwoord);
     const problemen = fout.extensions?.problemen ?? [];
-    toonProblemen(problemen, 'inwoners-problemen');
+    toonProblemen(problemen, id('problemen'));
     const aantalProblemen = problemen.length === 1 ? '1 probleem' : `${problemen.length} problemen`;
-    return meld(problemen.length ? `Niet opgeslagen: ${aantalProblemen} in het bestand, zie de tabel.` : `Niet opgeslagen: ${fout.message}`, true, 'inwoners-melding');
+    return meld(problemen.length ? `Niet opgeslagen: ${aantalProblemen} in het bestand, zie de tabel.` : `Niet opgeslagen: ${fout.message}`, true, id('melding'));
   }
-  const r = ((await antwoord.json()) as { data: { inwonersImporteren: InwonersImport } }).data.inwonersImporteren;
-  vulTabel(
-    'inwoners-wijzigingen',
-    r.wijzigingen.map((w) => [[w.gemeente, false], [w.cbsCode, false], [`${w.jaar}${w.voorlopig ? ' (voorlopig)' : ''}`, false], [SOORT[w.soort], false], [aantal(w.oud), true], [aantal(w.nieuw), true]] as const),
-  );
-  const telling = `${r.nieuw} nieuw, ${r.gewijzigd} gewijzigd, ${r.gelijk} gelijk${r.voorlopig ? ` (${r.voorlopig} voorlopig)` : ''}`;
+  const r = ((await antwoord.json()) as { data: Record<string, T> }).data[imp.mutatie];
+  vulTabel(id('wijzigingen'), imp.rijen(r));
   if (proefdraai) {
-    vastleggen.disabled = r.nieuw + r.gewijzigd === 0;
-    meld(`Proefdraai, niets opgeslagen: ${telling}.${vastleggen.disabled ? '' : ' Klopt dit? Kies Vastleggen.'}`, false, 'inwoners-melding');
-  } else meld(`Vastgelegd: ${telling}.`, false, 'inwoners-melding');
+    vastleggen.disabled = imp.teVeranderen(r) === 0;
+    meld(`Proefdraai, niets opgeslagen: ${imp.telling(r)}.${vastleggen.disabled ? '' : ' Klopt dit? Kies Vastleggen.'}`, false, id('melding'));
+  } else meld(`Vastgelegd: ${imp.telling(r)}.`, false, id('melding'));
+}
+
+/** Downloads a file from the hub with the tab's token; on an error, says why in `waar`. */
+async function download(pad: string, bestandsnaam: string, waar: string): Promise<boolean> {
+  const antwoord = await fetch(pad, { headers: { authorization: `Bearer ${token()}` } });
+  if (!antwoord.ok) {
+    meld(`Geen sjabloon: ${(await foutVan(antwoord)).message}`, true, waar);
+    return false;
+  }
+  const url = URL.createObjectURL(await antwoord.blob());
+  Object.assign(document.createElement('a'), { href: url, download: bestandsnaam }).click();
+  URL.revokeObjectURL(url);
+  return true;
 }
 
 async function foutVan(antwoord: Response): Promise<Fout> {
@@ -116,17 +199,8 @@ async function foutVan(antwoord: Response): Promise<Fout> {
 async function downloadSjabloon(): Promise<void> {
   const k = kwartaal();
   meld('Sjabloon wordt gemaakt…');
-  const antwoord = await fetch(`/import/kwartaalrapportage/sjabloon.xlsx?${new URLSearchParams(k)}`, { headers: { authorization: `Bearer ${token()}` } });
-  if (!antwoord.ok) {
-    const fout = await foutVan(antwoord);
-    meld(`Geen sjabloon: ${fout.message}`, true);
-    return;
-  }
-  const url = URL.createObjectURL(await antwoord.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: `kwartaalrapportage-${k.module}-${k.jaar}-K${k.kwartaal}.xlsx` });
-  link.click();
-  URL.revokeObjectURL(url);
-  meld(`Sjabloon voor ${k.module} ${k.jaar}-K${k.kwartaal} gedownload.`);
+  const naam = `kwartaalrapportage-${k.module}-${k.jaar}-K${k.kwartaal}.xlsx`;
+  if (await download(`/import/kwartaalrapportage/sjabloon.xlsx?${new URLSearchParams(k)}`, naam, 'melding')) meld(`Sjabloon voor ${k.module} ${k.jaar}-K${k.kwartaal} gedownload.`);
 }
 
 async function upload(): Promise<void> {
@@ -181,20 +255,34 @@ function start(): void {
     sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
     upload().catch(fout);
   });
-  const foutInwoners = (error: unknown) => meld(`Er ging iets mis: ${error instanceof Error ? error.message : String(error)}`, true, 'inwoners-melding');
-  $('inwoners').addEventListener('submit', (event) => {
-    event.preventDefault();
-    sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
-    inwonersImporteren(true).catch(foutInwoners);
-  });
-  $('inwoners-vastleggen').addEventListener('click', () => {
-    sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
-    inwonersImporteren(false).catch(foutInwoners);
-  });
-  // Another file needs its own dry run before it can be confirmed.
-  $('inwoners-bestand').addEventListener('change', () => {
-    $<HTMLButtonElement>('inwoners-vastleggen').disabled = true;
-  });
+  for (const imp of [INWONERS, BEGROTINGEN, VERDEELSLEUTELS] as Array<BeheerImport<unknown>>) {
+    const id = (deel: string) => `${imp.naam}-${deel}`;
+    const fout = (error: unknown) => meld(`Er ging iets mis: ${error instanceof Error ? error.message : String(error)}`, true, id('melding'));
+    $(imp.naam).addEventListener('submit', (event) => {
+      event.preventDefault();
+      sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
+      beheerImporteren(imp, true).catch(fout);
+    });
+    $(id('vastleggen')).addEventListener('click', () => {
+      sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
+      beheerImporteren(imp, false).catch(fout);
+    });
+    // Another file needs its own dry run before it can be confirmed.
+    $(id('bestand')).addEventListener('change', () => {
+      $<HTMLButtonElement>(id('vastleggen')).disabled = true;
+    });
+    const sjabloon = document.getElementById(id('sjabloon'));
+    if (!sjabloon) continue;
+    $<HTMLInputElement>(id('jaar')).value = String(nu.getFullYear() + 1);
+    sjabloon.addEventListener('submit', (event) => {
+      event.preventDefault();
+      sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
+      const jaar = $<HTMLInputElement>(id('jaar')).value;
+      download(`/import/${imp.naam}/sjabloon.xlsx?jaar=${encodeURIComponent(jaar)}`, `${imp.naam}-${jaar}.xlsx`, id('melding'))
+        .then((gelukt) => gelukt && meld(`Sjabloon ${imp.naam} ${jaar} gedownload.`, false, id('melding')))
+        .catch(fout);
+    });
+  }
   document.body.dataset.gereed = 'ja';
 }
 

@@ -66,7 +66,7 @@ describe('uploadpagina: inwoners uit CBS StatLine in Chromium', () => {
     await page.click('#begrotingen-proefdraai');
     await page.waitForSelector('#begrotingen-problemen:not([hidden]) tbody tr');
     const problemen = await page.$$eval('#begrotingen-problemen tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
-    expect(problemen).toEqual([['begrotingen.csv', '2', 'D (Lasten)', 'geen getal: "veel"; schrijf een bedrag in euro, bijvoorbeeld 1234567,89']]);
+    expect(problemen).toEqual([['begrotingen.csv', '2', 'D (Lasten)', 'geen bedrag: "veel"; schrijf een bedrag in euro, bijvoorbeeld 1234567,89 (zonder duizendtallenpunten)']]);
     expect(await page.isDisabled('#begrotingen-vastleggen')).toBe(true);
     expect(fouten).toEqual([]);
   }, 60_000);

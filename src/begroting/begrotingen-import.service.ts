@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { vandaag, type Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode } from '../core/errors.js';
@@ -9,6 +9,7 @@ import {
   type BladProbleem,
   ImportWijziging,
   importTransactie,
+  isRegelWeigering,
   type KolomHerkenning,
   leesBedrag,
   leesDatum,
@@ -174,7 +175,6 @@ function kolomVanFout(error: GraphQLError): Kolom | null {
   if (error.extensions.code === ErrorCode.CONFLICT) return 'soort';
   return null;
 }
-const ALS_PROBLEEM = new Set<unknown>([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT, ErrorCode.JAAR_AFGESLOTEN, ErrorCode.NOT_FOUND]);
 
 /**
  * Imports budget versions (beheerder; the resolver checks the role). Per row: a version the hub has
@@ -218,8 +218,7 @@ export async function begrotingenImporteren(ctx: Schrijver, bestand: Buffer, bes
         const begroting = await legBegrotingVast(em, ctx, v, datum);
         regels.push({ ...regel, volgnummer: begroting.volgnummer, wijziging: ImportWijziging.NIEUW });
       } catch (error) {
-        // The refusals of the rules are the row's problems; anything else (the database) ends the import.
-        if (!(error instanceof GraphQLError) || !ALS_PROBLEEM.has(error.extensions.code)) throw error;
+        if (!isRegelWeigering(error)) throw error;
         fout(kolomVanFout(error), error.message);
       }
     }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { GraphQLError } from 'graphql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Decimal } from './decimal.js';
 import { ErrorCode, hubError } from './errors.js';
@@ -282,7 +283,7 @@ export function leesDatum(cel: Cel): CelWaarde<string> {
 /** An amount in euro: a number with at most two decimals, not negative, at most 13 digits before the comma (NUMERIC(15,2)). */
 export function leesBedrag(cel: Cel): CelWaarde<Decimal> {
   const getal = leesGetal(cel, false);
-  if ('probleem' in getal) return { probleem: `${getal.probleem.replace(/; schrijf.*$/, '')}; schrijf een bedrag in euro, bijvoorbeeld 1234567,89` };
+  if ('probleem' in getal) return { probleem: `geen bedrag: "${alsTekst(cel)}"; schrijf een bedrag in euro, bijvoorbeeld 1234567,89 (zonder duizendtallenpunten)` };
   const bedrag = getal.waarde;
   if (bedrag === null) return { waarde: null };
   if (bedrag.isNegative()) return { probleem: `${bedrag.toFixed()} is negatief; lasten en baten zijn bedragen van 0 of meer` };
@@ -342,6 +343,15 @@ export abstract class ImportUitkomst {
   @Field(() => Int, { description: 'Zoveel had de hub al precies zo; dat blijft ongemoeid.' })
   gelijk!: number;
 }
+
+const REGEL_WEIGERINGEN = new Set<unknown>([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT, ErrorCode.JAAR_AFGESLOTEN, ErrorCode.NOT_FOUND]);
+
+/**
+ * Whether an error is a rule refusing one line of an import (bad input, conflict, closed year, unknown
+ * key): reported at that line, while the import goes on to find the other problems. Anything else (the
+ * database) ends the import.
+ */
+export const isRegelWeigering = (error: unknown): error is GraphQLError => error instanceof GraphQLError && REGEL_WEIGERINGEN.has(error.extensions.code);
 
 /** Thrown to undo a dry run's writes; carries its outcome out of the rolled-back transaction. */
 class Proefdraai<T> extends Error {

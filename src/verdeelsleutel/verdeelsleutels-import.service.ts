@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
-import { GraphQLError } from 'graphql';
 import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode } from '../core/errors.js';
@@ -10,6 +9,7 @@ import {
   type CelWaarde,
   ImportWijziging,
   importTransactie,
+  isRegelWeigering,
   type KolomHerkenning,
   leesGetal,
   leesJaar,
@@ -173,7 +173,6 @@ function bestaandeSleutels(em: EntityManager, jaren: number[]): Promise<Bestaand
   );
 }
 
-const ALS_PROBLEEM = new Set<unknown>([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT, ErrorCode.JAAR_AFGESLOTEN, ErrorCode.NOT_FOUND]);
 
 /**
  * Imports allocation keys (beheerder; the resolver checks the role). A key whose units are all empty is
@@ -241,8 +240,7 @@ export async function verdeelsleutelsImporteren(ctx: Schrijver, bestand: Buffer,
         try {
           await legVerdeelsleutelVast(em, ctx, invoer);
         } catch (error) {
-          // The refusals of the rules (a closed year) are the key's problems; anything else ends the import.
-          if (!(error instanceof GraphQLError) || !ALS_PROBLEEM.has(error.extensions.code)) throw error;
+          if (!isRegelWeigering(error)) throw error;
           problemen.push(probleemOp(sleutel.rij, error.extensions.code === ErrorCode.JAAR_AFGESLOTEN ? 'jaar' : null, error.message));
           continue;
         }

@@ -1,6 +1,7 @@
 import { AuditLog } from './audit/audit-log.entity.js';
 import { ApiToken } from './auth/api-token.entity.js';
 import { Begroting } from './begroting/begroting.entity.js';
+import { BegrotingRaming } from './begroting/begroting-raming.entity.js';
 import { Jaarafsluiting } from './jaarafsluiting/jaarafsluiting.entity.js';
 import { Bijdrage } from './bijdrage/bijdrage.entity.js';
 import { Deelname } from './deelname/deelname.entity.js';
@@ -28,6 +29,7 @@ export const entities = [
   Dvo,
   DvoNorm,
   Begroting,
+  BegrotingRaming,
   Jaarafsluiting,
   Verdeelsleutel,
   VerdeelsleutelEenheid,

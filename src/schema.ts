@@ -10,6 +10,7 @@ import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.re
 import { BijdragenVanDeelnameResolver, BijdragenVanGemeenteResolver, BijdragenVanModuleResolver } from './bijdrage/bijdragen-van.resolver.js';
 import { AfrekeningRegelResolver, BerekeningResolver, VoorschotGemeenteResolver } from './bijdrage/berekening.resolver.js';
 import { KostenoverzichtResolver } from './bijdrage/kostenoverzicht.resolver.js';
+import { MeerjarenramingResolver, RamingBijdrageResolver, RamingGemeenteResolver, RamingModuleResolver } from './bijdrage/meerjarenraming.resolver.js';
 import { DeelnameResolver } from './deelname/deelname.resolver.js';
 import { DeelnamesVanGemeenteResolver, DeelnemersVanModuleResolver } from './deelname/deelnames-van.resolver.js';
 import { DvoResolver } from './dvo/dvo.resolver.js';
@@ -55,6 +56,10 @@ const resolvers = [
   BijdragenVanDeelnameResolver,
   BijdrageTotaalResolver,
   KostenoverzichtResolver,
+  MeerjarenramingResolver,
+  RamingModuleResolver,
+  RamingBijdrageResolver,
+  RamingGemeenteResolver,
   BerekeningResolver,
   AfrekeningRegelResolver,
   VoorschotGemeenteResolver,

@@ -64,7 +64,7 @@ const databaseStand = async () => ({
   audit: await t.sql('select count(*)::int as n from audit_log'),
 });
 
-const BEGROTING_KOP = ['Module', 'Modulenaam', 'Jaar', 'Soort', 'Volgnummer', 'Lasten', 'Baten', 'Vastgesteld op', 'Omschrijving'];
+const BEGROTING_KOP = ['Module', 'Modulenaam', 'Jaar', 'Soort', 'Volgnummer', 'Lasten', 'Baten', 'Vastgesteld op', 'Omschrijving', 'Lasten t+1', 'Baten t+1', 'Lasten t+2', 'Baten t+2', 'Lasten t+3', 'Baten t+3'];
 
 describe('Begrotingsversies importeren', () => {
   it('het sjabloon van een jaar bevat de versies van de hub met echte bedragen, datums en keuzelijsten', async () => {
@@ -98,7 +98,7 @@ describe('Begrotingsversies importeren', () => {
     // Typed below the versions, as in Excel: a new amendment without a number (it gets the next one), with
     // a decimal comma as text and a Dutch date; and next year's budget with Excel numbers and an Excel date.
     blad.getRow(bestaand + 2).values = ['wgsw', null, 2026, 'Wijziging', null, '57000000,12', 850000, '20-11-2026', 'Tweede begrotingswijziging 2026 WGSW'];
-    blad.getRow(bestaand + 3).values = ['WGSW', null, '2027', 'PRIMITIEF', null, 58000000.5, 870000, new Date('2026-07-01T00:00:00Z'), 'Primitieve begroting 2027 WGSW'];
+    blad.getRow(bestaand + 3).values = ['WGSW', null, '2027', 'PRIMITIEF', null, 58000000.5, 870000, new Date('2026-07-01T00:00:00Z'), 'Primitieve begroting 2027 WGSW', 59000000, 880000, '60000000,00', 890000, 61000000, 900000];
     const bestand = Buffer.from(await boek.xlsx.writeBuffer());
 
     const voor = await databaseStand();
@@ -125,6 +125,15 @@ describe('Begrotingsversies importeren', () => {
       { jaar: 2027, soort: 'PRIMITIEF', volgnummer: 0, lasten: '58000000.50', vastgesteld_op: '2026-07-01' },
     ]);
     expect(await t.sql(`select count(*)::int as n from audit_log where actie = 'BEGROTING_VASTGELEGD'`)).toEqual([{ n: 2 }]);
+    // The meerjarenraming of the new budget came along.
+    expect(
+      await t.sql(`select r.jaar, r.lasten::text, r.baten::text from begroting_raming r join begroting b on b.id = r.begroting_id join module m on m.id = b.module_id
+                   where m.code = 'WGSW' and b.jaar = 2027 order by r.jaar`),
+    ).toEqual([
+      { jaar: 2028, lasten: '59000000.00', baten: '880000.00' },
+      { jaar: 2029, lasten: '60000000.00', baten: '890000.00' },
+      { jaar: 2030, lasten: '61000000.00', baten: '900000.00' },
+    ]);
 
     const nogmaals = await t.execute(BegrotingenImporterenDocument, { bestand: bestand.toString('base64') }, ALS.beheerder);
     expect(nogmaals.data!.begrotingenImporteren).toMatchObject({ nieuw: 0, gelijk: bestaand + 2 });
@@ -169,7 +178,7 @@ describe('Begrotingsversies importeren', () => {
         kolom: 'E',
         kolomnaam: 'Lasten',
         melding:
-          'begrotingswijziging 1 2026 van RFZ bestaat al met andere gegevens (lasten € 962762.47 in de hub); versies worden niet overschreven: leg een nieuwe begrotingswijziging vast',
+          'begrotingswijziging 1 2026 van RFZ bestaat al met andere gegevens (lasten € 962762.47 in de hub; een andere meerjarenraming in de hub); versies worden niet overschreven: leg een nieuwe begrotingswijziging vast',
       },
     ]);
     expect(await databaseStand()).toEqual(voor);

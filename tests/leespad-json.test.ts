@@ -4,7 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokenLezen } from '../src/api-token/api-token.types.js';
-import { begrotingLezen } from '../src/begroting/begroting.types.js';
+import { begrotingLezen, begrotingRamingLezen } from '../src/begroting/begroting.types.js';
 import { bijdrageLezen } from '../src/bijdrage/bijdrage.types.js';
 import type { ReadModel } from '../src/core/read-model.js';
 import { deelnameLezen } from '../src/deelname/deelname.types.js';
@@ -31,6 +31,7 @@ import { startTestHub, type TestHub } from './helpers/test-hub.js';
 const MODELLEN: Record<string, ReadModel<any, { id: number }>> = {
   apiTokenLezen,
   begrotingLezen,
+  begrotingRamingLezen,
   bijdrageLezen,
   deelnameLezen,
   dvoLezen,

@@ -1,4 +1,4 @@
-import { IsOptional, Length, Min } from 'class-validator';
+import { IsOptional, Length, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { Decimal } from '../core/decimal.js';
 import { LocalDate } from '../core/graphql-types.js';
@@ -7,15 +7,9 @@ import { BedragScalar } from '../core/scalars.js';
 import { BegrotingSoort } from './begroting.entity.js';
 import { NoFormula } from '../core/spreadsheet-text.js';
 
-/**
- * What every recorded version carries: module, year, lasten and baten, adoption date, description.
- * The inputs below inherit its fields; it is used by no field of its own, so it is not in the schema.
- */
+/** A year with its lasten and baten: what a version and each year of its meerjarenraming state. Not in the schema itself. */
 @InputType()
-abstract class VersieInvoer {
-  @Field(() => String)
-  module!: string;
-
+abstract class JaarBedragen {
   @JaarVeld()
   jaar!: number;
 
@@ -24,6 +18,16 @@ abstract class VersieInvoer {
 
   @Field(() => BedragScalar)
   baten!: Decimal;
+}
+
+/**
+ * What every recorded version carries: module, year, lasten and baten, adoption date, description.
+ * The inputs below inherit its fields; it is used by no field of its own, so it is not in the schema.
+ */
+@InputType()
+abstract class VersieInvoer extends JaarBedragen {
+  @Field(() => String)
+  module!: string;
 
   @Field(() => LocalDate, { description: 'Datum van vaststelling door het algemeen bestuur (Wgr art. 34: de begroting in het jaar ervoor, 34b: de jaarrekening in het jaar erna).' })
   vastgesteldOp!: string;
@@ -33,6 +37,9 @@ abstract class VersieInvoer {
   @NoFormula('Omschrijving')
   omschrijving!: string;
 }
+
+@InputType({ description: 'Eén jaar van de meerjarenraming: de verwachte lasten en baten van een jaar na het begrotingsjaar.' })
+export class RamingInvoer extends JaarBedragen {}
 
 @InputType({
   description: 'Een nieuwe begrotingsversie: de primitieve begroting of een wijziging (de jaarrekening: jaarrekeningVastleggen). Versies worden nooit overschreven.',
@@ -45,6 +52,14 @@ export class BegrotingInvoer extends VersieInvoer {
   @IsOptional()
   @Min(1, { message: 'Een begrotingswijziging heeft volgnummer 1 of hoger.' })
   volgnummer?: number;
+
+  @Field(() => [RamingInvoer], {
+    nullable: true,
+    description: 'De meerjarenraming: de drie jaren na het begrotingsjaar (t+1, t+2, t+3), elk precies één keer; leeg = geen raming.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  meerjarenraming?: RamingInvoer[];
 }
 
 @InputType({ description: 'De jaarrekening van een module: de gerealiseerde lasten en baten, vastgesteld door het algemeen bestuur na afloop van het jaar.' })

@@ -6,7 +6,7 @@ import { JaarArg } from '../core/jaar.js';
 import { BegrotingSoort } from './begroting.entity.js';
 import { BegrotingInvoer } from './begroting.inputs.js';
 import { begrotingVastleggen, zoekBegrotingen } from './begroting.service.js';
-import { begrotingLezen, BegrotingType } from './begroting.types.js';
+import { begrotingLezen, BegrotingRamingType, begrotingRamingLezen, BegrotingType } from './begroting.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 import { bytesUitBase64 } from '../core/spreadsheet-in.js';
 import { TextArg } from '../core/spreadsheet-text.js';
@@ -58,6 +58,11 @@ export class BegrotingResolver {
     const uitkomst = await begrotingenImporteren(ctx, bytesUitBase64(bestand), bestandsnaam ?? null, proefdraai ?? false);
     ctx.loaders.afterWrite();
     return uitkomst;
+  }
+
+  @FieldResolver(() => [BegrotingRamingType], { description: 'De meerjarenraming die deze versie draagt: de jaren t+1 … t+3 (leeg als er geen is).' })
+  meerjarenraming(@Root() begroting: BegrotingType, @Ctx() ctx: Context): Promise<BegrotingRamingType[]> {
+    return ctx.loaders.readManyBy(begrotingRamingLezen, { relation: 'begroting', key: 'begrotingId' }, {}, { jaar: 'asc' }).load(begroting.id);
   }
 
   @FieldResolver(() => ModuleType)

@@ -1,12 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { audit, type Door } from '../audit/audit.service.js';
+import { audit, momentopname, type Door } from '../audit/audit.service.js';
 import { vandaag, type Schrijver } from '../context.js';
 import type { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Begroting, BegrotingSoort } from './begroting.entity.js';
+import { BegrotingRaming } from './begroting-raming.entity.js';
 import type { BegrotingInvoer } from './begroting.inputs.js';
 import { begrotingLezen, type BegrotingType } from './begroting.types.js';
 
@@ -32,6 +33,32 @@ export interface BegrotingVersie {
   baten: Decimal;
   vastgesteldOp: string;
   omschrijving: string;
+  /** The years t+1 … t+3, or none. */
+  meerjarenraming?: Raming[] | null;
+}
+
+export interface Raming {
+  jaar: number;
+  lasten: Decimal;
+  baten: Decimal;
+}
+
+/** How many years after the begrotingsjaar a meerjarenraming covers (BBV: the begroting year and the three after it). */
+export const RAMING_JAREN = 3;
+
+/** Why a version's meerjarenraming cannot be recorded, or null: exactly the years t+1 … t+3, amounts ≥ 0, not on a jaarrekening. */
+export function ramingProbleem(versie: Pick<BegrotingVersie, 'jaar' | 'soort' | 'meerjarenraming'>): string | null {
+  const raming = versie.meerjarenraming ?? [];
+  if (raming.length === 0) return null;
+  if (versie.soort === BegrotingSoort.REALISATIE) return 'een jaarrekening heeft geen meerjarenraming';
+  const verwacht = Array.from({ length: RAMING_JAREN }, (_, i) => versie.jaar + 1 + i);
+  const jaren = raming.map((r) => r.jaar).sort((a, b) => a - b);
+  if (jaren.length !== verwacht.length || jaren.some((j, i) => j !== verwacht[i])) {
+    return `de meerjarenraming bij de begroting ${versie.jaar} gaat over de jaren ${verwacht.join(', ')}, elk precies één keer (nu: ${jaren.join(', ')})`;
+  }
+  const negatief = raming.filter((r) => r.lasten.isNegative() || r.baten.isNegative()).map((r) => r.jaar);
+  if (negatief.length) return `lasten en baten van de raming kunnen niet negatief zijn (${negatief.join(', ')})`;
+  return null;
 }
 
 /**
@@ -84,6 +111,8 @@ export async function legBegrotingVast(em: EntityManager, door: Door, versie: Be
   }
   const probleem = vaststellingsProbleem(versie, vandaagDatum, eerdere);
   if (probleem) throw hubError(ErrorCode.BAD_USER_INPUT, `Onwaarschijnlijke vaststellingsdatum: ${probleem}.`, { veld: 'vastgesteldOp' });
+  const raming = ramingProbleem(versie);
+  if (raming) throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige meerjarenraming: ${raming}.`, { veld: 'meerjarenraming' });
   const begroting = em.create(Begroting, {
     module,
     jaar: versie.jaar,
@@ -94,8 +123,10 @@ export async function legBegrotingVast(em: EntityManager, door: Door, versie: Be
     vastgesteldOp: versie.vastgesteldOp,
     omschrijving: versie.omschrijving.trim(),
   });
+  const ramingen = (versie.meerjarenraming ?? []).map((r) => em.create(BegrotingRaming, { begroting, jaar: r.jaar, lasten: r.lasten, baten: r.baten }));
   await em.flush();
-  audit(em, door, 'BEGROTING_VASTGELEGD', 'Begroting', begroting.id, null, begroting);
+  const meerjarenraming = ramingen.map((r) => ({ jaar: r.jaar, lasten: r.lasten.toFixed(2), baten: r.baten.toFixed(2) }));
+  audit(em, door, 'BEGROTING_VASTGELEGD', 'Begroting', begroting.id, null, ramingen.length ? { ...momentopname(begroting) as object, meerjarenraming } : begroting);
   return begroting;
 }
 

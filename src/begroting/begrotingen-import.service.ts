@@ -25,7 +25,7 @@ import {
 } from '../core/spreadsheet-in.js';
 import { type SjabloonKolom, sjabloonBlad, uitlegBlad } from '../core/spreadsheet-sjabloon.js';
 import { BegrotingSoort } from './begroting.entity.js';
-import { legBegrotingVast, type BegrotingVersie } from './begroting.service.js';
+import { legBegrotingVast, type BegrotingVersie, type Raming } from './begroting.service.js';
 import { BegrotingenImportType, type BegrotingImportRegelType } from './begrotingen-import.types.js';
 
 // Budget versions from a spreadsheet (the MGR-bureau receives them from the modules' controllers): one
@@ -47,7 +47,19 @@ const KOLOMMEN = {
   baten: { naam: 'Baten', past: kop('baten') },
   vastgesteldOp: { naam: 'Vastgesteld op', past: kop('vastgesteld op', 'vaststellingsdatum', 'datum vaststelling') },
   omschrijving: { naam: 'Omschrijving', past: kop('omschrijving') },
+  // The meerjarenraming, optional: all six or none.
+  lasten1: { naam: 'Lasten t+1', past: kop('lasten t+1'), optioneel: true },
+  baten1: { naam: 'Baten t+1', past: kop('baten t+1'), optioneel: true },
+  lasten2: { naam: 'Lasten t+2', past: kop('lasten t+2'), optioneel: true },
+  baten2: { naam: 'Baten t+2', past: kop('baten t+2'), optioneel: true },
+  lasten3: { naam: 'Lasten t+3', past: kop('lasten t+3'), optioneel: true },
+  baten3: { naam: 'Baten t+3', past: kop('baten t+3'), optioneel: true },
 } satisfies Record<string, KolomHerkenning>;
+const RAMING_KOLOMMEN = [
+  ['lasten1', 'baten1'],
+  ['lasten2', 'baten2'],
+  ['lasten3', 'baten3'],
+] as const;
 type Kolom = keyof typeof KOLOMMEN;
 
 /** The kinds a sheet may name, as people write them; the jaarrekening has its own mutation. */
@@ -73,7 +85,14 @@ interface BestaandeVersie {
   baten: string;
   vastgesteld_op: string;
   omschrijving: string;
+  /** The meerjarenraming as RAMING_TEKST writes it, or null. */
+  raming: string | null;
 }
+
+/** A meerjarenraming as one comparable text, the same for a row of the file and a version of the hub. */
+const RAMING_SQL = `(select string_agg(r.jaar || ':' || r.lasten || '/' || r.baten, ';' order by r.jaar) from begroting_raming r where r.begroting_id = b.id)`;
+const ramingTekst = (raming: Raming[] | null | undefined) =>
+  raming?.length ? [...raming].sort((a, b) => a.jaar - b.jaar).map((r) => `${r.jaar}:${r.lasten.toFixed(2)}/${r.baten.toFixed(2)}`).join(';') : null;
 
 interface Gelezen {
   versies: Versie[];
@@ -119,6 +138,17 @@ function leesVersies(rasters: Raster[], moduleCodes: Set<string>): Gelezen {
     const datum = neem('vastgesteldOp', leesDatum(cel('vastgesteldOp')), 'de datum van vaststelling door het algemeen bestuur ontbreekt');
     const omschrijving = neem('omschrijving', leesTekst(cel('omschrijving'), 'Omschrijving', 300), 'de omschrijving ontbreekt');
 
+    // A meerjarenraming: t+1 … t+3, all six amounts or none.
+    const ramingCellen = RAMING_KOLOMMEN.flatMap(([l, b]) => [l, b] as Kolom[]);
+    const ingevuld = ramingCellen.filter((k) => cel(k) !== null);
+    let meerjarenraming: Raming[] | null = null;
+    if (ingevuld.length > 0) {
+      const bedragen = ramingCellen.map((k) => neem(k, leesBedrag(cel(k)), 'de meerjarenraming vraagt lasten en baten voor elk van de jaren t+1, t+2 en t+3 (of laat alle zes leeg)'));
+      if (bedragen.every((b) => b !== null) && typeof jaar === 'number') {
+        meerjarenraming = RAMING_KOLOMMEN.map((_, i) => ({ jaar: jaar + i + 1, lasten: bedragen[2 * i]!, baten: bedragen[2 * i + 1]! }));
+      }
+    }
+
     if (problemen.length > voor) continue;
     const versie: Versie = {
       rij,
@@ -130,6 +160,7 @@ function leesVersies(rasters: Raster[], moduleCodes: Set<string>): Gelezen {
       baten: baten as Decimal,
       vastgesteldOp: datum as string,
       omschrijving: omschrijving as string,
+      meerjarenraming,
     };
     if (versie.soort === BegrotingSoort.PRIMITIEF || versie.volgnummer !== null) {
       const sleutel = `${versie.module}|${versie.jaar}|${versie.soort}|${versie.volgnummer ?? 0}`;
@@ -165,6 +196,7 @@ function verschillen(v: Versie, b: BestaandeVersie): string[] {
   if (!v.baten.equals(b.baten)) anders.push(`baten ${euro(b.baten)} in de hub`);
   if (v.vastgesteldOp !== b.vastgesteld_op) anders.push(`vastgesteld op ${b.vastgesteld_op} in de hub`);
   if (v.omschrijving !== b.omschrijving) anders.push(`omschrijving "${b.omschrijving}" in de hub`);
+  if (ramingTekst(v.meerjarenraming) !== b.raming) anders.push(b.raming ? 'een andere meerjarenraming in de hub' : 'geen meerjarenraming in de hub');
   return anders;
 }
 
@@ -237,7 +269,7 @@ function bestaandeVersies(em: EntityManager, jaren: number[]): Promise<Bestaande
   if (jaren.length === 0) return Promise.resolve([]);
   return em.execute<BestaandeVersie[]>(
     `select m.code as module, b.jaar, b.soort, b.volgnummer, b.lasten::text as lasten, b.baten::text as baten,
-            b.vastgesteld_op::text as vastgesteld_op, b.omschrijving
+            b.vastgesteld_op::text as vastgesteld_op, b.omschrijving, ${RAMING_SQL} as raming
      from begroting b join module m on m.id = b.module_id
      where b.jaar in (${jaren.map(() => '?').join(',')})`,
     jaren,
@@ -254,6 +286,10 @@ const SJABLOON_KOLOMMEN: readonly SjabloonKolom[] = [
   { kop: 'Baten', breedte: 18, soort: 'bedrag' },
   { kop: 'Vastgesteld op', breedte: 15, soort: 'datum', uitleg: 'Datum van vaststelling door het algemeen bestuur.' },
   { kop: 'Omschrijving', breedte: 50, soort: 'tekst' },
+  ...[1, 2, 3].flatMap((i): SjabloonKolom[] => [
+    { kop: `Lasten t+${i}`, breedte: 18, soort: 'bedrag', uitleg: `Meerjarenraming: de lasten van het ${i}e jaar na het begrotingsjaar (alle zes leeg = geen raming).` },
+    { kop: `Baten t+${i}`, breedte: 18, soort: 'bedrag', uitleg: `Meerjarenraming: de baten van het ${i}e jaar na het begrotingsjaar.` },
+  ]),
 ];
 
 /**
@@ -263,7 +299,7 @@ const SJABLOON_KOLOMMEN: readonly SjabloonKolom[] = [
 export async function begrotingenSjabloon(ctx: Schrijver, jaar: number): Promise<Buffer> {
   const rijen = await ctx.em.execute<Array<BestaandeVersie & { modulenaam: string }>>(
     `select m.code as module, m.naam as modulenaam, b.jaar, b.soort, b.volgnummer, b.lasten::text as lasten, b.baten::text as baten,
-            b.vastgesteld_op::text as vastgesteld_op, b.omschrijving
+            b.vastgesteld_op::text as vastgesteld_op, b.omschrijving, ${RAMING_SQL} as raming
      from begroting b join module m on m.id = b.module_id
      where b.jaar = ? and b.soort <> 'REALISATIE'
      order by m.code, b.vastgesteld_op, b.volgnummer`, // BEGROTING_VOLGORDE within a year
@@ -276,7 +312,11 @@ export async function begrotingenSjabloon(ctx: Schrijver, jaar: number): Promise
     werkmap,
     BLAD_BEGROTINGEN,
     SJABLOON_KOLOMMEN,
-    rijen.map((r) => [r.module, r.modulenaam, r.jaar, r.soort, r.soort === BegrotingSoort.WIJZIGING ? r.volgnummer : null, r.lasten, r.baten, r.vastgesteld_op, r.omschrijving]),
+    rijen.map((r) => {
+      // "2027:100.00/5.00;2028:…" back into t+1 … t+3 lasten and baten.
+      const raming = (r.raming?.split(';') ?? []).flatMap((deel) => deel.split(':')[1].split('/'));
+      return [r.module, r.modulenaam, r.jaar, r.soort, r.soort === BegrotingSoort.WIJZIGING ? r.volgnummer : null, r.lasten, r.baten, r.vastgesteld_op, r.omschrijving, ...raming];
+    }),
   );
   uitlegBlad(werkmap, 'Regiohub — begrotingsversies', [['jaar', jaar], ['moment', ctx.now().toISOString()], ['versies in de hub', rijen.length]], [
     `Elke rij op het blad ${BLAD_BEGROTINGEN} is een begrotingsversie: de primitieve begroting of een begrotingswijziging, zoals het algemeen bestuur die heeft vastgesteld.`,
@@ -284,6 +324,7 @@ export async function begrotingenSjabloon(ctx: Schrijver, jaar: number): Promise
     'Versies worden nooit overschreven: een versie met hetzelfde volgnummer en andere bedragen wordt geweigerd. Leg een correctie vast als nieuwe wijziging.',
     'Uploaden (POST /import/begrotingen.xlsx of de pagina /import/) controleert alles en legt alles vast of niets; met ?proefdraai=ja ziet u eerst wat er zou veranderen.',
     'Bedragen in euro met hoogstens twee decimalen; datums als datum of als 2026-07-03 of 3-7-2026.',
+    'De meerjarenraming (Lasten en Baten t+1 … t+3) is optioneel: vul alle zes in of laat ze alle zes leeg.',
   ]);
   return Buffer.from(await werkmap.xlsx.writeBuffer());
 }

@@ -14,7 +14,7 @@ import { taakveldVoorJaar } from '../taakveld/taakvelden.js';
 import { VerdeelsleutelEenheid } from '../verdeelsleutel/verdeelsleutel-eenheid.entity.js';
 import { Grondslag, Verdeelsleutel } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { Bijdrage, Fase } from './bijdrage.entity.js';
-import { dagenInJaar, deelnameDagenInJaar, verdeel } from './verdeling.service.js';
+import { dagenInJaar, deelnameDagenInJaar, verdeel, type Verdeelpost } from './verdeling.service.js';
 
 export const FASE_VAN: Record<BegrotingSoort, Fase> = {
   [BegrotingSoort.PRIMITIEF]: Fase.BEGROOT,
@@ -46,6 +46,18 @@ async function deelnemersInJaar(em: EntityManager, moduleId: number, jaar: numbe
     dagen.set(d.gemeente.cbsCode, huidig);
   }
   return dagen;
+}
+
+/** A gemeente's units as the split counts them: 1 each for equal shares, else the key's units. */
+export const eenheidInSleutel = (grondslag: Grondslag, eenheden: Decimal) => (grondslag === Grondslag.GELIJKE_DELEN ? new Decimal(1) : eenheden);
+
+/**
+ * The weights of a split by an allocation key: units × days of participation in the year / days in the
+ * year, for the gemeenten in the key (a gemeente without participation days weighs nothing).
+ */
+export function gewichten(grondslag: Grondslag, eenheden: Array<{ cbsCode: string; eenheden: Decimal }>, dagen: Map<string, number>, jaar: number): Verdeelpost[] {
+  const jaardagen = dagenInJaar(jaar);
+  return eenheden.map((e) => ({ sleutel: e.cbsCode, gewicht: eenheidInSleutel(grondslag, e.eenheden).times(dagen.get(e.cbsCode) ?? 0).dividedBy(jaardagen) }));
 }
 
 /** Checks that the key fits the participation and its own rules; every problem is reported at once. */
@@ -97,12 +109,13 @@ export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module
   if (actief.size === 0) throw hubError(ErrorCode.BAD_USER_INPUT, `Niemand neemt in ${opdracht.jaar} deel aan ${module.code}.`);
   controleerSleutel(sleutel, eenheden, new Set(actief.keys()));
 
-  const jaardagen = dagenInJaar(opdracht.jaar);
-  const eenheidVan = (e: VerdeelsleutelEenheid) => (sleutel.grondslag === Grondslag.GELIJKE_DELEN ? new Decimal(1) : e.eenheden);
-  const posten = eenheden.map((e) => ({
-    sleutel: e.gemeente.cbsCode,
-    gewicht: eenheidVan(e).times(actief.get(e.gemeente.cbsCode)!.dagen).dividedBy(jaardagen),
-  }));
+  const eenheidVan = (e: VerdeelsleutelEenheid) => eenheidInSleutel(sleutel.grondslag, e.eenheden);
+  const posten = gewichten(
+    sleutel.grondslag,
+    eenheden.map((e) => ({ cbsCode: e.gemeente.cbsCode, eenheden: e.eenheden })),
+    new Map([...actief].map(([code, d]) => [code, d.dagen])),
+    opdracht.jaar,
+  );
   if (posten.every((p) => p.gewicht.isZero())) throw hubError(ErrorCode.BAD_USER_INPUT, 'Alle gewichten zijn nul: er valt niets te verdelen.');
   const delen = verdeel(begroting.nettoLasten, posten);
 

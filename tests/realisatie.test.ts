@@ -157,6 +157,7 @@ describe('realisatieVastleggen weigert, en schrijft dan niets', () => {
   it('de modulemanager van een andere module: FORBIDDEN', async () => {
     const fout = await geweigerd(WSP_Q3, 'FORBIDDEN', ALS.modulemanagerWgsw);
     expect(fout.message).toBe('U bent geen modulemanager van WSP en kunt de realisatie van die module niet vastleggen.');
+    await geweigerd({ ...WSP_Q3, module: 'BESTAAT-NIET' }, 'NOT_FOUND', ALS.modulemanagerWgsw);
   });
 
   it('een controller of gemeente: FORBIDDEN', async () => {

@@ -52,7 +52,13 @@ const datum = (d: Date) => d.toISOString().slice(0, 10);
  * not begun, a closed year, and any row outside the year's Iv3 lists or in a forbidden cell.
  */
 export async function realisatieVastleggen(ctx: Schrijver, invoer: RealisatieInvoer): Promise<void> {
-  vereisRealisatieScope(ctx.identity, invoer.module);
+  try {
+    vereisRealisatieScope(ctx.identity, invoer.module);
+  } catch (error) {
+    // An unknown module is NOT_FOUND for everyone, as for the quarterly reports.
+    await moduleMetCode(ctx.em, invoer.module);
+    throw error;
+  }
   const begin = new Date(Date.UTC(invoer.jaar, (invoer.kwartaal - 1) * 3, 1));
   if (begin > ctx.now()) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `Kwartaal ${invoer.kwartaal} van ${invoer.jaar} begint pas op ${datum(begin)}; leg de realisatie vast als het kwartaal loopt of voorbij is.`);

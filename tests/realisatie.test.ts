@@ -119,15 +119,19 @@ describe('realisatieVastleggen weigert, en schrijft dan niets', () => {
     ]);
   });
 
-  it('een verboden combinatie (grijze cel): 0.10 alleen met 7.1, 7.1 alleen op 0.10, geen rente op een taakveld buiten 0', async () => {
-    const fout = await geweigerd({ ...WSP_Q3, regels: [regel('0.10', '3.8', 'LASTEN'), regel('6.5', '7.1', 'BATEN'), regel('6.5', '5.1', 'LASTEN')] }, 'BAD_USER_INPUT');
+  it('een verboden combinatie (grijze cel): 0.10 alleen met 7.1, 7.1 alleen op 0.10/0.11, rente alleen op 0.5, geen 6.1', async () => {
+    const fout = await geweigerd(
+      { ...WSP_Q3, regels: [regel('0.10', '3.8', 'LASTEN'), regel('6.5', '7.1', 'BATEN'), regel('6.5', '5.1', 'LASTEN'), regel('0.5', '6.1', 'LASTEN')] },
+      'BAD_USER_INPUT',
+    );
     expect(fout.extensions!.problemen).toEqual([
-      'regel 1 (0.10 × 3.8, lasten): taakveld 0.10 (Mutaties reserves) gaat alleen samen met categorie 7.1, niet met 3.8',
-      'regel 2 (6.5 × 7.1, baten): categorie 7.1 (Mutatie reserves) hoort alleen op taakveld 0.10, niet op 6.5',
-      'regel 3 (6.5 × 5.1, lasten): categorie 5.1 is een grijze cel op taakveld 6.5 (rente en financiële transacties horen op 0.5 Treasury)',
+      'regel 1 (0.10 × 3.8, lasten): taakveld 0.10 gaat alleen samen met categorie 7.1 (Mutatie reserves), niet met 3.8',
+      'regel 2 (6.5 × 7.1, baten): categorie 7.1 (Mutatie reserves) hoort alleen op taakveld 0.10 of 0.11, niet op 6.5',
+      'regel 3 (6.5 × 5.1, lasten): categorie 5.1 (Rente) hoort aan de lastenkant alleen op taakveld 0.5 Treasury, niet op 6.5',
+      'regel 4 (0.5 × 6.1, lasten): categorie 6.1 (Financiële transacties) hoort op de balans, niet op een taakveld',
     ]);
-    // 0.10 with 7.1 is the one place for mutaties reserves.
-    const { errors } = await t.execute(RealisatieVastleggenDocument, { invoer: { ...WSP_Q3, regels: [regel('0.10', '7.1', 'LASTEN')] } }, ALS.beheerder);
+    // 0.10 with 7.1 is the place for mutaties reserves; rente on 0.5 Treasury.
+    const { errors } = await t.execute(RealisatieVastleggenDocument, { invoer: { ...WSP_Q3, regels: [regel('0.10', '7.1', 'LASTEN'), regel('0.5', '5.1', 'LASTEN')] } }, ALS.beheerder);
     expect(errors).toBeUndefined();
   });
 

@@ -100,18 +100,19 @@ export function categorieProbleem(code: string, kant: Kant, jaar: number): strin
   return `categorie ${code} staat niet in de Iv3-lijst van ${KANT_WOORD[kant]}categorieën (${CATEGORIEEN_BRON})`;
 }
 
+const RESERVES_EN_RESULTAAT = ['0.10', '0.11'];
+
 /**
  * Why a taakveld × categorie cell may not be filled, or null. A subset of the grijze cellen of the
- * CBS definition file for GR 2026 (the cells checked there): mutaties reserves are booked only on
- * taakveld 0.10 with categorie 7.1, and 0.10 takes nothing else (both sides); outside the main
- * taakveld 0 (Bestuur en ondersteuning) the lasten carry no rente (5.1), financiële transacties (6.1)
- * or mutaties reserves (7.1), which belong on 0.5 Treasury and 0.10.
+ * CBS definition file for GR 2026, checked against its lasten list: taakvelden 0.10 (Mutaties
+ * reserves) and 0.11 (Resultaat) take only categorie 7.1, and 7.1 goes on no other taakveld (applied
+ * to both sides); on the lasten side rente (5.1) only on 0.5 Treasury, and financiële transacties
+ * (6.1) on no taakveld at all: they belong in the balance sections.
  */
 export function combinatieProbleem(taakveld: string, categorie: string, kant: Kant): string | null {
-  if (taakveld === '0.10' && categorie !== '7.1') return `taakveld 0.10 (Mutaties reserves) gaat alleen samen met categorie 7.1, niet met ${categorie}`;
-  if (categorie === '7.1' && taakveld !== '0.10') return `categorie 7.1 (Mutatie reserves) hoort alleen op taakveld 0.10, niet op ${taakveld}`;
-  if (kant === Kant.LASTEN && !taakveld.startsWith('0.') && (categorie === '5.1' || categorie === '6.1')) {
-    return `categorie ${categorie} is een grijze cel op taakveld ${taakveld} (rente en financiële transacties horen op 0.5 Treasury)`;
-  }
+  if (RESERVES_EN_RESULTAAT.includes(taakveld) && categorie !== '7.1') return `taakveld ${taakveld} gaat alleen samen met categorie 7.1 (Mutatie reserves), niet met ${categorie}`;
+  if (categorie === '7.1' && !RESERVES_EN_RESULTAAT.includes(taakveld)) return `categorie 7.1 (Mutatie reserves) hoort alleen op taakveld 0.10 of 0.11, niet op ${taakveld}`;
+  if (kant === Kant.LASTEN && categorie === '5.1' && taakveld !== '0.5') return `categorie 5.1 (Rente) hoort aan de lastenkant alleen op taakveld 0.5 Treasury, niet op ${taakveld}`;
+  if (kant === Kant.LASTEN && categorie === '6.1') return 'categorie 6.1 (Financiële transacties) hoort op de balans, niet op een taakveld';
   return null;
 }

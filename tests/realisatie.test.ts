@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
 import { BestuursrapportageDocument, RealisatieDocument, RealisatieVastleggenDocument, type RealisatieInvoer } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 import { NU } from './helpers/scenario.js';
 
 // The demo region has realised figures for 2026 quarters 1–3 per budgeted module (src/demo/demo-realisatie.ts).
@@ -198,5 +198,19 @@ describe('bestuursrapportage', () => {
     expect(aandeel).toBeLessThan(0.78);
     // The contributions recorded as baten 4.3.2 are kept apart from the other baten.
     expect(new Decimal(regels[0].bijdragenGemeenten).toNumber()).toBeGreaterThan(new Decimal(regels[0].gerealiseerdBaten).toNumber());
+  });
+});
+
+describe('leespad', () => {
+  it('de bestuursrapportage en de realisatie van alle modules kosten elk een vast aantal statements, hoeveel rijen ook', async () => {
+    t.statements.length = 0;
+    const rapportage = await t.execute(BestuursrapportageDocument, { jaar: 2026 }, ALS.controller);
+    expect(rapportage.data!.bestuursrapportage.length).toBeGreaterThan(10);
+    // The report in one statement, the modules it names in one more (the request's loader).
+    expect(dataStatements(t.statements)).toHaveLength(2);
+    t.statements.length = 0;
+    const regels = await t.execute(RealisatieDocument, { jaar: 2026 }, ALS.controller);
+    expect(regels.data!.realisatie.length).toBeGreaterThan(50);
+    expect(dataStatements(t.statements)).toHaveLength(2);
   });
 });

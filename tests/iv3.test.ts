@@ -156,6 +156,9 @@ describe('Iv3-aanlevering als iv3-JSON', () => {
       message: expect.stringContaining('overheidsnummer, overheidsnaam, contactNaam, contactEmail'),
       extensions: { code: 'BAD_USER_INPUT' },
     });
+    const vijfde = await exportCsv(basis, 'iv3.json', { ...AANLEVERDER, jaar: 2026, kwartaal: 5 }, controller);
+    expect(vijfde.status).toBe(400);
+    expect(JSON.parse(vijfde.tekst).errors[0]).toMatchObject({ message: 'Kwartaal moet 1, 2, 3 of 4 zijn (nu: 5).', extensions: { code: 'BAD_USER_INPUT' } });
     const gemeente = await exportCsv(basis, 'iv3.json', { ...AANLEVERDER, jaar: 2026, kwartaal: 3 }, arnhem);
     expect(gemeente.status).toBe(403);
     expect(JSON.parse(gemeente.tekst).errors[0].extensions.code).toBe('FORBIDDEN');

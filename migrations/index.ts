@@ -11,6 +11,7 @@ import { Migration20261202060000_actueleRapportage } from './Migration2026120206
 import { Migration20261202070000_apiTokenMelding } from './Migration20261202070000_apiTokenMelding.js';
 import { Migration20261202081500_normKeuze } from './Migration20261202081500_normKeuze.js';
 import { Migration20261202124313_meerjarenraming } from './Migration20261202124313_meerjarenraming.js';
+import { Migration20261202131000_realisatie } from './Migration20261202131000_realisatie.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202070000_apiTokenMelding', class: Migration20261202070000_apiTokenMelding },
   { name: 'Migration20261202081500_normKeuze', class: Migration20261202081500_normKeuze },
   { name: 'Migration20261202124313_meerjarenraming', class: Migration20261202124313_meerjarenraming },
+  { name: 'Migration20261202131000_realisatie', class: Migration20261202131000_realisatie },
 ];

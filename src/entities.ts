@@ -12,6 +12,7 @@ import { Inwonertal } from './gemeente/inwonertal.entity.js';
 import { Kpi } from './kpi/kpi.entity.js';
 import { Module } from './module/module.entity.js';
 import { Programma } from './module/programma.entity.js';
+import { Realisatie, RealisatiePrognose } from './realisatie/realisatie.entity.js';
 import { Organisatie } from './organisatie/organisatie.entity.js';
 import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
@@ -34,6 +35,8 @@ export const entities = [
   Verdeelsleutel,
   VerdeelsleutelEenheid,
   Bijdrage,
+  Realisatie,
+  RealisatiePrognose,
   Kpi,
   Kwartaalrapportage,
   KpiWaarde,

@@ -22,6 +22,7 @@ import { KpiResolver } from './kpi/kpi.resolver.js';
 import { KpisVanModuleResolver } from './kpi/kpis-van.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
+import { BestuursrapportageResolver, RealisatieResolver } from './realisatie/realisatie.resolver.js';
 import { TaakveldResolver } from './taakveld/taakveld.resolver.js';
 import { LevenscyclusResolver, RapportageStandResolver } from './rapportage/levenscyclus.resolver.js';
 import { KpiReeksResolver } from './rapportage/kpi-reeks.resolver.js';
@@ -63,6 +64,8 @@ const resolvers = [
   BerekeningResolver,
   AfrekeningRegelResolver,
   VoorschotGemeenteResolver,
+  RealisatieResolver,
+  BestuursrapportageResolver,
   KpiResolver,
   KpisVanModuleResolver,
   NormenVanDvoResolver,

@@ -47,6 +47,9 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['rapportageCompleetheid', ops.RootCompleetheidDocument, iedereen],
   ['jaarafsluitingen', ops.RootJaarafsluitingenDocument, iedereen],
   ['taakvelden', ops.RootTaakveldenDocument, iedereen],
+  ['realisatie', ops.RootRealisatieDocument, iedereen],
+  ['bestuursrapportage', ops.RootBestuursrapportageDocument, iedereen],
+  ['iv3Aanlevering', ops.RootIv3AanleveringDocument, alleen('beheerder', 'controller')],
   ['aanmelding', ops.RootAanmeldingDocument, iedereen],
   ['kwartaalrapportageSjabloon', ops.RootKwartaalrapportageSjabloonDocument, alleen('modulemanagerWgsw')],
   ['begrotingenSjabloon', ops.RootBegrotingenSjabloonDocument, alleen('beheerder')],
@@ -202,6 +205,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['verdeelsleutelsImporteren', (als) => t.execute(ops.RootVerdeelsleutelsImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.
     ['bijdragenBerekenen', (als) => t.execute(ops.BijdragenBerekenenDocument, { module: 'WSP', jaar: 2099, soort: 'PRIMITIEF' }, als), ['beheerder', 'controller'], ['NOT_FOUND']],
+    // A categorie that does not exist: the beheerder and WgSW's own manager meet the input's problems; other managers are out of scope.
+    ['realisatieVastleggen', (als) => t.execute(ops.RootRealisatieVastleggenDocument, {}, als), ['beheerder', 'modulemanagerWgsw'], ['BAD_USER_INPUT']],
   ];
 
 describe('autorisatiematrix: mutaties voor bepaalde rollen (rapportages, bijdragen berekenen)', () => {

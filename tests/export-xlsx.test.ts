@@ -61,6 +61,7 @@ const PARAMETERS: Record<string, Record<string, unknown>> = {
   'kpi-waarden': { where: { module: { eq: 'RBL' } } },
   'kpi-totalen': { groupBy: 'KPI,JAAR' },
   kwartaalrapportages: {},
+  iv3: { jaar: 2026, kwartaal: 3 },
   'audit-log': {},
 };
 

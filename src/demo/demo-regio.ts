@@ -4,6 +4,7 @@ import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { maakFinancien } from './demo-financien.js';
 import { maakMeerjarenramingen } from './demo-meerjarenraming.js';
+import { maakRealisatie } from './demo-realisatie.js';
 import { maakStamdata } from './demo-stamdata.js';
 import { maakVerantwoording } from './demo-verantwoording.js';
 
@@ -21,6 +22,7 @@ export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
     // refuses writes to a closed year).
     await tx.flush();
     await maakMeerjarenramingen(tx);
+    await maakRealisatie(tx, stam);
     for (const { module, jaar, op } of afgesloten) {
       tx.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: new Date(`${op}T12:00:00Z`), afgeslotenDoor: 'demoregio' });
     }

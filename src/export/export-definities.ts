@@ -165,6 +165,22 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Goedgekeurd op', 'goedgekeurdOp', 'tijdstip'),
     ],
   },
+  // The Iv3 verdelingsmatrix as a flat table (review twin of GET /export/iv3.json); amounts in euro with cents.
+  'iv3': {
+    query: `query ($jaar: Int!, $kwartaal: Int) {
+      iv3Aanlevering(jaar: $jaar, kwartaal: $kwartaal) { regels { boekjaar periode sectie taakveld categorie bedrag } } }`,
+    lijst: 'iv3Aanlevering.regels',
+    connection: false,
+    variabelen: { jaar: 'int', kwartaal: 'int' },
+    kolommen: [
+      k('Boekjaar', 'boekjaar', 'getal'),
+      k('Periode', 'periode', 'getal'),
+      k('Sectie', 'sectie'),
+      k('Taakveld', 'taakveld'),
+      k('Categorie', 'categorie'),
+      k('Bedrag', 'bedrag', 'bedrag'),
+    ],
+  },
   'audit-log': {
     query: `query ($where: AuditLogWhere, $after: String) {
       auditLog(where: $where, first: 500, after: $after) {

@@ -7,6 +7,7 @@ import { ErrorCode } from '../core/errors.js';
 import { caller, handleRoute, routeError, runAsCaller } from '../core/operation-route.js';
 import { XLSX_MIME } from '../core/spreadsheet-in.js';
 import { neutraliseFormula } from '../core/spreadsheet-text.js';
+import { iv3Document, type Iv3Aanleverder, type Iv3Matrix } from '../realisatie/iv3-json.js';
 import { EXPORTS, type ExportDefinitie, type Kolom } from './export-definities.js';
 import { schrijfXlsx } from './export-xlsx.js';
 
@@ -75,6 +76,10 @@ const gegevenParameters = (query: express.Request['query']): Record<string, stri
 
 const BESTAND = /^(.+)\.(csv|xlsx)$/;
 
+/** The Iv3 delivery as the graph gives it; GET /export/iv3.json turns it into CBS's iv3-JSON. */
+const IV3_QUERY = `query ($jaar: Int!, $kwartaal: Int) {
+  iv3Aanlevering(jaar: $jaar, kwartaal: $kwartaal) { boekjaar periode lasten { taakveld categorie bedrag } baten { taakveld categorie bedrag } } }`;
+
 /**
  * Exports for Excel: GET /export/<naam>.csv or /export/<naam>.xlsx with the same bearer token and
  * the same filters (as JSON in `where`, `orderBy`) as the graph; both formats run the same
@@ -84,13 +89,38 @@ const BESTAND = /^(.+)\.(csv|xlsx)$/;
 export function exportRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
   const router = express.Router();
   router.get(
+    '/iv3.json',
+    handleRoute(async (req, res) => {
+      const identity = await caller(identify, req);
+      const tekst = (naam: string) => (typeof req.query[naam] === 'string' ? (req.query[naam] as string).trim() : '');
+      const verplicht = ['jaar', 'overheidsnummer', 'overheidsnaam', 'contactNaam', 'contactEmail'];
+      const ontbreekt = verplicht.filter((naam) => !tekst(naam));
+      if (ontbreekt.length) {
+        throw routeError(400, ErrorCode.BAD_USER_INPUT, `Geef voor de Iv3-aanlevering ook op: ${ontbreekt.join(', ')} (contactTelefoon en kwartaal zijn optioneel; zonder kwartaal: het jaar, periode 5).`);
+      }
+      const moment = context(identity).now();
+      const kwartaal = tekst('kwartaal');
+      const data = await runAsCaller(apollo, IV3_QUERY, { jaar: Number(tekst('jaar')), kwartaal: kwartaal ? Number(kwartaal) : null }, context(identity));
+      const aanleverder: Iv3Aanleverder = {
+        overheidsnummer: tekst('overheidsnummer'),
+        overheidsnaam: tekst('overheidsnaam'),
+        contactNaam: tekst('contactNaam'),
+        contactEmail: tekst('contactEmail'),
+        contactTelefoon: tekst('contactTelefoon'),
+      };
+      const matrix = data.iv3Aanlevering as Iv3Matrix;
+      const bestand = `iv3-${matrix.boekjaar}-periode-${matrix.periode}.json`;
+      res.status(200).type('application/json').set('content-disposition', `attachment; filename="${bestand}"`).send(JSON.stringify(iv3Document(matrix, aanleverder, moment), null, 2));
+    }),
+  );
+  router.get(
     '/:bestand',
     handleRoute(async (req, res) => {
       const bestand = String(req.params.bestand);
       const [, naam, formaat] = BESTAND.exec(bestand) ?? [];
       const def = naam && Object.hasOwn(EXPORTS, naam) ? EXPORTS[naam] : undefined;
       if (!def) {
-        throw routeError(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')} (elk als .csv of .xlsx).`);
+        throw routeError(404, ErrorCode.NOT_FOUND, `Onbekende export; kies uit: ${Object.keys(EXPORTS).join(', ')} (elk als .csv of .xlsx), of iv3.json.`);
       }
       const identity = await caller(identify, req);
       // The hub's clock (fixed in tests), read before the rows: the data is as of this moment or later.

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { GraphQLError } from 'graphql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Decimal } from './decimal.js';
@@ -58,7 +59,41 @@ export function bytesUitBase64(bestand: string): Buffer {
 /** Whether bytes are a zip archive, as every xlsx workbook is. */
 export const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 
-export async function leesWerkmap(bestand: Buffer): Promise<ExcelJS.Workbook> {
+/**
+ * What an uploaded workbook may hold once unpacked. A workbook is a zip archive: a few megabytes can
+ * unpack to gigabytes (a "zip bomb"), and the reader would hold all of it in memory. A filled-in
+ * template of ten thousand rows unpacks to a few megabytes.
+ */
+export const MAX_UITGEPAKT_MB = 100;
+
+/** Unpacks the archive entry by entry, counting bytes, and stops at the limit (the count, not the archive's own claims, decides). */
+async function vereisBeperktUitgepakt(bestand: Buffer, maxBytes: number): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bestand);
+  } catch {
+    throw uploadFout([bestandProbleem('het bestand is geen Excel-werkmap (.xlsx); sla het in Excel op als "Excel-werkmap" en probeer het opnieuw')]);
+  }
+  let totaal = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stroom = entry.nodeStream('nodebuffer');
+      stroom.on('data', (stuk: Buffer) => {
+        totaal += stuk.length;
+        if (totaal > maxBytes) {
+          (stroom as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+          reject(uploadFout([bestandProbleem(`de werkmap is uitgepakt groter dan ${Math.round(maxBytes / 1024 / 1024)} MB; dat is geen ingevuld sjabloon of StatLine-export`)]));
+        }
+      });
+      stroom.on('end', () => resolve());
+      stroom.on('error', reject);
+    });
+  }
+}
+
+export async function leesWerkmap(bestand: Buffer, maxUitgepakt = MAX_UITGEPAKT_MB * 1024 * 1024): Promise<ExcelJS.Workbook> {
+  await vereisBeperktUitgepakt(bestand, maxUitgepakt);
   const werkmap = new ExcelJS.Workbook();
   try {
     await werkmap.xlsx.load(bestand as unknown as ExcelJS.Buffer);

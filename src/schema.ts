@@ -28,6 +28,14 @@ import { KpiTotaalResolver, KpiWaardeResolver, KwartaalrapportageResolver } from
 import { KpiWaardenVanDeelnameResolver, RapportagesVanModuleResolver } from './rapportage/rapportages-van.resolver.js';
 import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
 import { VerdeelsleutelsVanModuleResolver } from './verdeelsleutel/verdeelsleutels-van.resolver.js';
+import {
+  JaarresultaatResolver,
+  ReservemutatieResolver,
+  ReserveResolver,
+  ReservestandResolver,
+  ResultaatbestemmingRegelResolver,
+  ResultaatbestemmingResolver,
+} from './resultaat/resultaat.resolver.js';
 
 const resolvers = [
   AanmeldingResolver,
@@ -58,6 +66,12 @@ const resolvers = [
   BerekeningResolver,
   AfrekeningRegelResolver,
   VoorschotGemeenteResolver,
+  JaarresultaatResolver,
+  ResultaatbestemmingResolver,
+  ResultaatbestemmingRegelResolver,
+  ReserveResolver,
+  ReservemutatieResolver,
+  ReservestandResolver,
   KpiResolver,
   KpisVanModuleResolver,
   NormenVanDvoResolver,

@@ -3,6 +3,7 @@ import { AuditLog } from '../audit/audit-log.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { maakFinancien } from './demo-financien.js';
+import { maakResultaat } from './demo-resultaat.js';
 import { maakStamdata } from './demo-stamdata.js';
 import { maakVerantwoording } from './demo-verantwoording.js';
 
@@ -22,6 +23,7 @@ export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
     for (const { module, jaar, op } of afgesloten) {
       tx.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: new Date(`${op}T12:00:00Z`), afgeslotenDoor: 'demoregio' });
     }
+    await maakResultaat(tx, stam);
     tx.create(AuditLog, {
       wie: 'systeem',
       actie: 'DEMOREGIO_GELADEN',

@@ -214,23 +214,15 @@ export function resultaatbestemmingVastleggen(ctx: Schrijver, invoer: Resultaatb
  */
 export async function afrekeningVolgensResultaat(em: EntityManager, module: Module, jaar: number): Promise<Afrekening> {
   const volledig = await afrekening(em, module, jaar);
-  const [bestemming] = await em.execute<Array<{ resultaat: string; netto: string }>>(
-    `select rb.resultaat::text as resultaat,
-            coalesce(sum(case r.soort when 'BIJ_TE_BETALEN_DOOR_GEMEENTEN' then r.bedrag when 'TERUGBETALEN_AAN_GEMEENTEN' then -r.bedrag else 0 end), 0)::text as netto
+  const [bestemming] = await em.execute<Array<{ netto: string }>>(
+    `select coalesce(sum(case r.soort when 'BIJ_TE_BETALEN_DOOR_GEMEENTEN' then r.bedrag when 'TERUGBETALEN_AAN_GEMEENTEN' then -r.bedrag else 0 end), 0)::text as netto
      from resultaatbestemming rb left join resultaatbestemming_regel r on r.resultaatbestemming_id = rb.id
      where rb.module_id = ? and rb.jaar = ? group by rb.id`,
     [module.id, jaar],
   );
   if (!bestemming) return volledig;
-  // The full difference is minus the result; a jaarrekening corrected after the decision no longer fits it.
-  const resultaatNu = volledig.totaal.teVerrekenen.negated();
-  if (!resultaatNu.equals(bestemming.resultaat)) {
-    throw hubError(
-      ErrorCode.INVALID_STATUS,
-      `De resultaatbestemming ${jaar} van ${module.code} gaat uit van een resultaat van ${new Decimal(bestemming.resultaat).toFixed(2)}, maar volgens de jaarrekening is het nu ${resultaatNu.toFixed(2)}; ` +
-        'de afrekening kan pas als het algemeen bestuur over het juiste resultaat besluit.',
-    );
-  }
+  // A jaarrekening corrected after the decision (year reopened) changes the result but not what the AB
+  // decided: the decided amounts are settled, and the rest shows as nogTeBestemmen in the jaarresultaat.
   const gewichten = await em.execute<Array<{ gemeente_id: number; cbs_code: string; gewicht: string }>>(
     `select b.gemeente_id, g.cbs_code, (b.eenheden * b.deelname_dagen)::text as gewicht
      from bijdrage b join gemeente g on g.id = b.gemeente_id

@@ -3,6 +3,10 @@ import { verdeel } from '../src/bijdrage/verdeling.service.js';
 import { Decimal } from '../src/core/decimal.js';
 import {
   AfrekeningDocument,
+  BegrotingVastleggenDocument,
+  ReserveInstellenDocument,
+  BijdragenBerekenenDocument,
+  JaarHeropenenDocument,
   JaarresultaatDocument,
   JaarresultatenDocument,
   ReservemutatieVastleggenDocument,
@@ -267,5 +271,57 @@ describe('reserves en voorzieningen', () => {
     );
     expect(gesloten.errors![0].extensions!.code).toBe('JAAR_AFGESLOTEN');
     expect(await tellingen()).toEqual(voor);
+  });
+});
+
+describe('een jaarrekening gewijzigd na het besluit', () => {
+  it('verandert het resultaat, niet wat het AB besloot: de afrekening verrekent de besloten bedragen, de rest is nog te bestemmen', async () => {
+    const heropend = await t.execute(JaarHeropenenDocument, { module: 'WSP', jaar: 2025, reden: 'Een begrotingswijziging alsnog verwerken (test).' }, ALS.beheerder);
+    expect(heropend.errors).toBeUndefined();
+    const wijziging = await t.execute(
+      BegrotingVastleggenDocument,
+      { invoer: { module: 'WSP', jaar: 2025, soort: 'WIJZIGING', lasten: '2500000.00', baten: '421386.63', vastgesteldOp: '2025-12-01', omschrijving: 'Wijziging (test)' } },
+      ALS.beheerder,
+    );
+    expect(wijziging.errors).toBeUndefined();
+    const volgnummer = wijziging.data!.begrotingVastleggen.volgnummer;
+    expect((await t.execute(BijdragenBerekenenDocument, { module: 'WSP', jaar: 2025, soort: 'WIJZIGING', volgnummer })).errors).toBeUndefined();
+    const r = (await t.execute(JaarresultaatDocument, { module: 'WSP', jaar: 2025 })).data!.jaarresultaat;
+    // Begroot na wijziging 2.078.613,37 − gerealiseerd 2.009.073,72; the AB decided on −43.314,42.
+    expect(r).toMatchObject({ begrootNaWijziging: '2078613.37', resultaat: '69539.65', resultaatbestemming: { resultaat: '-43314.42' }, nogTeBestemmen: '112854.07' });
+    expect(r.resultaat).toBe(await resultaatUitBegroting('WSP', 2025));
+    const a = (await t.execute(ResultaatAfrekeningDocument, { module: 'WSP', jaar: 2025 })).data!.afrekening;
+    expect(a.grondslag).toBe('RESULTAATBESTEMMING');
+    expect(a.totaal.teVerrekenen).toBe('43314.42');
+    expect(a.totaal.gefactureerd).toBe('2078613.37');
+  });
+});
+
+describe('leespad', () => {
+  it('leest reserves met mutaties en standen in een vast aantal statements, hoeveel rijen er ook zijn', async () => {
+    const tel = async () => {
+      t.statements.length = 0;
+      const reserves = await t.execute(ReservesDocument, {});
+      const standen = await t.execute(ReservestandenDocument, { jaar: 2026 });
+      const resultaten = await t.execute(JaarresultatenDocument, { jaar: 2025 });
+      expect([reserves.errors, standen.errors, resultaten.errors]).toEqual([undefined, undefined, undefined]);
+      return { aantal: t.statements.length, reserves: reserves.data!.reserves.length, mutaties: reserves.data!.reserves.flatMap((r) => r.mutaties).length };
+    };
+    const voor = await tel();
+    for (let i = 0; i < 5; i++) {
+      const nieuw = await t.execute(
+        ReserveInstellenDocument,
+        { invoer: { module: i % 2 ? 'WSP' : null, soort: 'BESTEMMINGSRESERVE', naam: `Leespad ${i}`, doel: 'test', ingesteldOp: '2026-01-01' } },
+        ALS.beheerder,
+      );
+      const reserve = Number(nieuw.data!.reserveInstellen.id);
+      for (const bedrag of ['2.00', '1.00']) {
+        const m = await t.execute(ReservemutatieVastleggenDocument, { invoer: { reserve, soort: 'TOEVOEGING', datum: '2026-09-01', bedrag, reden: `Leespad ${i}` } }, ALS.beheerder);
+        expect(m.errors).toBeUndefined();
+      }
+    }
+    const na = await tel();
+    expect([na.reserves, na.mutaties]).toEqual([voor.reserves + 5, voor.mutaties + 10]);
+    expect(na.aantal).toBe(voor.aantal);
   });
 });

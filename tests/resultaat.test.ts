@@ -74,6 +74,8 @@ describe('jaarresultaat', () => {
     const { errors } = await t.execute(JaarresultaatDocument, { module: 'WGSW', jaar: 2026 });
     expect(errors![0].extensions!.code).toBe('INVALID_STATUS');
     expect(errors![0].message).toContain('nog geen jaarrekening');
+    const onbekend = await t.execute(JaarresultaatDocument, { module: 'BESTAATNIET', jaar: 2025 });
+    expect(onbekend.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
   it('demo: elke module heeft over 2025 een resultaatbestemming die het hele resultaat bestemt', async () => {

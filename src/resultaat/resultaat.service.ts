@@ -8,7 +8,7 @@ import { vandaag, type Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import type { Module } from '../module/module.entity.js';
-import { moduleMetCode } from '../module/module.service.js';
+import { leesModule, moduleMetCode } from '../module/module.service.js';
 import { Reserve, Reservemutatie, ReservemutatieSoort, ReserveSoort } from './reserve.entity.js';
 import { controleerMutatie, door, reserveVoorMutatie, vereisStandNietNegatief } from './reserve.service.js';
 import type { ResultaatbestemmingInvoer } from './resultaat.inputs.js';
@@ -86,9 +86,10 @@ export async function jaarresultaten(em: EntityManager, jaar: number, moduleCode
 
 /** The result of one module and year; refused while there is no jaarrekening. */
 export async function jaarresultaat(em: EntityManager, moduleCode: string, jaar: number) {
-  const module = await moduleMetCode(em, moduleCode);
-  const [resultaat] = await jaarresultaten(em, jaar, module.code);
+  const [resultaat] = await jaarresultaten(em, jaar, moduleCode);
   if (!resultaat) {
+    // Only now tell an unknown module (NOT_FOUND) from one without a jaarrekening.
+    const module = await leesModule(em, moduleCode);
     throw hubError(ErrorCode.INVALID_STATUS, `${module.code} heeft over ${jaar} nog geen jaarrekening met gerealiseerde bijdragen; leg die eerst vast met jaarrekeningVastleggen.`);
   }
   return resultaat;

@@ -9,7 +9,7 @@ import type { ReserveInvoer, ReservemutatieInvoer } from './resultaat.inputs.js'
 import { reserveLezen, type ReserveType, type ReservestandType } from './resultaat.types.js';
 
 /** Trimmed text; only spaces counts as empty and is refused like a missing field. */
-function tekst(waarde: string, veld: string, label: string): string {
+export function tekst(waarde: string, veld: string, label: string): string {
   const getrimd = waarde.trim();
   if (!getrimd) throw hubError(ErrorCode.BAD_USER_INPUT, `${label} mag niet leeg zijn.`, { veld });
   return getrimd;

@@ -10,7 +10,7 @@ import { ErrorCode, hubError } from '../core/errors.js';
 import type { Module } from '../module/module.entity.js';
 import { leesModule, moduleMetCode } from '../module/module.service.js';
 import { Reserve, Reservemutatie, ReservemutatieSoort, ReserveSoort } from './reserve.entity.js';
-import { controleerMutatie, door, reserveVoorMutatie, vereisStandNietNegatief } from './reserve.service.js';
+import { controleerMutatie, door, reserveVoorMutatie, tekst, vereisStandNietNegatief } from './reserve.service.js';
 import type { ResultaatbestemmingInvoer } from './resultaat.inputs.js';
 import { BestemmingSoort, Resultaatbestemming, ResultaatbestemmingRegel } from './resultaatbestemming.entity.js';
 import { JaarresultaatType, Resultaatuitkomst } from './resultaat.types.js';
@@ -171,7 +171,7 @@ export function resultaatbestemmingVastleggen(ctx: Schrijver, invoer: Resultaatb
       jaar: invoer.jaar,
       besluitOp: invoer.besluitOp,
       resultaat: doel,
-      omschrijving: invoer.omschrijving.trim(),
+      omschrijving: tekst(invoer.omschrijving, 'omschrijving', 'Omschrijving'),
       vastgelegdOp: ctx.now(),
       vastgelegdDoor: wie,
     });

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verdeel } from '../src/bijdrage/verdeling.service.js';
 import { Decimal } from '../src/core/decimal.js';
@@ -254,6 +255,39 @@ describe('reserves en voorzieningen', () => {
     );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.reservemutatieVastleggen).toMatchObject({ jaar: 2026, bedrag: '48259.01' });
+  });
+
+  it('wacht op een gelijktijdige onttrekking (een andere instantie) en weigert dan wat samen te veel is', async () => {
+    const nieuw = await t.execute(
+      ReserveInstellenDocument,
+      { invoer: { module: null, soort: 'ALGEMENE_RESERVE', naam: 'Gelijktijdig (test)', doel: 'test', ingesteldOp: '2026-01-01' } },
+      ALS.beheerder,
+    );
+    const reserve = Number(nieuw.data!.reserveInstellen.id);
+    await t.execute(ReservemutatieVastleggenDocument, { invoer: { reserve, soort: 'TOEVOEGING', datum: '2026-02-01', bedrag: '100.00', reden: 'Begin' } }, ALS.beheerder);
+    // Another write is in the middle of its own onttrekking of 60 and has not committed (its row's foreign
+    // key holds a share lock on the reserve, which the hub's FOR UPDATE waits for).
+    const ander = new pg.Client({ connectionString: t.orm.config.get('clientUrl') });
+    await ander.connect();
+    try {
+      await ander.query('begin');
+      await ander.query(
+        "insert into reservemutatie (reserve_id, soort, datum, bedrag, reden, vastgelegd_op, vastgelegd_door) values ($1, 'ONTTREKKING', '2026-03-01', 60, 'Andere instantie', now(), 'test')",
+        [reserve],
+      );
+      const hier = t.execute(ReservemutatieVastleggenDocument, { invoer: { reserve, soort: 'ONTTREKKING', datum: '2026-03-01', bedrag: '60.00', reden: 'Hier' } }, ALS.beheerder);
+      await new Promise((klaar) => setTimeout(klaar, 300));
+      await ander.query('commit');
+      const { errors } = await hier;
+      expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    } finally {
+      await ander.end();
+    }
+    const [{ stand }] = await t.sql<{ stand: string }>(
+      "select sum(case when soort = 'TOEVOEGING' then bedrag else -bedrag end)::text as stand from reservemutatie where reserve_id = ?",
+      [reserve],
+    );
+    expect(stand).toBe('40.00');
   });
 
   it('vrijval alleen bij een voorziening; geen mutatie in een afgesloten jaar van de module', async () => {

@@ -12,6 +12,7 @@ import { Migration20261202070000_apiTokenMelding } from './Migration202612020700
 import { Migration20261202081500_normKeuze } from './Migration20261202081500_normKeuze.js';
 import { Migration20261202124313_meerjarenraming } from './Migration20261202124313_meerjarenraming.js';
 import { Migration20261202131000_realisatie } from './Migration20261202131000_realisatie.js';
+import { Migration20261202132000_resultaat } from './Migration20261202132000_resultaat.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202081500_normKeuze', class: Migration20261202081500_normKeuze },
   { name: 'Migration20261202124313_meerjarenraming', class: Migration20261202124313_meerjarenraming },
   { name: 'Migration20261202131000_realisatie', class: Migration20261202131000_realisatie },
+  { name: 'Migration20261202132000_resultaat', class: Migration20261202132000_resultaat },
 ];

@@ -18,6 +18,8 @@ import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel/verdeelsleutel-eenheid.entity.js';
 import { Verdeelsleutel } from './verdeelsleutel/verdeelsleutel.entity.js';
+import { Reserve, Reservemutatie } from './resultaat/reserve.entity.js';
+import { Resultaatbestemming, ResultaatbestemmingRegel } from './resultaat/resultaatbestemming.entity.js';
 
 /** Every MikroORM entity, listed explicitly (no folder scanning: works the same under tsx, vitest and tsc). */
 export const entities = [
@@ -37,6 +39,10 @@ export const entities = [
   Bijdrage,
   Realisatie,
   RealisatiePrognose,
+  Reserve,
+  Resultaatbestemming,
+  ResultaatbestemmingRegel,
+  Reservemutatie,
   Kpi,
   Kwartaalrapportage,
   KpiWaarde,

@@ -30,6 +30,14 @@ import { KpiTotaalResolver, KpiWaardeResolver, KwartaalrapportageResolver } from
 import { KpiWaardenVanDeelnameResolver, RapportagesVanModuleResolver } from './rapportage/rapportages-van.resolver.js';
 import { VerdeelsleutelEenheidResolver, VerdeelsleutelResolver } from './verdeelsleutel/verdeelsleutel.resolver.js';
 import { VerdeelsleutelsVanModuleResolver } from './verdeelsleutel/verdeelsleutels-van.resolver.js';
+import {
+  JaarresultaatResolver,
+  ReservemutatieResolver,
+  ReserveResolver,
+  ReservestandResolver,
+  ResultaatbestemmingRegelResolver,
+  ResultaatbestemmingResolver,
+} from './resultaat/resultaat.resolver.js';
 
 const resolvers = [
   AanmeldingResolver,
@@ -66,6 +74,12 @@ const resolvers = [
   VoorschotGemeenteResolver,
   RealisatieResolver,
   BestuursrapportageResolver,
+  JaarresultaatResolver,
+  ResultaatbestemmingResolver,
+  ResultaatbestemmingRegelResolver,
+  ReserveResolver,
+  ReservemutatieResolver,
+  ReservestandResolver,
   KpiResolver,
   KpisVanModuleResolver,
   NormenVanDvoResolver,

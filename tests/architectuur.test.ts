@@ -17,6 +17,7 @@ const LAGEN: readonly (readonly string[])[] = [
   ['begroting', 'verdeelsleutel'],
   ['bijdrage'],
   ['realisatie'],
+  ['resultaat'],
   ['dvo'],
   ['kpi'],
   ['rapportage'],

@@ -46,6 +46,10 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['voorschotten', ops.RootVoorschottenDocument, iedereen],
   ['rapportageCompleetheid', ops.RootCompleetheidDocument, iedereen],
   ['jaarafsluitingen', ops.RootJaarafsluitingenDocument, iedereen],
+  ['jaarresultaat', ops.RootJaarresultaatDocument, iedereen],
+  ['jaarresultaten', ops.RootJaarresultatenDocument, iedereen],
+  ['reserves', ops.RootReservesDocument, iedereen],
+  ['reservestanden', ops.RootReservestandenDocument, iedereen],
   ['taakvelden', ops.RootTaakveldenDocument, iedereen],
   ['realisatie', ops.RootRealisatieDocument, iedereen],
   ['bestuursrapportage', ops.RootBestuursrapportageDocument, iedereen],
@@ -102,6 +106,19 @@ const BEHEERMUTATIES: Array<[string, (als: Identity, n: number) => ReturnType<Te
     [
       'jaarrekeningVastleggen',
       (als) => t.execute(ops.JaarrekeningVastleggenDocument, { invoer: { module: 'WSP', jaar: 2026, lasten: '1.00', baten: '0.00', vastgesteldOp: '2027-03-01', omschrijving: 'test' } }, als),
+    ],
+    ['reserveInstellen', (als, n) => t.execute(ops.ReserveInstellenDocument, { invoer: { module: 'WSP', soort: 'BESTEMMINGSRESERVE', naam: `Testreserve ${n}`, doel: 'test', ingesteldOp: '2026-01-01' } }, als)],
+    // Reserve 1 is the demo's Algemene reserve MGR.
+    ['reservemutatieVastleggen', (als) => t.execute(ops.ReservemutatieVastleggenDocument, { invoer: { reserve: 1, soort: 'TOEVOEGING', datum: '2026-11-01', bedrag: '10.00', reden: 'test' } }, als)],
+    // INKOOP-WMO 2024 has no resultaatbestemming in the demo; its result is 2110.74 (voordelig).
+    [
+      'resultaatbestemmingVastleggen',
+      (als) =>
+        t.execute(
+          ops.ResultaatbestemmingVastleggenDocument,
+          { invoer: { module: 'INKOOP-WMO', jaar: 2024, besluitOp: '2026-01-15', omschrijving: 'test', regels: [{ soort: 'TERUGBETALEN_AAN_GEMEENTEN', bedrag: '2110.74' }] } },
+          als,
+        ),
     ],
     ['apiTokenAanmaken', (als) => t.execute(ops.ApiTokenAanmakenDocument, { invoer: { naam: 'test', rol: 'DASHBOARD' } }, als)],
     ['apiTokenIntrekken', (als) => t.execute(ops.ApiTokenIntrekkenDocument, { id: 999_999 }, als)],

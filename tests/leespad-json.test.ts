@@ -18,6 +18,7 @@ import { organisatieLezen } from '../src/organisatie/organisatie.types.js';
 import { kpiWaardeLezen } from '../src/rapportage/kpi-waarde.types.js';
 import { kwartaalrapportageLezen } from '../src/rapportage/kwartaalrapportage.types.js';
 import { verdeelsleutelEenheidLezen, verdeelsleutelLezen } from '../src/verdeelsleutel/verdeelsleutel.types.js';
+import { reserveLezen, reservemutatieLezen, resultaatbestemmingLezen, resultaatbestemmingRegelLezen } from '../src/resultaat/resultaat.types.js';
 import { ALS } from './helpers/identities.js';
 import { NU } from './helpers/scenario.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
@@ -47,6 +48,10 @@ const MODELLEN: Record<string, ReadModel<any, { id: number }>> = {
   kwartaalrapportageLezen,
   verdeelsleutelEenheidLezen,
   verdeelsleutelLezen,
+  reserveLezen,
+  reservemutatieLezen,
+  resultaatbestemmingLezen,
+  resultaatbestemmingRegelLezen,
 };
 const ZONDER_GETAL_ALS_SLEUTEL = ['auditLogLezen'];
 

@@ -7,10 +7,10 @@ import { Betaalritme, type Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
 import { kostenoverzichten } from './kostenoverzicht.service.js';
 import { deelnameDagenIn, verdeel } from './verdeling.service.js';
-import { Afrekenuitkomst, AfrekeningRegel, Afrekening, Voorschottenschema } from './afrekening.types.js';
+import { Afrekengrondslag, Afrekenuitkomst, AfrekeningRegel, Afrekening, Voorschottenschema } from './afrekening.types.js';
 
-function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd: Decimal): AfrekeningRegel {
-  const teVerrekenen = gerealiseerd.minus(gefactureerd);
+/** A settlement line; te verrekenen is the full difference unless given (a resultaatbestemming's share). */
+export function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd: Decimal, teVerrekenen = gerealiseerd.minus(gefactureerd)): AfrekeningRegel {
   const uitkomst = teVerrekenen.isZero() ? Afrekenuitkomst.NIHIL : teVerrekenen.isPositive() ? Afrekenuitkomst.BIJBETALEN : Afrekenuitkomst.TERUGONTVANGEN;
   return { gemeenteId, gefactureerd, gerealiseerd, teVerrekenen, uitkomst };
 }
@@ -18,6 +18,7 @@ function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerealiseerd
 /**
  * Settlement per gemeente: the current realised contribution against the begroting na wijziging,
  * both from the cost overview (one definition of the current figures); needs the jaarrekening.
+ * This is the full difference; when the AB decided a resultaatbestemming, resultaat/ settles that instead.
  */
 export async function afrekening(em: EntityManager, module: Module, jaar: number): Promise<Afrekening> {
   const [overzicht] = await kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEREALISEERD, modules: [module.code] });
@@ -29,7 +30,7 @@ export async function afrekening(em: EntityManager, module: Module, jaar: number
   const bedrag = (v: string | null) => (v === null ? nul : new Decimal(v));
   const afgerekend = regels.map((r) => regelVan(r.gemeenteId, bedrag(r.naWijziging), bedrag(r.gerealiseerd)));
   const som = (kies: (r: AfrekeningRegel) => Decimal) => afgerekend.reduce((s, r) => s.plus(kies(r)), new Decimal(0));
-  return { jaar, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
+  return { jaar, grondslag: Afrekengrondslag.VOLLEDIG_VERSCHIL, regels: afgerekend, totaal: regelVan(null, som((r) => r.gefactureerd), som((r) => r.gerealiseerd)) };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

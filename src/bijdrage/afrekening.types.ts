@@ -11,6 +11,19 @@ export enum Afrekenuitkomst {
 }
 registerEnumType(Afrekenuitkomst, { name: 'Afrekenuitkomst', description: 'Wat de gemeente bij de nacalculatie doet.' });
 
+export enum Afrekengrondslag {
+  RESULTAATBESTEMMING = 'RESULTAATBESTEMMING',
+  VOLLEDIG_VERSCHIL = 'VOLLEDIG_VERSCHIL',
+}
+registerEnumType(Afrekengrondslag, {
+  name: 'Afrekengrondslag',
+  description: 'Waarop de afrekening rust: de resultaatbestemming van het algemeen bestuur, of (zonder resultaatbestemming) het volledige verschil tussen gerealiseerd en gefactureerd.',
+  valuesConfig: {
+    RESULTAATBESTEMMING: { description: 'De regels terugbetalen aan / bijbetalen door de gemeenten, verdeeld naar de verdeelsleutel van het jaar.' },
+    VOLLEDIG_VERSCHIL: { description: 'Geen resultaatbestemming: per gemeente gerealiseerd − gefactureerd.' },
+  },
+});
+
 @ObjectType({ simpleResolvers: true, description: 'Nacalculatie van één gemeente: wat in rekening is gebracht, wat het had moeten zijn, en het verschil.' })
 export class AfrekeningRegel {
   gemeenteId!: number | null;
@@ -21,7 +34,11 @@ export class AfrekeningRegel {
   @Field(() => BedragScalar, { description: 'Volgens de jaarrekening (actuele realisatie).' })
   gerealiseerd!: Decimal;
 
-  @Field(() => BedragScalar, { description: 'Te verrekenen: gerealiseerd − gefactureerd; positief = de gemeente betaalt bij, negatief = zij ontvangt terug.' })
+  @Field(() => BedragScalar, {
+    description:
+      'Te verrekenen; positief = de gemeente betaalt bij, negatief = zij ontvangt terug. Zonder resultaatbestemming gerealiseerd − gefactureerd; ' +
+      'met resultaatbestemming haar deel (verdeelsleutel) van wat het algemeen bestuur terugbetaalt of laat bijbetalen.',
+  })
   teVerrekenen!: Decimal;
 
   @Field(() => Afrekenuitkomst)
@@ -32,6 +49,9 @@ export class AfrekeningRegel {
 export class Afrekening {
   @Field(() => Int)
   jaar!: number;
+
+  @Field(() => Afrekengrondslag, { description: 'Of de afrekening de resultaatbestemming volgt of het volledige verschil.' })
+  grondslag!: Afrekengrondslag;
 
   @Field(() => [AfrekeningRegel])
   regels!: AfrekeningRegel[];

@@ -13,8 +13,8 @@ import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Grondslag } from '../verdeelsleutel/verdeelsleutel.entity.js';
 import { verdeelsleutelLezen, VerdeelsleutelType } from '../verdeelsleutel/verdeelsleutel.types.js';
-import { afrekening, voorschotten } from './afrekening.service.js';
-import { Afrekening, AfrekeningRegel, VoorschotGemeente, Voorschottenschema } from './afrekening.types.js';
+import { voorschotten } from './afrekening.service.js';
+import { AfrekeningRegel, VoorschotGemeente, Voorschottenschema } from './afrekening.types.js';
 import { bijdragenBerekenen } from './bijdrage-berekening.service.js';
 import { bijdrageLezen, BijdrageType } from './bijdrage.types.js';
 import type { BerekeningUitkomst } from './bijdrage-berekening.service.js';
@@ -108,10 +108,7 @@ export class BerekeningResolver {
     return ctx.loaders.readAfterWrite(jaarafsluitingLezen, afsluiting.id);
   }
 
-  @Query(() => Afrekening, { description: 'Nacalculatie: per gemeente wat in rekening is gebracht, wat het had moeten zijn en het verschil.' })
-  async afrekening(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<Afrekening> {
-    return afrekening(ctx.em, await moduleMetCode(ctx.em, module), jaar);
-  }
+  // The query afrekening lives in resultaat/: it follows the AB's resultaatbestemming when there is one.
 
   @Query(() => Voorschottenschema, { description: 'Voorschotten per gemeente per maand (WgSW) of kwartaal, samen exact de jaarbijdrage.' })
   async voorschotten(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<Voorschottenschema> {

@@ -5,6 +5,7 @@ import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.ent
 import { maakFinancien } from './demo-financien.js';
 import { maakMeerjarenramingen } from './demo-meerjarenraming.js';
 import { maakRealisatie } from './demo-realisatie.js';
+import { maakResultaat } from './demo-resultaat.js';
 import { maakStamdata } from './demo-stamdata.js';
 import { maakVerantwoording } from './demo-verantwoording.js';
 
@@ -26,6 +27,7 @@ export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
     for (const { module, jaar, op } of afgesloten) {
       tx.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: new Date(`${op}T12:00:00Z`), afgeslotenDoor: 'demoregio' });
     }
+    await maakResultaat(tx, stam);
     tx.create(AuditLog, {
       wie: 'systeem',
       actie: 'DEMOREGIO_GELADEN',

@@ -10,6 +10,7 @@ import { Migration20261202030000_rateLimit } from './Migration20261202030000_rat
 import { Migration20261202060000_actueleRapportage } from './Migration20261202060000_actueleRapportage.js';
 import { Migration20261202070000_apiTokenMelding } from './Migration20261202070000_apiTokenMelding.js';
 import { Migration20261202081500_normKeuze } from './Migration20261202081500_normKeuze.js';
+import { Migration20261202130000_pcCyclus } from './Migration20261202130000_pcCyclus.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202060000_actueleRapportage', class: Migration20261202060000_actueleRapportage },
   { name: 'Migration20261202070000_apiTokenMelding', class: Migration20261202070000_apiTokenMelding },
   { name: 'Migration20261202081500_normKeuze', class: Migration20261202081500_normKeuze },
+  { name: 'Migration20261202130000_pcCyclus', class: Migration20261202130000_pcCyclus },
 ];

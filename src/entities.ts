@@ -12,6 +12,7 @@ import { Kpi } from './kpi/kpi.entity.js';
 import { Module } from './module/module.entity.js';
 import { Programma } from './module/programma.entity.js';
 import { Organisatie } from './organisatie/organisatie.entity.js';
+import { PcDocument, PcDocumentBegroting, PcDocumentModule, Termijnregel, Zienswijze } from './pc/pc.entity.js';
 import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel/verdeelsleutel-eenheid.entity.js';
@@ -32,6 +33,11 @@ export const entities = [
   Verdeelsleutel,
   VerdeelsleutelEenheid,
   Bijdrage,
+  PcDocument,
+  PcDocumentModule,
+  PcDocumentBegroting,
+  Zienswijze,
+  Termijnregel,
   Kpi,
   Kwartaalrapportage,
   KpiWaarde,

@@ -16,6 +16,7 @@ const LAGEN: readonly (readonly string[])[] = [
   ['deelname'],
   ['begroting', 'verdeelsleutel'],
   ['bijdrage'],
+  ['pc'],
   ['dvo'],
   ['kpi'],
   ['rapportage'],

@@ -3,6 +3,7 @@ import { AuditLog } from '../audit/audit-log.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Jaarafsluiting, JaarStatus } from '../jaarafsluiting/jaarafsluiting.entity.js';
 import { maakFinancien } from './demo-financien.js';
+import { maakPcCyclus } from './demo-pc.js';
 import { maakStamdata } from './demo-stamdata.js';
 import { maakVerantwoording } from './demo-verantwoording.js';
 
@@ -19,6 +20,7 @@ export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
     // Years with a jaarrekening are closed; only after their figures are stored (the database
     // refuses writes to a closed year).
     await tx.flush();
+    await maakPcCyclus(tx, stam);
     for (const { module, jaar, op } of afgesloten) {
       tx.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: new Date(`${op}T12:00:00Z`), afgeslotenDoor: 'demoregio' });
     }

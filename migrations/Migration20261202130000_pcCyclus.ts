@@ -33,6 +33,31 @@ export class Migration20261202130000_pcCyclus extends Migration {
     this.addSql(`alter table "zienswijze" add constraint "zienswijze_document_id_foreign" foreign key ("document_id") references "pc_document" ("id") on update cascade on delete restrict;`);
     this.addSql(`alter table "zienswijze" add constraint "zienswijze_gemeente_id_foreign" foreign key ("gemeente_id") references "gemeente" ("id") on update cascade on delete restrict;`);
 
+    // The small governance register: bestuurscommissies per programma, members, meetings, advice on documents.
+    this.addSql(`create table "bestuurscommissie" ("id" serial primary key, "programma_id" int not null, "naam" varchar(200) not null);`);
+    this.addSql(`alter table "bestuurscommissie" add constraint "bestuurscommissie_programma_unique" unique ("programma_id");`);
+
+    this.addSql(`create table "commissievergadering" ("id" serial primary key, "commissie_id" int not null, "datum" date not null, "onderwerp" varchar(300) not null);`);
+    this.addSql(`create index "commissievergadering_commissie_datum_idx" on "commissievergadering" ("commissie_id", "datum");`);
+
+    this.addSql(`create table "commissieadvies" ("id" serial primary key, "commissie_id" int not null, "document_id" int not null, "datum" date not null, "advies" text not null);`);
+    this.addSql(`create index "commissieadvies_commissie_idx" on "commissieadvies" ("commissie_id");`);
+    this.addSql(`alter table "commissieadvies" add constraint "commissieadvies_unique" unique ("document_id", "commissie_id");`);
+
+    this.addSql(`create table "bestuurscommissie_lid" ("id" serial primary key, "commissie_id" int not null, "gemeente_id" int not null, "naam" varchar(200) not null, "portefeuille" varchar(300) not null);`);
+    this.addSql(`create index "bestuurscommissie_lid_gemeente_idx" on "bestuurscommissie_lid" ("gemeente_id");`);
+    this.addSql(`alter table "bestuurscommissie_lid" add constraint "bestuurscommissie_lid_unique" unique ("commissie_id", "gemeente_id", "naam");`);
+
+    this.addSql(`alter table "bestuurscommissie" add constraint "bestuurscommissie_programma_id_foreign" foreign key ("programma_id") references "programma" ("id") on update cascade on delete restrict;`);
+
+    this.addSql(`alter table "commissievergadering" add constraint "commissievergadering_commissie_id_foreign" foreign key ("commissie_id") references "bestuurscommissie" ("id") on update cascade on delete restrict;`);
+
+    this.addSql(`alter table "commissieadvies" add constraint "commissieadvies_commissie_id_foreign" foreign key ("commissie_id") references "bestuurscommissie" ("id") on update cascade on delete restrict;`);
+    this.addSql(`alter table "commissieadvies" add constraint "commissieadvies_document_id_foreign" foreign key ("document_id") references "pc_document" ("id") on update cascade on delete restrict;`);
+
+    this.addSql(`alter table "bestuurscommissie_lid" add constraint "bestuurscommissie_lid_commissie_id_foreign" foreign key ("commissie_id") references "bestuurscommissie" ("id") on update cascade on delete restrict;`);
+    this.addSql(`alter table "bestuurscommissie_lid" add constraint "bestuurscommissie_lid_gemeente_id_foreign" foreign key ("gemeente_id") references "gemeente" ("id") on update cascade on delete restrict;`);
+
     // The default calendar of the Wgr since 1 July 2022 (research for issue [14], §5). "Vóór 30 april"
     // is stored as 30 April and means the 29th at the latest. The beheerder can change each rule
     // (termijnregelWijzigen); the MGR regeling's own terms for the uitvoeringsplan are an assumption.
@@ -73,6 +98,20 @@ export class Migration20261202130000_pcCyclus extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table "commissievergadering" drop constraint "commissievergadering_commissie_id_foreign";`);
+
+    this.addSql(`alter table "commissieadvies" drop constraint "commissieadvies_commissie_id_foreign";`);
+
+    this.addSql(`alter table "bestuurscommissie_lid" drop constraint "bestuurscommissie_lid_commissie_id_foreign";`);
+
+    this.addSql(`drop table if exists "bestuurscommissie" cascade;`);
+
+    this.addSql(`drop table if exists "commissievergadering" cascade;`);
+
+    this.addSql(`drop table if exists "commissieadvies" cascade;`);
+
+    this.addSql(`drop table if exists "bestuurscommissie_lid" cascade;`);
+
     this.addSql(`alter table "pc_document_module" drop constraint "pc_document_module_document_id_foreign";`);
 
     this.addSql(`alter table "pc_document_begroting" drop constraint "pc_document_begroting_document_id_foreign";`);

@@ -12,6 +12,7 @@ import { Kpi } from './kpi/kpi.entity.js';
 import { Module } from './module/module.entity.js';
 import { Programma } from './module/programma.entity.js';
 import { Organisatie } from './organisatie/organisatie.entity.js';
+import { Bestuurscommissie, BestuurscommissieLid, Commissieadvies, Commissievergadering } from './pc/bestuur.entity.js';
 import { PcDocument, PcDocumentBegroting, PcDocumentModule, Termijnregel, Zienswijze } from './pc/pc.entity.js';
 import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
@@ -38,6 +39,10 @@ export const entities = [
   PcDocumentBegroting,
   Zienswijze,
   Termijnregel,
+  Bestuurscommissie,
+  BestuurscommissieLid,
+  Commissievergadering,
+  Commissieadvies,
   Kpi,
   Kwartaalrapportage,
   KpiWaarde,

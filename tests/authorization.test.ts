@@ -52,6 +52,7 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['termijnregels', ops.RootTermijnregelsDocument, iedereen],
   ['zienswijzen', ops.RootZienswijzenDocument, iedereen],
   ['openstaandeZienswijzen', ops.RootOpenstaandeZienswijzenDocument, iedereen],
+  ['bestuurscommissies', ops.RootBestuurscommissiesDocument, iedereen],
   ['aanmelding', ops.RootAanmeldingDocument, iedereen],
   ['kwartaalrapportageSjabloon', ops.RootKwartaalrapportageSjabloonDocument, alleen('modulemanagerWgsw')],
   ['begrotingenSjabloon', ops.RootBegrotingenSjabloonDocument, alleen('beheerder')],
@@ -113,6 +114,9 @@ const BEHEERMUTATIES: Array<[string, (als: Identity, n: number) => ReturnType<Te
     ['pcDocumentVerzenden', (als) => t.execute(ops.PcDocumentVerzendenDocument, { id: '7', verzondenOp: '2026-11-21' }, als)],
     ['zienswijzeVastleggen', (als) => t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: '6', gemeente: 'GM0226', ontvangenOp: '2026-11-22', samenvatting: 'test' } }, als)],
     ['zienswijzeBeantwoorden', (als) => t.execute(ops.ZienswijzeBeantwoordenDocument, { invoer: { zienswijze: '1', reactie: 'test', reactieOp: '2026-11-22' } }, als)],
+    ['bestuurscommissieLidToevoegen', (als, n) => t.execute(ops.BestuurscommissieLidToevoegenDocument, { invoer: { programma: 'ZORG', gemeente: 'GM0202', naam: `Lid ${n}`, portefeuille: 'Zorg' } }, als)],
+    ['commissievergaderingToevoegen', (als) => t.execute(ops.CommissievergaderingToevoegenDocument, { invoer: { programma: 'ZORG', datum: '2026-12-10', onderwerp: 'test' } }, als)],
+    ['commissieadviesVastleggen', (als) => t.execute(ops.CommissieadviesVastleggenDocument, { invoer: { programma: 'ZORG', document: '7', datum: '2026-11-19', advies: 'test' } }, als)],
     [
       'termijnregelWijzigen',
       (als) => t.execute(ops.TermijnregelWijzigenDocument, { invoer: { code: 'JAARREKENING_NAAR_GS', soort: 'WEKEN_NA_UITERLIJK', weken: 2, naStap: 'VASTGESTELD', voorMaand: 7, voorDag: 15, jaarVerschil: 1 } }, als),
@@ -217,6 +221,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['inwonersImporteren', (als) => t.execute(ops.RootInwonersImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     ['begrotingenImporteren', (als) => t.execute(ops.RootBegrotingenImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     ['verdeelsleutelsImporteren', (als) => t.execute(ops.RootVerdeelsleutelsImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
+    // Every demo programma has its bestuurscommissie: the beheerder meets CONFLICT.
+    ['bestuurscommissieToevoegen', (als) => t.execute(ops.BestuurscommissieToevoegenDocument, { programma: 'ZORG', naam: 'Tweede commissie' }, als), ['beheerder'], ['CONFLICT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.
     ['bijdragenBerekenen', (als) => t.execute(ops.BijdragenBerekenenDocument, { module: 'WSP', jaar: 2099, soort: 'PRIMITIEF' }, als), ['beheerder', 'controller'], ['NOT_FOUND']],
   ];

@@ -180,6 +180,9 @@ describe('onjuiste invoer: BAD_USER_INPUT en niets geschreven', () => {
     ['reactie vóór ontvangst', () => t.execute(ops.ZienswijzeBeantwoordenDocument, { invoer: { zienswijze: '1', reactie: 'x', reactieOp: '2020-01-01' } }, ALS.beheerder)],
     ['regel "weken na" zonder weken', () => t.execute(ops.TermijnregelWijzigenDocument, { invoer: { code: 'ONTWERPBEGROTING_ZIENSWIJZE', soort: 'WEKEN_NA', naStap: 'VERZONDEN_AAN_RADEN' } }, ALS.beheerder)],
     ['regel met 31 februari', () => t.execute(ops.TermijnregelWijzigenDocument, { invoer: { code: 'KADERNOTA_NAAR_RADEN', soort: 'VASTE_DATUM', voorMaand: 2, voorDag: 31, jaarVerschil: -1 } }, ALS.beheerder)],
+    ['advies na de vaststelling', () => t.execute(ops.CommissieadviesVastleggenDocument, { invoer: { programma: 'ZORG', document: JAARREKENING, datum: '2026-07-02', advies: 'x' } }, ALS.beheerder)],
+    ['advies in de toekomst', () => t.execute(ops.CommissieadviesVastleggenDocument, { invoer: { programma: 'ZORG', document: WIJZIGING_WGSW, datum: '2026-11-24', advies: 'x' } }, ALS.beheerder)],
+    ['lid met een naam als formule', () => t.execute(ops.BestuurscommissieLidToevoegenDocument, { invoer: { programma: 'ZORG', gemeente: 'GM0202', naam: '@x', portefeuille: 'Zorg' } }, ALS.beheerder)],
     ['regel die op zichzelf telt', () => t.execute(ops.TermijnregelWijzigenDocument, { invoer: { code: 'JAARREKENING_NAAR_GS', soort: 'WEKEN_NA', weken: 2, naStap: 'VERZONDEN_AAN_TOEZICHTHOUDER' } }, ALS.beheerder)],
   ];
   for (const [geval, voerUit] of gevallen) {
@@ -192,6 +195,30 @@ describe('onjuiste invoer: BAD_USER_INPUT en niets geschreven', () => {
       expect(await vingerafdruk(t.orm.em.fork())).toEqual(voor);
     });
   }
+});
+
+describe('bestuurlijk register', () => {
+  it('de demo heeft per programma een bestuurscommissie met leden, vergaderingen en een advies over de ontwerpbegroting 2027', async () => {
+    const { data, errors } = await t.execute(ops.BestuurscommissiesDocument, {}, ALS.gemeenteArnhem);
+    expect(errors).toBeUndefined();
+    expect(data!.bestuurscommissies.map((c) => c.programma.code).sort()).toEqual(['ONDERWIJS', 'PARTICIPATIE', 'ZORG']);
+    for (const commissie of data!.bestuurscommissies) {
+      expect(commissie.leden.length).toBeGreaterThan(0);
+      expect(commissie.vergaderingen.map((v) => v.datum)).toEqual(['2026-03-19', '2026-10-08']);
+      expect(commissie.adviezen.map((a) => a.document.titel)).toEqual(['Ontwerpbegroting 2027 en meerjarenraming 2028–2030 (demodata)']);
+    }
+    const zorg = data!.bestuurscommissies.find((c) => c.programma.code === 'ZORG')!;
+    expect(zorg.leden.map((l) => l.gemeente.cbsCode).sort()).toEqual(CBS_CODES);
+  });
+
+  it('een advies wordt vastgelegd, geaudit en is zichtbaar op het stuk; een tweede advies van dezelfde commissie is CONFLICT', async () => {
+    const invoer = { programma: 'PARTICIPATIE', document: WIJZIGING_WGSW, datum: '2026-11-12', advies: 'Positief advies over de wijziging (test).' };
+    const { data, errors } = await t.execute(ops.CommissieadviesVastleggenDocument, { invoer }, ALS.beheerder);
+    expect(errors).toBeUndefined();
+    expect(data!.commissieadviesVastleggen.document.adviezen.map((a) => a.commissie.naam)).toEqual(['Bestuurscommissie Participatie']);
+    const nogmaals = await t.execute(ops.CommissieadviesVastleggenDocument, { invoer }, ALS.beheerder);
+    expect(nogmaals.errors![0].extensions!.code).toBe('CONFLICT');
+  });
 });
 
 describe('termijnregel wijzigen', () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { Bestuurscommissie, BestuurscommissieLid, Commissieadvies, Commissievergadering } from '../pc/bestuur.entity.js';
 import { PcDocument, PcDocumentBegroting, PcDocumentModule, PcDocumentSoort, PcDocumentStatus, Zienswijze, ZienswijzeGevolgd } from '../pc/pc.entity.js';
 import { plusDagen } from '../pc/termijn.js';
 import { demoRandom } from './demo-random.js';
@@ -82,4 +83,32 @@ export async function maakPcCyclus(em: EntityManager, stam: Stamdata): Promise<v
   em.create(PcDocumentModule, { document: wijziging, module: stam.modules.get('WGSW')! });
   const wgsw = [...new Set(stam.deelnames.filter((d) => d.module.code === 'WGSW').map((d) => d.gemeente.cbsCode))].sort();
   zienswijzen(wijziging, wgsw.slice(0, 2), '2026-11-10', 7, '2026-11-20', false);
+
+  maakBestuurscommissies(em, stam, begroting);
+}
+
+/**
+ * One bestuurscommissie per programma (MGR regeling 2022), its members the portefeuillehouders of the
+ * gemeenten that take part in one of the programma's modules; each advised on the ontwerpbegroting 2027.
+ */
+function maakBestuurscommissies(em: EntityManager, stam: Stamdata, ontwerpbegroting: PcDocument): void {
+  const programmas = [...new Map([...stam.modules.values()].filter((m) => m.programma).map((m) => [m.programma!.code, m.programma!])).values()].sort((a, b) =>
+    a.code.localeCompare(b.code),
+  );
+  for (const programma of programmas) {
+    const commissie = em.create(Bestuurscommissie, { programma, naam: `Bestuurscommissie ${programma.naam}` });
+    const leden = [...new Set(stam.deelnames.filter((d) => d.module.programma?.code === programma.code).map((d) => d.gemeente.cbsCode))].sort();
+    for (const cbsCode of leden) {
+      const gemeente = stam.gemeenten.get(cbsCode)!;
+      em.create(BestuurscommissieLid, { commissie, gemeente, naam: `Wethouder ${gemeente.naam} (demodata)`, portefeuille: `${programma.naam} (demodata)` });
+    }
+    em.create(Commissievergadering, { commissie, datum: '2026-03-19', onderwerp: 'Advies kadernota en ontwerpbegroting 2027 (demodata)' });
+    em.create(Commissievergadering, { commissie, datum: '2026-10-08', onderwerp: 'Voortgang uitvoeringsprogramma 2026 (demodata)' });
+    em.create(Commissieadvies, {
+      commissie,
+      document: ontwerpbegroting,
+      datum: '2026-03-19',
+      advies: `De bestuurscommissie ${programma.naam} adviseert positief over de ontwerpbegroting 2027 voor haar modules (demodata).`,
+    });
+  }
 }

@@ -8,6 +8,7 @@ import { JaarArg } from '../core/jaar.js';
 import type { ReadModel } from '../core/read-model.js';
 import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
+import { commissieadviesLezen, CommissieadviesType } from './bestuur.types.js';
 import { leesPcDocument, openstaandeZienswijzen, pcKalender, zienswijzenVan, zoekPcDocumenten, zoekTermijnregels } from './pc-kalender.service.js';
 import { PcDocumentSoort } from './pc.entity.js';
 import { PcDocumentInvoer, TermijnregelInvoer, ZienswijzeInvoer, ZienswijzeReactieInvoer } from './pc.inputs.js';
@@ -152,6 +153,11 @@ export class PcDocumentResolver {
   @FieldResolver(() => [ZienswijzeType], { description: 'De zienswijzen op het stuk; een gemeente ziet alleen die van haar eigen raad.' })
   zienswijzen(@Root() document: PcDocumentType, @Ctx() ctx: Context): Promise<ZienswijzeType[]> {
     return zienswijzenVan(ctx, document.id);
+  }
+
+  @FieldResolver(() => [CommissieadviesType], { description: 'De adviezen van bestuurscommissies over het stuk.' })
+  adviezen(@Root() document: PcDocumentType, @Ctx() ctx: Context): Promise<CommissieadviesType[]> {
+    return ctx.loaders.readManyBy(commissieadviesLezen, { relation: 'document', key: 'documentId' }).load(document.id);
   }
 
   @FieldResolver(() => OpenstaandeZienswijzenType, { description: 'Deelnemende raden zonder zienswijze, en het einde van de termijn.' })

@@ -22,12 +22,12 @@ export function idVan(waarde: string | number, wat: string): number {
 }
 
 /** A date of a step may not lie after today by the hub's clock: the hub records what happened. */
-function vereisNietInToekomst(datum: string, wat: string, ctx: Schrijver): void {
+export function vereisNietInToekomst(datum: string, wat: string, ctx: Schrijver): void {
   const nu = vandaag(ctx);
   if (datum > nu) throw fout(`De datum ${wat} (${datum}) ligt na vandaag (${nu}); leg een stap vast nadat die is gezet.`, { datum });
 }
 
-async function documentMetId(em: EntityManager, id: number): Promise<PcDocument> {
+export async function documentMetId(em: EntityManager, id: number): Promise<PcDocument> {
   const document = await em.findOne(PcDocument, { id });
   if (!document) throw notFound('P&C-stuk', String(id));
   return document;

@@ -50,12 +50,12 @@ describe('de democyclus van begroting 2027 in pcKalender(2027)', () => {
     expect(plan).toHaveLength(11);
     expect(plan.every((r) => r.status === 'GEDAAN' && r.uiterlijk === '2023-11-28')).toBe(true);
 
-    // The WGSW wijziging is sent to the nine WGSW raden only; two have answered, the term runs to 25 January.
+    // The WGSW wijziging is sent to the nine WGSW raden only; two have answered, the term runs to 18 January.
     const wijziging = vanRegel(rijen, 'BEGROTINGSWIJZIGING_ZIENSWIJZE');
     expect(wijziging.map((r) => r.gemeente!.cbsCode).sort()).toEqual(WGSW_RADEN);
     expect(wijziging.filter((r) => r.status === 'GEDAAN')).toHaveLength(2);
     expect(wijziging.filter((r) => r.status === 'OP_TIJD')).toHaveLength(7);
-    expect(new Set(wijziging.map((r) => r.uiterlijk))).toEqual(new Set(['2027-01-25']));
+    expect(new Set(wijziging.map((r) => r.uiterlijk))).toEqual(new Set(['2027-01-18']));
 
     // Soonest deadline first.
     const datums = rijen.map((r) => r.uiterlijk ?? '9999');
@@ -93,7 +93,7 @@ describe('zienswijzen per rol', () => {
 
   it('openstaandeZienswijzen noemt de raden zonder zienswijze; een gemeente hoort alleen of haar eigen raad nog open staat', async () => {
     const controller = await t.execute(ops.OpenstaandeZienswijzenDocument, { document: WIJZIGING_WGSW }, ALS.controller);
-    expect(controller.data!.openstaandeZienswijzen.termijnTot).toBe('2027-01-25');
+    expect(controller.data!.openstaandeZienswijzen.termijnTot).toBe('2027-01-18');
     expect(controller.data!.openstaandeZienswijzen.gemeenten.map((g) => g.cbsCode).sort()).toEqual(WGSW_RADEN.filter((c) => !['GM0202', 'GM0221'].includes(c)));
     const arnhem = await t.execute(ops.OpenstaandeZienswijzenDocument, { document: WIJZIGING_WGSW }, ALS.gemeenteArnhem);
     expect(arnhem.data!.openstaandeZienswijzen.gemeenten).toEqual([]);
@@ -175,7 +175,7 @@ describe('onjuiste invoer: BAD_USER_INPUT en niets geschreven', () => {
     ['geen geldig id', () => t.execute(ops.PcDocumentVaststellenDocument, { id: 'abc', vastgesteldOp: '2026-11-22' }, ALS.beheerder)],
     ['verzending aan GS vóór de vaststelling', () => t.execute(ops.PcDocumentVerzendenDocument, { id: KADERNOTA, verzondenOp: '2026-07-01' }, ALS.beheerder)],
     ['zienswijze van een raad die niet deelneemt', () => t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: WIJZIGING_WGSW, gemeente: 'GM0274', ontvangenOp: '2026-11-20', samenvatting: 'x' } }, ALS.beheerder)],
-    ['zienswijze ontvangen vóór verzending', () => t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: WIJZIGING_WGSW, gemeente: 'GM0226', ontvangenOp: '2026-11-01', samenvatting: 'x' } }, ALS.beheerder)],
+    ['zienswijze ontvangen vóór verzending', () => t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: WIJZIGING_WGSW, gemeente: 'GM0226', ontvangenOp: '2026-10-20', samenvatting: 'x' } }, ALS.beheerder)],
     ['zienswijze met lege samenvatting', () => t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: WIJZIGING_WGSW, gemeente: 'GM0226', ontvangenOp: '2026-11-20', samenvatting: '  ' } }, ALS.beheerder)],
     ['reactie vóór ontvangst', () => t.execute(ops.ZienswijzeBeantwoordenDocument, { invoer: { zienswijze: '1', reactie: 'x', reactieOp: '2020-01-01' } }, ALS.beheerder)],
     ['regel "weken na" zonder weken', () => t.execute(ops.TermijnregelWijzigenDocument, { invoer: { code: 'ONTWERPBEGROTING_ZIENSWIJZE', soort: 'WEKEN_NA', naStap: 'VERZONDEN_AAN_RADEN' } }, ALS.beheerder)],
@@ -241,5 +241,35 @@ describe('termijnregel wijzigen', () => {
   it('alleen de beheerder wijzigt termijnregels', async () => {
     const { errors } = await t.execute(ops.TermijnregelWijzigenDocument, { invoer: { code: 'JAARREKENING_NAAR_GS', soort: 'VASTE_DATUM', voorMaand: 7, voorDag: 15, jaarVerschil: 1 } }, ALS.controller);
     expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('wat komt eraan (pcKomendeTermijnen)', () => {
+  it('geeft de open termijnen van de komende 8 weken en de verlopen, vroegste eerst, in de scope van de rol', async () => {
+    const komend = async (weken: number | undefined, als = ALS.controller) => {
+      const { data, errors } = await t.execute(ops.PcKomendeTermijnenDocument, { weken }, als);
+      expect(errors).toBeUndefined();
+      return data!.pcKomendeTermijnen;
+    };
+    // On 23 November 2026 the WGSW wijziging's term (18 January 2027) is within 8 weeks, not within 7.
+    // (The ontwerpbegroting 2028 added above, term 24 November, is in both.)
+    const wgsw = (rijen: Awaited<ReturnType<typeof komend>>) => rijen.filter((r) => r.regel.code === 'BEGROTINGSWIJZIGING_ZIENSWIJZE');
+    const acht = await komend(undefined);
+    // Seven raden were open; Zevenaar answered in a test above.
+    expect(wgsw(acht).map((r) => [r.uiterlijk, r.status])).toEqual(Array(6).fill(['2027-01-18', 'OP_TIJD']));
+    expect(wgsw(await komend(7))).toEqual([]);
+    expect((await komend(7)).every((r) => r.uiterlijk! <= '2027-01-11')).toBe(true);
+    // Arnhem has answered the wijziging; of the ontwerpbegroting 2028 it sees its own raad only.
+    expect((await komend(8, ALS.gemeenteArnhem)).every((r) => r.gemeente?.cbsCode === 'GM0202')).toBe(true);
+    expect(wgsw(await komend(8, ALS.gemeenteArnhem))).toEqual([]);
+    // An uitvoeringsprogramma sent in August: its term ended on 24 October, the raden are overdue.
+    const nieuw = await t.execute(ops.PcDocumentToevoegenDocument, { invoer: { soort: 'UITVOERINGSPROGRAMMA', jaar: 2027, titel: 'Uitvoeringsprogramma 2027 (test)', modules: ['RBL'] } }, ALS.beheerder);
+    await t.execute(ops.PcDocumentVoorZienswijzeDocument, { id: nieuw.data!.pcDocumentToevoegen.id, verzondenOp: '2026-08-01' }, ALS.beheerder);
+    const metVerlopen = await komend(8);
+    const verlopen = metVerlopen.filter((r) => r.status === 'TE_LAAT');
+    expect(verlopen.length).toBeGreaterThan(0);
+    expect(new Set(verlopen.map((r) => r.uiterlijk))).toEqual(new Set(['2026-10-24']));
+    expect(metVerlopen[0].status).toBe('TE_LAAT');
+    expect((await t.execute(ops.PcKomendeTermijnenDocument, { weken: 99 }, ALS.controller)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 });

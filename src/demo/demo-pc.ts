@@ -76,13 +76,13 @@ export async function maakPcCyclus(em: EntityManager, stam: Stamdata): Promise<v
 
   // Still running on the test clock (23 November 2026): two of the nine WGSW raden have responded.
   const wijziging = stuk(PcDocumentSoort.BEGROTINGSWIJZIGING, 2027, '1e begrotingswijziging 2027 Werkgeverschap SW', {
-    verzondenAanRadenOp: '2026-11-02',
-    zienswijzetermijnTot: '2027-01-25',
+    verzondenAanRadenOp: '2026-10-26',
+    zienswijzetermijnTot: '2027-01-18',
     status: PcDocumentStatus.VOOR_ZIENSWIJZE,
   });
   em.create(PcDocumentModule, { document: wijziging, module: stam.modules.get('WGSW')! });
   const wgsw = [...new Set(stam.deelnames.filter((d) => d.module.code === 'WGSW').map((d) => d.gemeente.cbsCode))].sort();
-  zienswijzen(wijziging, wgsw.slice(0, 2), '2026-11-10', 7, '2026-11-20', false);
+  zienswijzen(wijziging, wgsw.slice(0, 2), '2026-11-03', 7, '2026-11-20', false);
 
   maakBestuurscommissies(em, stam, begroting);
 }

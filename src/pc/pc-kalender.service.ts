@@ -17,7 +17,7 @@ import {
   type TermijnregelType,
   type ZienswijzeType,
 } from './pc.types.js';
-import { SOORTEN_BEGROTINGSJAAR, SOORTEN_VERSLAGJAAR, uitersteDatum } from './termijn.js';
+import { plusDagen, SOORTEN_BEGROTINGSJAAR, SOORTEN_VERSLAGJAAR, uitersteDatum } from './termijn.js';
 
 /** Documents, newest year first, filtered by year and kind. */
 export function zoekPcDocumenten(em: EntityManager, jaar?: number, soort?: PcDocumentSoort): Promise<PcDocumentType[]> {
@@ -133,6 +133,29 @@ export async function pcKalender(ctx: Context, jaar: number): Promise<PcTermijnT
 
 function rij(document: PcDocumentType, regel: TermijnregelType, gemeente: GemeenteType | null, uiterlijk: string | null, gedaan: string | null, nu: string): PcTermijnType {
   return Object.assign(new PcTermijnType(), { document, regel, gemeente, uiterlijk, gedaanOp: gedaan, status: status(uiterlijk, gedaan, nu) });
+}
+
+/**
+ * "Wat komt eraan": the deadlines not yet done that fall due within `weken` weeks from today, plus
+ * those already overdue, soonest first. A deadline of today's work belongs to the cycles of this
+ * year, next year and the year after (the begroting of J is made in J − 1); a document in several
+ * cycles (an uitvoeringsplan) counts once.
+ */
+export async function komendeTermijnen(ctx: Context, weken: number): Promise<PcTermijnType[]> {
+  const nu = vandaag(ctx);
+  const tot = plusDagen(nu, weken * 7);
+  const jaar = Number(nu.slice(0, 4));
+  const gezien = new Set<string>();
+  const rijen: PcTermijnType[] = [];
+  for (const cyclus of [jaar, jaar + 1, jaar + 2]) {
+    for (const rij of await pcKalender(ctx, cyclus)) {
+      const sleutel = `${rij.document.id}/${rij.regel.id}/${rij.gemeente?.id ?? ''}`;
+      if (gezien.has(sleutel) || rij.gedaanOp !== null || rij.uiterlijk === null || rij.uiterlijk > tot) continue;
+      gezien.add(sleutel);
+      rijen.push(rij);
+    }
+  }
+  return rijen.sort((a, b) => a.uiterlijk!.localeCompare(b.uiterlijk!) || a.document.id - b.document.id || (a.gemeente?.naam ?? '').localeCompare(b.gemeente?.naam ?? '', 'nl'));
 }
 
 export function zoekTermijnregels(em: EntityManager): Promise<TermijnregelType[]> {

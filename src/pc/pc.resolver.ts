@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ErrorCode, hubError } from '../core/errors.js';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
@@ -9,7 +10,7 @@ import type { ReadModel } from '../core/read-model.js';
 import { gemeenteLezen, GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 import { commissieadviesLezen, CommissieadviesType } from './bestuur.types.js';
-import { leesPcDocument, openstaandeZienswijzen, pcKalender, zienswijzenVan, zoekPcDocumenten, zoekTermijnregels } from './pc-kalender.service.js';
+import { komendeTermijnen, leesPcDocument, openstaandeZienswijzen, pcKalender, zienswijzenVan, zoekPcDocumenten, zoekTermijnregels } from './pc-kalender.service.js';
 import { PcDocumentSoort } from './pc.entity.js';
 import { PcDocumentInvoer, TermijnregelInvoer, ZienswijzeInvoer, ZienswijzeReactieInvoer } from './pc.inputs.js';
 import {
@@ -67,6 +68,15 @@ export class PcResolver {
   })
   pcKalender(@JaarArg('jaar') jaar: number, @Ctx() ctx: Context): Promise<PcTermijnType[]> {
     return pcKalender(ctx, jaar);
+  }
+
+  @Query(() => [PcTermijnType], {
+    description: 'Wat komt eraan: de P&C-termijnen die nog niet gedaan zijn en binnen `weken` weken (standaard 8) verlopen, plus die al verlopen zijn; vroegste eerst, volgens de klok van de hub.',
+  })
+  pcKomendeTermijnen(@Arg('weken', () => Int, { nullable: true, defaultValue: 8 }) gevraagd: number | null, @Ctx() ctx: Context): Promise<PcTermijnType[]> {
+    const weken = gevraagd ?? 8;
+    if (!Number.isInteger(weken) || weken < 0 || weken > 52) throw hubError(ErrorCode.BAD_USER_INPUT, `weken moet tussen 0 en 52 liggen (nu: ${weken}).`);
+    return komendeTermijnen(ctx, weken);
   }
 
   @Query(() => [TermijnregelType], { description: 'De termijnregels van de P&C-kalender, met hun wettelijke grondslag.' })

@@ -16,8 +16,9 @@ const fout = (melding: string, details: Record<string, unknown> = {}) => hubErro
 
 /** An id argument as a positive integer, or BAD_USER_INPUT. */
 export function idVan(waarde: string | number, wat: string): number {
-  const id = Number(waarde);
-  if (!Number.isSafeInteger(id) || id < 1) throw fout(`${wat} "${waarde}" is geen geldig id.`);
+  // Digits only: Number() would also take " 3", "0x3" and "3e0".
+  const id = /^[0-9]{1,9}$/.test(String(waarde)) ? Number(waarde) : 0;
+  if (id < 1) throw fout(`${wat} "${String(waarde).slice(0, 40)}" is geen geldig id.`);
   return id;
 }
 

@@ -4,7 +4,7 @@ import { uitersteDatum } from '../src/pc/termijn.js';
 import * as ops from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { CBS_CODES, NU } from './helpers/scenario.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 import { vingerafdruk } from './helpers/vingerafdruk.js';
 
 let t: TestHub;
@@ -73,6 +73,31 @@ describe('de democyclus van begroting 2027 in pcKalender(2027)', () => {
     const begroting = await t.execute(ops.PcDocumentDetailDocument, { id: ONTWERPBEGROTING }, ALS.controller);
     expect(begroting.data!.pcDocument.begrotingen).toEqual([]);
     expect(begroting.data!.pcDocument.openstaandeZienswijzen).toEqual({ termijnTot: '2026-06-30', gemeenten: [] });
+  });
+});
+
+describe('leespad', () => {
+  it('het aantal SQL-statements groeit niet met het aantal stukken, raden en zienswijzen', async () => {
+    const tel = async (uitvoeren: () => ReturnType<TestHub['execute']>) => {
+      t.statements.length = 0;
+      const { errors } = await uitvoeren();
+      expect(errors).toBeUndefined();
+      return dataStatements(t.statements).length;
+    };
+    const voor = await tel(() => t.execute(ops.PcDocumentenDiepDocument, {}, ALS.controller));
+    expect(voor).toBeLessThanOrEqual(12);
+    // One more document with a module, a budget version, a zienswijze and open raden: no more statements.
+    const nieuw = await t.execute(
+      ops.PcDocumentToevoegenDocument,
+      { invoer: { soort: 'BEGROTING', jaar: 2024, titel: 'Begroting 2024 WSP (test)', modules: ['WSP'], begrotingen: [{ module: 'WSP', soort: 'PRIMITIEF' }] } },
+      ALS.beheerder,
+    );
+    const id = nieuw.data!.pcDocumentToevoegen.id;
+    await t.execute(ops.PcDocumentVoorZienswijzeDocument, { id, verzondenOp: '2026-11-01' }, ALS.beheerder);
+    const zienswijze = await t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: id, gemeente: 'GM0202', ontvangenOp: '2026-11-02', samenvatting: 'test' } }, ALS.beheerder);
+    expect(zienswijze.errors).toBeUndefined();
+    expect(await tel(() => t.execute(ops.PcDocumentenDiepDocument, {}, ALS.controller))).toBe(voor);
+    expect(await tel(() => t.execute(ops.PcKalenderDocument, { jaar: 2027 }, ALS.controller))).toBeLessThanOrEqual(6);
   });
 });
 

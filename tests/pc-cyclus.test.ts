@@ -195,6 +195,7 @@ describe('onjuiste invoer: BAD_USER_INPUT en niets geschreven', () => {
     ['totJaar op een kadernota', () => t.execute(ops.PcDocumentToevoegenDocument, { invoer: { soort: 'KADERNOTA', jaar: 2031, totJaar: 2034, titel: 'x' } }, ALS.beheerder)],
     ['titel als formule', () => t.execute(ops.PcDocumentToevoegenDocument, { invoer: { soort: 'KADERNOTA', jaar: 2031, titel: '=1+1' } }, ALS.beheerder)],
     ['begrotingsversie die niet bestaat', () => t.execute(ops.PcDocumentToevoegenDocument, { invoer: { soort: 'BEGROTING', jaar: 2031, titel: 'x', begrotingen: [{ module: 'WSP', soort: 'PRIMITIEF' }] } }, ALS.beheerder)],
+    ['volgnummer buiten bereik', () => t.execute(ops.PcDocumentToevoegenDocument, { invoer: { soort: 'BEGROTING', jaar: 2031, titel: 'x', begrotingen: [{ module: 'WSP', soort: 'WIJZIGING', volgnummer: 70000 }] } }, ALS.beheerder)],
     ['verzending in de toekomst', () => t.execute(ops.PcDocumentVoorZienswijzeDocument, { id: '2', verzondenOp: '2026-11-24' }, ALS.beheerder)],
     ['vaststelling vóór einde zienswijzetermijn', () => t.execute(ops.PcDocumentVaststellenDocument, { id: WIJZIGING_WGSW, vastgesteldOp: '2026-11-22' }, ALS.beheerder)],
     ['geen geldig id', () => t.execute(ops.PcDocumentVaststellenDocument, { id: 'abc', vastgesteldOp: '2026-11-22' }, ALS.beheerder)],

@@ -15,6 +15,9 @@ export class PcBegrotingVersieInvoer {
   soort!: BegrotingSoort;
 
   @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Volgnummer van een wijziging; 0 voor primitief en jaarrekening.' })
+  @IsOptional()
+  @Min(0, { message: 'Volgnummer moet 0 of meer zijn.' })
+  @Max(999, { message: 'Volgnummer mag hoogstens 999 zijn.' })
   volgnummer!: number;
 }
 

@@ -13,6 +13,7 @@ import { Migration20261202081500_normKeuze } from './Migration20261202081500_nor
 import { Migration20261202124313_meerjarenraming } from './Migration20261202124313_meerjarenraming.js';
 import { Migration20261202131000_realisatie } from './Migration20261202131000_realisatie.js';
 import { Migration20261202132000_resultaat } from './Migration20261202132000_resultaat.js';
+import { Migration20261202130000_pcCyclus } from './Migration20261202130000_pcCyclus.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202124313_meerjarenraming', class: Migration20261202124313_meerjarenraming },
   { name: 'Migration20261202131000_realisatie', class: Migration20261202131000_realisatie },
   { name: 'Migration20261202132000_resultaat', class: Migration20261202132000_resultaat },
+  { name: 'Migration20261202130000_pcCyclus', class: Migration20261202130000_pcCyclus },
 ];

@@ -14,6 +14,8 @@ import { Module } from './module/module.entity.js';
 import { Programma } from './module/programma.entity.js';
 import { Realisatie, RealisatiePrognose } from './realisatie/realisatie.entity.js';
 import { Organisatie } from './organisatie/organisatie.entity.js';
+import { Bestuurscommissie, BestuurscommissieLid, Commissieadvies, Commissievergadering } from './pc/bestuur.entity.js';
+import { PcDocument, PcDocumentBegroting, PcDocumentModule, Termijnregel, Zienswijze } from './pc/pc.entity.js';
 import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel/verdeelsleutel-eenheid.entity.js';
@@ -43,6 +45,15 @@ export const entities = [
   Resultaatbestemming,
   ResultaatbestemmingRegel,
   Reservemutatie,
+  PcDocument,
+  PcDocumentModule,
+  PcDocumentBegroting,
+  Zienswijze,
+  Termijnregel,
+  Bestuurscommissie,
+  BestuurscommissieLid,
+  Commissievergadering,
+  Commissieadvies,
   Kpi,
   Kwartaalrapportage,
   KpiWaarde,

@@ -21,6 +21,8 @@ import { DvoNormResolver, NormenVanDvoResolver } from './kpi/dvo-norm.resolver.j
 import { KpiResolver } from './kpi/kpi.resolver.js';
 import { KpisVanModuleResolver } from './kpi/kpis-van.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
+import { BestuurscommissieLidResolver, BestuurscommissieResolver, CommissieadviesResolver } from './pc/bestuur.resolver.js';
+import { PcDocumentResolver, PcResolver, ZienswijzeResolver } from './pc/pc.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
 import { BestuursrapportageResolver, RealisatieResolver } from './realisatie/realisatie.resolver.js';
 import { TaakveldResolver } from './taakveld/taakveld.resolver.js';
@@ -80,6 +82,12 @@ const resolvers = [
   ReserveResolver,
   ReservemutatieResolver,
   ReservestandResolver,
+  PcResolver,
+  PcDocumentResolver,
+  ZienswijzeResolver,
+  BestuurscommissieResolver,
+  BestuurscommissieLidResolver,
+  CommissieadviesResolver,
   KpiResolver,
   KpisVanModuleResolver,
   NormenVanDvoResolver,

@@ -18,6 +18,7 @@ const LAGEN: readonly (readonly string[])[] = [
   ['bijdrage'],
   ['realisatie'],
   ['resultaat'],
+  ['pc'],
   ['dvo'],
   ['kpi'],
   ['rapportage'],

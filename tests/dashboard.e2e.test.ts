@@ -182,6 +182,25 @@ describe('dashboard: wat het toont klopt met de API en met wie er kijkt', () => 
     await sluit();
   }, 60_000);
 
+  it('wat komt eraan: de open P&C-termijnen van de komende 8 weken, als tabel met Nederlandse datums, gelijk aan de API', async () => {
+    const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e controller termijnen', rol: Rol.CONTROLLER }, 'test');
+    const { page, fouten, sluit } = await open(geheim, 'jaar=2026');
+    const { pcKomendeTermijnen } = await vraagApi<{ pcKomendeTermijnen: Array<{ uiterlijk: string; gemeente: { naam: string } | null; document: { titel: string } }> }>(
+      '{ pcKomendeTermijnen(weken: 8) { uiterlijk gemeente { naam } document { titel } } }',
+      {},
+      ALS.controller,
+    );
+    // The demo's WGSW begrotingswijziging: seven raden still open, term 18 January 2027 (clock 23 November 2026).
+    expect(pcKomendeTermijnen).toHaveLength(7);
+    const rijen = page.locator('#tabel-termijnen tbody tr');
+    expect(await rijen.count()).toBe(pcKomendeTermijnen.length);
+    const eerste = await rijen.nth(0).locator('th, td').allTextContents();
+    expect(eerste).toEqual(['18 januari 2027', pcKomendeTermijnen[0].document.titel, 'zienswijze', pcKomendeTermijnen[0].gemeente!.naam, 'loopt']);
+    expect(await page.locator('#tabel-termijnen caption').textContent()).toContain('komende 8 weken');
+    expect(fouten).toEqual([]);
+    await sluit();
+  }, 60_000);
+
   it('een regionaal dashboardtoken krijgt geen KPI’s per gemeente aangeboden', async () => {
     const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e dashboard regio', rol: Rol.DASHBOARD }, 'test');
     const { page, sluit } = await open(geheim, 'jaar=2025');

@@ -15,6 +15,8 @@ import { jaarafsluitingLezen } from '../src/jaarafsluiting/jaarafsluiting.types.
 import { dvoNormLezen, kpiLezen } from '../src/kpi/kpi.types.js';
 import { moduleLezen, programmaLezen } from '../src/module/module.types.js';
 import { organisatieLezen } from '../src/organisatie/organisatie.types.js';
+import { bestuurscommissieLezen, bestuurscommissieLidLezen, commissieadviesLezen, commissievergaderingLezen } from '../src/pc/bestuur.types.js';
+import { pcDocumentLezen, termijnregelLezen, zienswijzeLezen } from '../src/pc/pc.types.js';
 import { kpiWaardeLezen } from '../src/rapportage/kpi-waarde.types.js';
 import { kwartaalrapportageLezen } from '../src/rapportage/kwartaalrapportage.types.js';
 import { verdeelsleutelEenheidLezen, verdeelsleutelLezen } from '../src/verdeelsleutel/verdeelsleutel.types.js';
@@ -44,6 +46,13 @@ const MODELLEN: Record<string, ReadModel<any, { id: number }>> = {
   moduleLezen,
   programmaLezen,
   organisatieLezen,
+  pcDocumentLezen,
+  zienswijzeLezen,
+  termijnregelLezen,
+  bestuurscommissieLezen,
+  bestuurscommissieLidLezen,
+  commissievergaderingLezen,
+  commissieadviesLezen,
   kpiWaardeLezen,
   kwartaalrapportageLezen,
   verdeelsleutelEenheidLezen,

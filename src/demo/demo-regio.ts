@@ -6,6 +6,7 @@ import { maakFinancien } from './demo-financien.js';
 import { maakMeerjarenramingen } from './demo-meerjarenraming.js';
 import { maakRealisatie } from './demo-realisatie.js';
 import { maakResultaat } from './demo-resultaat.js';
+import { maakPcCyclus } from './demo-pc.js';
 import { maakStamdata } from './demo-stamdata.js';
 import { maakVerantwoording } from './demo-verantwoording.js';
 
@@ -24,6 +25,7 @@ export async function laadDemoRegio(em: EntityManager): Promise<boolean> {
     await tx.flush();
     await maakMeerjarenramingen(tx);
     await maakRealisatie(tx, stam);
+    await maakPcCyclus(tx, stam);
     for (const { module, jaar, op } of afgesloten) {
       tx.create(Jaarafsluiting, { module, jaar, status: JaarStatus.AFGESLOTEN, afgeslotenOp: new Date(`${op}T12:00:00Z`), afgeslotenDoor: 'demoregio' });
     }

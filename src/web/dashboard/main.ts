@@ -3,6 +3,7 @@ import { Chart, registerables, type ChartConfiguration, type TooltipItem } from 
 import { print } from 'graphql';
 import {
   DashboardCompleetheidDocument,
+  DashboardKomendeTermijnenDocument,
   DashboardKeuzesDocument,
   DashboardKostenDocument,
   DashboardKpiReeksDocument,
@@ -344,6 +345,38 @@ async function toonCompleetheid(jaar: number): Promise<void> {
   );
 }
 
+const datum = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const STAPPEN: Record<string, string> = {
+  VERZONDEN_AAN_RADEN: 'naar de raden',
+  ZIENSWIJZE: 'zienswijze',
+  VASTGESTELD: 'vaststelling AB',
+  VERZONDEN_AAN_TOEZICHTHOUDER: 'naar Gedeputeerde Staten',
+};
+
+/** "Wat komt eraan": open P&C deadlines of the coming 8 weeks and overdue ones, by the hub's clock. */
+async function toonKomendeTermijnen(): Promise<void> {
+  const termijnen = (await vraag(DashboardKomendeTermijnenDocument, {})).pcKomendeTermijnen;
+  const body = $('tabel-termijnen').querySelector('tbody')!;
+  if (termijnen.length === 0) {
+    const rij = document.createElement('tr');
+    const cel = Object.assign(document.createElement('td'), { colSpan: 5, textContent: 'Geen open termijnen in de komende 8 weken.' });
+    rij.append(cel);
+    body.replaceChildren(rij);
+    return;
+  }
+  body.replaceChildren(
+    ...termijnen.map((t) => {
+      const rij = document.createElement('tr');
+      const kop = Object.assign(document.createElement('th'), { scope: 'row', textContent: datum.format(new Date(`${t.uiterlijk}T00:00:00Z`)) });
+      const stap = Object.assign(document.createElement('td'), { textContent: STAPPEN[t.regel.stap] ?? t.regel.stap, title: `${t.regel.omschrijving} (${t.regel.grondslag})` });
+      const status = Object.assign(document.createElement('td'), { textContent: t.status === 'TE_LAAT' ? 'verlopen' : 'loopt' });
+      if (t.status === 'TE_LAAT') status.className = 'te-laat';
+      rij.append(kop, Object.assign(document.createElement('td'), { textContent: t.document.titel }), stap, Object.assign(document.createElement('td'), { textContent: t.gemeente?.naam ?? '—' }), status);
+      return rij;
+    }),
+  );
+}
+
 /** Downloads an export with the token in the header (a plain link cannot carry it). */
 async function download(bestand: string, jaar: number): Promise<void> {
   const token = sessionStorage.getItem('regiohub-token') ?? '';
@@ -368,7 +401,7 @@ async function toon(jaar: number): Promise<void> {
   $('melding').textContent = 'Bezig met laden…';
   const keuzes = await vraag(DashboardKeuzesDocument, {});
   $('aangemeld').textContent = `Aangemeld als ${keuzes.aanmelding.naam} (${keuzes.aanmelding.rol.toLowerCase()}).`;
-  await Promise.all([toonKosten(jaar, keuzes), toonTrend(jaar), toonCompleetheid(jaar)]);
+  await Promise.all([toonKosten(jaar, keuzes), toonTrend(jaar), toonCompleetheid(jaar), toonKomendeTermijnen()]);
   toonKpiKeuze(jaar, keuzes);
   for (const knop of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
     knop.onclick = () => download(knop.dataset.export!, jaar).catch(toonFout);

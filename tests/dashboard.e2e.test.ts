@@ -201,6 +201,34 @@ describe('dashboard: wat het toont klopt met de API en met wie er kijkt', () => 
     await sluit();
   }, 60_000);
 
+  it('bestuursrapportage: per module begroot, prognose en gerealiseerd tot nu, in grafiek en tabel gelijk aan de API; een jaar zonder realisatie zegt dat', async () => {
+    const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e dashboard brap', rol: Rol.DASHBOARD }, 'test');
+    const { page, fouten, sluit } = await open(geheim, 'jaar=2026');
+    const { bestuursrapportage } = await vraagApi<{
+      bestuursrapportage: Array<{ module: { id: string; code: string; naam: string }; kwartaal: number; begrootLasten: string | null; prognoseLasten: string | null; gerealiseerdLastenTotNu: string }>;
+    }>('{ bestuursrapportage(jaar: 2026) { module { id code naam } kwartaal begrootLasten prognoseLasten gerealiseerdLastenTotNu } }', {}, ALS.dashboardRegio);
+    // The demo has quarters 1–3 of 2026: per module the third quarter's row, modules by id.
+    const laatste = bestuursrapportage.filter((r) => r.kwartaal === 3).sort((a, b) => Number(a.module.id) - Number(b.module.id));
+    expect(laatste.length).toBeGreaterThan(3);
+    const brap = (await grafiek(page, 'grafiek-bestuursrapportage'))!;
+    expect(brap.labels).toEqual(laatste.map((r) => r.module.naam));
+    expect(brap.datasets.map((d) => d.label)).toEqual(['Begroting na wijziging', 'Prognose jaar', 'Gerealiseerd tot nu']);
+    const getal = (w: string | null) => (w === null ? null : Number(w));
+    expect(brap.datasets[0].data).toEqual(laatste.map((r) => getal(r.begrootLasten)));
+    expect(brap.datasets[1].data).toEqual(laatste.map((r) => getal(r.prognoseLasten)));
+    expect(brap.datasets[2].data).toEqual(laatste.map((r) => getal(r.gerealiseerdLastenTotNu)));
+    const eerste = await page.locator(`#tabel-bestuursrapportage tr[data-sleutel="${laatste[0].module.code}"] th, #tabel-bestuursrapportage tr[data-sleutel="${laatste[0].module.code}"] td`).allTextContents();
+    expect(eerste.map(gelijk)).toEqual([laatste[0].module.naam, 'K3', alsEuro(laatste[0].begrootLasten), alsEuro(laatste[0].prognoseLasten), alsEuro(laatste[0].gerealiseerdLastenTotNu)]);
+    await sluit();
+
+    const leeg = await open(geheim, 'jaar=2024');
+    expect(await leeg.page.textContent('#bestuursrapportage-uitleg')).toBe('Er is voor 2024 nog geen realisatie per kwartaal vastgelegd.');
+    expect(await grafiek(leeg.page, 'grafiek-bestuursrapportage')).toBeNull();
+    expect(await leeg.page.locator('#tabel-bestuursrapportage tbody tr').count()).toBe(0);
+    expect([...fouten, ...leeg.fouten]).toEqual([]);
+    await leeg.sluit();
+  }, 60_000);
+
   it('een regionaal dashboardtoken krijgt geen KPI’s per gemeente aangeboden', async () => {
     const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e dashboard regio', rol: Rol.DASHBOARD }, 'test');
     const { page, sluit } = await open(geheim, 'jaar=2025');

@@ -14,6 +14,7 @@ export const REEKS_KLEUREN = {
   begroot: '#0072B2',
   naWijziging: '#8C6D00',
   gerealiseerd: '#D55E00',
+  prognose: '#AA4499',
   waarde: '#0072B2',
   norm: '#5E5E5E',
   gehaald: '#117733',

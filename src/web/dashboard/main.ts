@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Chart, registerables, type ChartConfiguration, type TooltipItem } from 'chart.js';
 import { print } from 'graphql';
 import {
+  DashboardBestuursrapportageDocument,
   DashboardCompleetheidDocument,
   DashboardKomendeTermijnenDocument,
   DashboardKeuzesDocument,
@@ -353,6 +354,46 @@ const STAPPEN: Record<string, string> = {
   VERZONDEN_AAN_TOEZICHTHOUDER: 'naar Gedeputeerde Staten',
 };
 
+/**
+ * The bestuursrapportage of the year: per module its lasten by the begroting na wijziging, the forecast
+ * for the year and the realisation to date, from the latest quarter with figures (the API's own rows).
+ */
+async function toonBestuursrapportage(jaar: number): Promise<void> {
+  const regels = (await vraag(DashboardBestuursrapportageDocument, { jaar })).bestuursrapportage;
+  const laatste = new Map<string, (typeof regels)[number]>();
+  for (const r of regels) if ((laatste.get(r.module.code)?.kwartaal ?? 0) < r.kwartaal) laatste.set(r.module.code, r);
+  const perModule = [...laatste.values()].sort((a, b) => Number(a.module.id) - Number(b.module.id));
+  $('bestuursrapportage-uitleg').textContent = perModule.length
+    ? 'Per module de lasten volgens de begroting na wijziging, de prognose voor het hele jaar en de realisatie tot en met het laatste kwartaal met cijfers (de bestuursrapportage).'
+    : `Er is voor ${jaar} nog geen realisatie per kwartaal vastgelegd.`;
+  if (perModule.length === 0) {
+    wis('grafiek-bestuursrapportage');
+    vulTabel('tabel-bestuursrapportage', []);
+    return;
+  }
+  const bedrag = (w: string | null) => (w === null ? null : Number(w));
+  teken(
+    'grafiek-bestuursrapportage',
+    {
+      type: 'bar',
+      data: {
+        labels: perModule.map((r) => r.module.naam),
+        datasets: [
+          { label: 'Begroting na wijziging', backgroundColor: REEKS_KLEUREN.naWijziging, data: perModule.map((r) => bedrag(r.begrootLasten)) },
+          { label: 'Prognose jaar', backgroundColor: REEKS_KLEUREN.prognose, data: perModule.map((r) => bedrag(r.prognoseLasten)) },
+          { label: 'Gerealiseerd tot nu', backgroundColor: REEKS_KLEUREN.gerealiseerd, data: perModule.map((r) => bedrag(r.gerealiseerdLastenTotNu)) },
+        ],
+      },
+    },
+    (x) => euro.format(x),
+    true,
+  );
+  vulTabel(
+    'tabel-bestuursrapportage',
+    perModule.map((r) => ({ sleutel: r.module.code, cellen: [r.module.naam, `K${r.kwartaal}`, alsEuro(r.begrootLasten), alsEuro(r.prognoseLasten), alsEuro(r.gerealiseerdLastenTotNu)] })),
+  );
+}
+
 /** "Wat komt eraan": open P&C deadlines of the coming 8 weeks and overdue ones, by the hub's clock. */
 async function toonKomendeTermijnen(): Promise<void> {
   const termijnen = (await vraag(DashboardKomendeTermijnenDocument, {})).pcKomendeTermijnen;
@@ -401,7 +442,7 @@ async function toon(jaar: number): Promise<void> {
   $('melding').textContent = 'Bezig met laden…';
   const keuzes = await vraag(DashboardKeuzesDocument, {});
   $('aangemeld').textContent = `Aangemeld als ${keuzes.aanmelding.naam} (${keuzes.aanmelding.rol.toLowerCase()}).`;
-  await Promise.all([toonKosten(jaar, keuzes), toonTrend(jaar), toonCompleetheid(jaar), toonKomendeTermijnen()]);
+  await Promise.all([toonKosten(jaar, keuzes), toonTrend(jaar), toonBestuursrapportage(jaar), toonCompleetheid(jaar), toonKomendeTermijnen()]);
   toonKpiKeuze(jaar, keuzes);
   for (const knop of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
     knop.onclick = () => download(knop.dataset.export!, jaar).catch(toonFout);

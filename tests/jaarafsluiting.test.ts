@@ -211,7 +211,7 @@ describe('jaarrekening vastleggen', () => {
   });
 });
 
-describe('plausibele vaststellingsdata (Wgr art. 34 en 34b)', () => {
+describe('plausibele vaststellingsdata (Wgr art. 34 en 34a)', () => {
   const versie = (soort: 'PRIMITIEF' | 'WIJZIGING', jaar: number, vastgesteldOp: string) =>
     t.execute(
       BegrotingVastleggenDocument,
@@ -252,7 +252,7 @@ describe('plausibele vaststellingsdata (Wgr art. 34 en 34b)', () => {
         { invoer: { module: 'RBL', jaar: 2026, lasten: '1.00', baten: '0.00', vastgesteldOp: '2026-12-20', omschrijving: 'te vroeg' } },
         ALS.beheerder,
       );
-      expect(errors![0].message).toMatch(/de jaarrekening 2026 wordt na afloop van het jaar vastgesteld, in 2027 \(Wgr art. 34b\)/);
+      expect(errors![0].message).toMatch(/de jaarrekening 2026 wordt na afloop van het jaar vastgesteld, in 2027 \(Wgr art. 34a\)/);
     } finally {
       await na.close();
     }

@@ -101,6 +101,18 @@ describe('leespad', () => {
   });
 });
 
+describe('pcDocumentToevoegen', () => {
+  it('modules en begrotingen expliciet null betekent: geen (het stuk gaat over alle modules), net als weglaten', async () => {
+    const { data, errors } = await t.execute(
+      ops.PcDocumentToevoegenDocument,
+      { invoer: { soort: 'KADERNOTA', jaar: 2031, titel: 'Kadernota 2031 (test null)', modules: null, begrotingen: null } },
+      ALS.beheerder,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.pcDocumentToevoegen).toMatchObject({ modules: [], begrotingen: [] });
+  });
+});
+
 describe('zienswijzen per rol', () => {
   it('een gemeente (en een dashboard met gemeentescope) ziet alleen de zienswijze en kalenderregels van de eigen raad', async () => {
     for (const als of [ALS.gemeenteArnhem, ALS.dashboardArnhem]) {

@@ -29,7 +29,7 @@ abstract class VersieInvoer extends JaarBedragen {
   @Field(() => String)
   module!: string;
 
-  @Field(() => LocalDate, { description: 'Datum van vaststelling door het algemeen bestuur (Wgr art. 34: de begroting in het jaar ervoor, 34b: de jaarrekening in het jaar erna).' })
+  @Field(() => LocalDate, { description: 'Datum van vaststelling door het algemeen bestuur (Wgr art. 34: de begroting in het jaar ervoor, 34a: de jaarrekening in het jaar erna).' })
   vastgesteldOp!: string;
 
   @Field(() => String)

@@ -62,7 +62,7 @@ export function ramingProbleem(versie: Pick<BegrotingVersie, 'jaar' | 'soort' | 
 }
 
 /**
- * When a version can plausibly have been adopted (Wgr art. 34 and 34b: the algemeen bestuur adopts
+ * When a version can plausibly have been adopted (Wgr art. 34 and 34a: the algemeen bestuur adopts
  * the begroting in the year before it applies and the jaarrekening in the year after): why not, or null.
  */
 function vaststellingsProbleem(versie: BegrotingVersie, vandaagDatum: string, eerdere: Begroting[]): string | null {
@@ -72,7 +72,7 @@ function vaststellingsProbleem(versie: BegrotingVersie, vandaagDatum: string, ee
     return `het algemeen bestuur stelt de begroting ${jaar} vast in het jaar ervoor (Wgr art. 34); kies een datum in ${jaar - 1}, niet ${datum}`;
   }
   if (versie.soort === BegrotingSoort.REALISATIE && (datum < `${jaar + 1}-01-01` || datum > `${jaar + 2}-12-31`)) {
-    return `de jaarrekening ${jaar} wordt na afloop van het jaar vastgesteld, in ${jaar + 1} (Wgr art. 34b) of uiterlijk ${jaar + 2}; niet op ${datum}`;
+    return `de jaarrekening ${jaar} wordt na afloop van het jaar vastgesteld, in ${jaar + 1} (Wgr art. 34a) of uiterlijk ${jaar + 2}; niet op ${datum}`;
   }
   if (versie.soort === BegrotingSoort.WIJZIGING) {
     if (datum < `${jaar}-01-01` || datum > `${jaar + 1}-03-31`) {

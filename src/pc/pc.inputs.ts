@@ -40,11 +40,11 @@ export class PcDocumentInvoer {
 
   @Field(() => [String], { nullable: true, defaultValue: [], description: 'Modulecodes waar het stuk over gaat; leeg = alle modules.' })
   @ArrayMaxSize(50)
-  modules!: string[];
+  modules?: string[] | null;
 
   @Field(() => [PcBegrotingVersieInvoer], { nullable: true, defaultValue: [], description: 'Bestaande begrotingsversies met de cijfers van het stuk.' })
   @ArrayMaxSize(100)
-  begrotingen!: PcBegrotingVersieInvoer[];
+  begrotingen?: PcBegrotingVersieInvoer[] | null;
 }
 
 @InputType({ description: 'Een zienswijze van een gemeenteraad, zoals ontvangen.' })

@@ -59,10 +59,11 @@ export function pcDocumentToevoegen(ctx: Schrijver, invoer: PcDocumentInvoer): P
       throw hubError(ErrorCode.CONFLICT, `Er is al een ${invoer.soort.toLowerCase()} ${invoer.jaar} met de titel "${titel}".`);
     }
     const document = em.create(PcDocument, { soort: invoer.soort, jaar: invoer.jaar, totJaar, titel, status: PcDocumentStatus.CONCEPT });
-    const codes = [...new Set(invoer.modules.map((m) => m.trim()))];
+    // An explicit null is "none", as leaving the field out is (the default only applies when it is left out).
+    const codes = [...new Set((invoer.modules ?? []).map((m) => m.trim()))];
     for (const code of codes) em.create(PcDocumentModule, { document, module: await moduleMetCode(em, code) });
     const versies: string[] = [];
-    for (const v of invoer.begrotingen) {
+    for (const v of invoer.begrotingen ?? []) {
       const module = await moduleMetCode(em, v.module);
       const begroting = await em.findOne(Begroting, { module, jaar: invoer.jaar, soort: v.soort, volgnummer: v.volgnummer ?? 0 });
       if (!begroting) throw fout(`Er is geen begrotingsversie ${v.soort} ${v.volgnummer ?? 0} van ${module.code} voor ${invoer.jaar}.`);

@@ -63,13 +63,24 @@ export const IEDEREEN: Wie[] = ['beheerder', 'controller', 'modulemanager', 'gem
 /**
  * Mutations that can succeed with generated values although every string argument holds an
  * injection string: apiTokenAanmaken takes a free-text name (gemeente and modules are optional),
- * apiTokenIntrekken and deelnameBeeindigen take only an id and a date. A beheerder may do all three,
- * so they are sent only as identities without that right; everything else is sent as anyone.
+ * apiTokenIntrekken and deelnameBeeindigen take only an id and a date, and those below say why. A
+ * beheerder may do all of them, so they are sent only as identities without that right; everything
+ * else is sent as anyone.
  */
 export const SCHRIJFT_MET_GEGENEREERDE_WAARDEN: Record<string, Wie[]> = {
   apiTokenAanmaken: ['beheerder'],
   apiTokenIntrekken: ['beheerder'],
   deelnameBeeindigen: ['beheerder'],
+  // A P&C document needs only a kind, a year and a free-text title; the steps and the answer to a
+  // zienswijze take an id (a number in a wrong-type request), a date and free text.
+  pcDocumentToevoegen: ['beheerder'],
+  pcDocumentVoorZienswijze: ['beheerder'],
+  pcDocumentVaststellen: ['beheerder'],
+  pcDocumentVerzenden: ['beheerder'],
+  zienswijzeBeantwoorden: ['beheerder'],
+  // A reserve of the MGR as a whole needs no module; a movement takes a reserve id, a date, an amount and a reason.
+  reserveInstellen: ['beheerder'],
+  reservemutatieVastleggen: ['beheerder'],
 };
 
 /** An Authorization header value (or repeated values) and whether it identifies someone. */

@@ -76,34 +76,46 @@ describe('PostgreSQL valt weg terwijl de hub draait', () => {
   }, 60_000);
 
   it('een verzoek dat loopt als PostgreSQL stopt, krijgt DATABASE_UNAVAILABLE in plaats van te blijven hangen', async () => {
-    // Another session holds a lock the request needs, so the request is still running when the server stops.
-    const blokkeerder = new pg.Client({ connectionString: server.url });
-    blokkeerder.on('error', () => undefined);
-    await blokkeerder.connect();
-    await blokkeerder.query('begin; lock table gemeente in access exclusive mode');
-    const lopend = overHttp(url, token, AlleGemeentenDocument);
-    await vi.waitFor(async () => {
-      const { rows } = await new Promise<pg.QueryResult>((resolve, reject) =>
-        blokkeerder.query(`select 1 from pg_locks where relation = 'gemeente'::regclass and not granted`, (e, r) => (e ? reject(e) : resolve(r))),
-      );
-      expect(rows).toHaveLength(1);
-    });
-
-    const begin = Date.now();
-    await server.stop();
-    const antwoord = await lopend;
-    expect(Date.now() - begin).toBeLessThan(10_000);
-    expect(antwoord.status).toBe(200);
-    // Shutting down also ends the blocking session, so the list may just get through and its nested
-    // fields fail instead: one or more errors, all of them DATABASE_UNAVAILABLE.
-    expect(foutcodes(antwoord).length).toBeGreaterThan(0);
-    expect(new Set(foutcodes(antwoord))).toEqual(new Set(['DATABASE_UNAVAILABLE']));
-    await blokkeerder.end().catch(() => undefined);
-
-    server = await startEmbeddedPostgres(serverOpties);
+    // Another session holds a lock the request needs, so the request is still running when the server
+    // stops. Shutting down also ends the blocking session, so on a busy machine the waiting statement can
+    // get its lock and finish before its own session ends: then the request was not hit by the outage
+    // and the experiment is repeated (at most five times); when it is hit, every error it gets must be
+    // DATABASE_UNAVAILABLE, and it never hangs.
+    let getroffen: Array<string | undefined> = [];
+    for (let poging = 1; poging <= 5 && getroffen.length === 0; poging++) {
+      const blokkeerder = new pg.Client({ connectionString: server.url });
+      blokkeerder.on('error', () => undefined);
+      await blokkeerder.connect();
+      await blokkeerder.query('begin; lock table gemeente in access exclusive mode');
+      const lopend = overHttp(url, token, AlleGemeentenDocument);
+      let gestopt = false;
+      try {
+        await vi.waitFor(async () => {
+          const { rows } = await new Promise<pg.QueryResult>((resolve, reject) =>
+            blokkeerder.query(`select 1 from pg_locks where relation = 'gemeente'::regclass and not granted`, (e, r) => (e ? reject(e) : resolve(r))),
+          );
+          expect(rows).toHaveLength(1);
+        });
+        const begin = Date.now();
+        gestopt = true;
+        await server.stop();
+        const antwoord = await lopend;
+        expect(Date.now() - begin).toBeLessThan(10_000);
+        expect(antwoord.status).toBe(200);
+        getroffen = foutcodes(antwoord);
+        if (getroffen.length === 0) expect(antwoord.data!.gemeenten).toHaveLength(11);
+      } finally {
+        await blokkeerder.end().catch(() => undefined);
+        // Always back up, so a failure here cannot take the next test's database with it.
+        if (gestopt) server = await startEmbeddedPostgres(serverOpties);
+      }
+    }
+    // Hit by the outage (the list itself, or its nested fields when the list got through): only DATABASE_UNAVAILABLE.
+    expect(getroffen.length).toBeGreaterThan(0);
+    expect(new Set(getroffen)).toEqual(new Set(['DATABASE_UNAVAILABLE']));
     expect(await gereed()).toBe(200);
     expect((await overHttp(url, token, AlleGemeentenDocument)).data!.gemeenten).toHaveLength(11);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('een statement dat te lang duurt', () => {

@@ -20,8 +20,8 @@ import {
   type Cel,
   type CelWaarde,
   type Raster,
+  neemCel,
   uploadFout,
-  verplicht,
 } from '../core/spreadsheet-in.js';
 import { type SjabloonKolom, sjabloonBlad, uitlegBlad } from '../core/spreadsheet-sjabloon.js';
 import { BegrotingSoort } from './begroting.entity.js';
@@ -110,11 +110,7 @@ function leesVersies(rasters: Raster[], moduleCodes: Set<string>): Gelezen {
     const voor = problemen.length;
     const fout = (k: Kolom, melding: string) => problemen.push(tabel.probleemOp(rij, k, melding));
     /** A required cell's value, or null after reporting why it is missing or wrong. */
-    const neem = <T>(k: Kolom, gelezen: CelWaarde<T>, ontbreekt: string): T | null => {
-      const waarde = verplicht(gelezen, ontbreekt);
-      if ('probleem' in waarde) fout(k, waarde.probleem);
-      return 'waarde' in waarde ? waarde.waarde : null;
-    };
+    const neem = <T>(k: Kolom, gelezen: CelWaarde<T>, ontbreekt: string) => neemCel(gelezen, ontbreekt, (melding) => fout(k, melding));
 
     const module = alsTekst(cel('module'))?.trim().toUpperCase() ?? null;
     if (module === null) fout('module', 'de modulecode ontbreekt (bijvoorbeeld WGSW)');

@@ -108,6 +108,16 @@ export type Cel = string | number | boolean | Date | null | { fout: string };
 /** A cell read as a value of the hub: the value (null for an empty cell), or why it is not one, in Dutch. */
 export type CelWaarde<T> = { waarde: T | null } | { probleem: string };
 
+/**
+ * A cell's value for an import row: with `ontbreekt`, an empty cell is a problem too. A problem goes to
+ * `meld` (which locates it) and the value is then null.
+ */
+export function neemCel<T>(gelezen: CelWaarde<T>, ontbreekt: string | null, meld: (melding: string) => void): T | null {
+  const waarde = ontbreekt === null ? gelezen : verplicht(gelezen, ontbreekt);
+  if ('probleem' in waarde) meld(waarde.probleem);
+  return 'waarde' in waarde ? waarde.waarde : null;
+}
+
 /** A cell that must be filled in: an empty one is a problem too. */
 export function verplicht<T>(gelezen: CelWaarde<T>, ontbreekt: string): { waarde: T } | { probleem: string } {
   if ('probleem' in gelezen) return gelezen;

@@ -17,8 +17,8 @@ import {
   leesTabel,
   leesTekst,
   type Raster,
+  neemCel,
   uploadFout,
-  verplicht,
 } from '../core/spreadsheet-in.js';
 import { type SjabloonKolom, sjabloonBlad, uitlegBlad } from '../core/spreadsheet-sjabloon.js';
 import { gemeenteHerkenner, type HerkendeGemeente, type Herkenner } from '../gemeente/gemeente-herkenning.js';
@@ -98,11 +98,7 @@ function leesSleutels(rasters: Raster[], moduleCodes: Set<string>, herken: Herke
   for (const { rij, cel } of tabel.rijen) {
     const voor = problemen.length;
     const fout = (k: Kolom, melding: string) => problemen.push(tabel.probleemOp(rij, k, melding));
-    const neem = <T>(k: Kolom, gelezen: CelWaarde<T>, ontbreekt: string | null): T | null => {
-      const waarde = ontbreekt === null ? gelezen : verplicht(gelezen, ontbreekt);
-      if ('probleem' in waarde) fout(k, waarde.probleem);
-      return 'waarde' in waarde ? waarde.waarde : null;
-    };
+    const neem = <T>(k: Kolom, gelezen: CelWaarde<T>, ontbreekt: string | null) => neemCel(gelezen, ontbreekt, (melding) => fout(k, melding));
 
     const module = alsTekst(cel('module'))?.trim().toUpperCase() ?? null;
     if (module === null) fout('module', 'de modulecode ontbreekt (bijvoorbeeld WGSW)');

@@ -281,13 +281,19 @@ describe('dashboard: wat het toont klopt met de API en met wie er kijkt', () => 
     await boek.xlsx.readFile((await bestand.path())!);
     expect(boek.worksheets[0].actualRowCount - 1).toBe(api.regels.length);
 
-    const reeks = (await vraagApi<any>('{ kostenoverzichtReeks(van: 2020, tot: 2025, fase: BEGROOT) { jaar regio { begroot naWijziging gerealiseerd } } }', {}, ALS.controller))
+    // The trend runs on into the years of the meerjarenraming (2026 has a begroting; 2027 … 2028 only a raming).
+    const reeks = (await vraagApi<any>('{ kostenoverzichtReeks(van: 2020, tot: 2028, fase: BEGROOT) { jaar alleenRaming regio { begroot naWijziging gerealiseerd geraamd } } }', {}, ALS.controller))
       .kostenoverzichtReeks;
     const trend = (await grafiek(page, 'grafiek-trend'))!;
-    expect(trend.labels).toEqual(reeks.map((o: any) => String(o.jaar)));
+    expect(trend.labels).toEqual(reeks.map((o: any) => (o.alleenRaming ? `${o.jaar} (raming)` : String(o.jaar))));
+    expect(trend.labels.slice(-2)).toEqual(['2027 (raming)', '2028 (raming)']);
     expect(trend.datasets[2].data).toEqual(reeks.map((o: any) => (o.regio?.gerealiseerd == null ? null : Number(o.regio.gerealiseerd))));
+    expect(trend.datasets[3].data).toEqual(reeks.map((o: any) => (o.regio?.geraamd == null ? null : Number(o.regio.geraamd))));
+    expect(trend.datasets[3].data.slice(-2).every((w: number | null) => w !== null && w > 0)).toBe(true);
     const trendRijen = await page.locator('#tabel-trend tbody tr td:nth-child(4)').allTextContents();
     expect(trendRijen.map(gelijk)).toEqual(reeks.map((o: any) => alsEuro(o.regio?.gerealiseerd ?? null)));
+    const geraamdRijen = await page.locator('#tabel-trend tbody tr td:nth-child(5)').allTextContents();
+    expect(geraamdRijen.map(gelijk)).toEqual(reeks.map((o: any) => alsEuro(o.regio?.geraamd ?? null)));
     expect(fouten).toEqual([]);
     await sluit();
   }, 90_000);

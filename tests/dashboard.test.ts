@@ -86,18 +86,18 @@ describe('kostenoverzicht (dashboard)', () => {
       const reeks = data!.kostenoverzichtReeks;
       expect(reeks.map((o) => o.jaar)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
       expect(reeks.every((o) => o.perGemeente.length === 1 && o.regio!.bedrag === o.perGemeente[0].bedrag)).toBe(true);
-      // the data version, and the aggregate with each row's gemeente and module as JSON (the cache holds
-      // both, whatever this query selects)
-      expect(dataStatements(hub.statements)).toHaveLength(2);
-      expect(hub.statements.find((s) => s.includes('with actueel'))!.match(/to_json\(/g)).toHaveLength(2);
+      // the data version, what the meerjarenraming needs, and the aggregate with each row's gemeente and
+      // module as JSON (the cache holds both, whatever this query selects)
+      expect(dataStatements(hub.statements)).toHaveLength(3);
+      expect(hub.statements.find((s) => s.includes('grouping sets'))!.match(/to_json\(/g)).toHaveLength(2);
     });
   });
 
-  it('beantwoordt de matrix van de hele regio met twee SQL-statements, uit de cache met één', async () => {
+  it('beantwoordt de matrix van de hele regio met drie SQL-statements, uit de cache met één', async () => {
     await metLegeCache(async (hub) => {
       await hub.execute(KostenoverzichtDocument, { jaar: 2023 });
-      // the data version (cache check), the aggregate with gemeenten and modules
-      expect(dataStatements(hub.statements)).toHaveLength(2);
+      // the data version (cache check), the meerjarenraming's input (geraamd), the aggregate with gemeenten and modules
+      expect(dataStatements(hub.statements)).toHaveLength(3);
       hub.statements.length = 0;
       await hub.execute(KostenoverzichtDocument, { jaar: 2023 });
       expect(dataStatements(hub.statements)).toHaveLength(1);

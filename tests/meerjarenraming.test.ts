@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
-import { BegrotingMetRamingDocument, MeerjarenramingDocument, VerdeelsleutelVastleggenDocument } from './generated/graphql.js';
+import { BegrotingMetRamingDocument, KostenReeksMetRamingDocument, MeerjarenramingDocument, VerdeelsleutelVastleggenDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { NU } from './helpers/scenario.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
 
 // The meerjarenraming (t+1 … t+3) a budget version carries, and the contributions per gemeente computed
 // from it: split like bijdragenBerekenen, exact to the cent.
@@ -51,6 +51,80 @@ describe('meerjarenraming', () => {
     }
     const regio2027 = som(raming.perGemeente.filter((g) => g.jaar === 2027).map((g) => g.bedrag));
     expect(regio2027).toBe(som(raming.modules.map((m) => m.jaren.find((j) => j.jaar === 2027)!.nettoLasten)));
+  });
+
+  it('kostenoverzichtReeks toont de raming-jaren apart: geraamd per gemeente × module zoals meerjarenraming het verdeelt, met dezelfde totalen', async () => {
+    const van = 2025;
+    const tot = 2029;
+    // What meerjarenraming gives for every begrotingsjaar that can raam a year of the series.
+    const ramingen = new Map<number, Awaited<ReturnType<typeof raming>>>();
+    async function raming(jaar: number) {
+      const { data, errors } = await t.execute(MeerjarenramingDocument, { jaar }, ALS.controller);
+      expect(errors).toBeUndefined();
+      return data!.meerjarenraming;
+    }
+    for (let jaar = van - 3; jaar < tot; jaar++) ramingen.set(jaar, await raming(jaar));
+    // Per module and year: the most recent begrotingsjaar whose raming has that year.
+    const verwacht = new Map<string, { bron: number; netto: string; bijdragen: Map<string, string> }>();
+    for (const [bron, r] of [...ramingen].sort((a, b) => a[0] - b[0])) {
+      for (const m of r.modules) {
+        for (const j of m.jaren) {
+          if (j.jaar < van || j.jaar > tot) continue;
+          verwacht.set(`${m.module.code}|${j.jaar}`, { bron, netto: j.nettoLasten, bijdragen: new Map(j.bijdragen.map((b) => [b.gemeente.cbsCode, b.bedrag])) });
+        }
+      }
+    }
+    expect([...verwacht.keys()].some((k) => k.endsWith('|2029'))).toBe(true);
+
+    t.statements.length = 0;
+    const { data, errors } = await t.execute(KostenReeksMetRamingDocument, { van, tot }, ALS.controller);
+    expect(errors).toBeUndefined();
+    // One statement for the matrix and three for the ramingen, whatever the number of years and rows.
+    expect(dataStatements(t.statements).length).toBeLessThanOrEqual(5);
+    const reeks = data!.kostenoverzichtReeks;
+    expect(reeks.map((o) => o.jaar)).toEqual([2025, 2026, 2027, 2028, 2029]);
+    const begrotingsjaren = await t.sql<{ jaar: number }>(`select distinct jaar from begroting where soort in ('PRIMITIEF', 'WIJZIGING') order by jaar`);
+    const laatsteBegroting = Math.max(...begrotingsjaren.map((b) => b.jaar));
+    for (const o of reeks) {
+      // A year after the last adopted budget has only geraamde figures, and says so.
+      expect(o.alleenRaming).toBe(o.jaar > laatsteBegroting);
+      if (o.alleenRaming) expect([o.regio!.begroot, o.regio!.naWijziging, o.regio!.bedrag]).toEqual([null, null, null]);
+      const vanJaar = [...verwacht].filter(([k]) => k.endsWith(`|${o.jaar}`));
+      for (const r of o.regels) {
+        const v = verwacht.get(`${r.module!.code}|${o.jaar}`);
+        expect(r.geraamd).toBe(v?.bijdragen.get(r.gemeente!.cbsCode) ?? null);
+        expect(r.ramingUit).toBe(v && v.bijdragen.has(r.gemeente!.cbsCode) ? v.bron : null);
+      }
+      // Every geraamde contribution is in the matrix (none is lost), and the totals are exact sums.
+      const inMatrix = o.regels.filter((r) => r.geraamd !== null).length;
+      expect(inMatrix).toBe(vanJaar.reduce((n, [, v]) => n + v.bijdragen.size, 0));
+      for (const m of o.perModule) {
+        const v = verwacht.get(`${m.module!.code}|${o.jaar}`);
+        expect(m.geraamd).toBe(v ? v.netto : null);
+      }
+      const regio = vanJaar.length ? som(vanJaar.map(([, v]) => v.netto)) : null;
+      expect(o.regio?.geraamd ?? null).toBe(regio);
+      for (const g of o.perGemeente) {
+        const delen = o.regels.filter((r) => r.gemeente!.cbsCode === g.gemeente!.cbsCode && r.geraamd !== null).map((r) => r.geraamd!);
+        expect(g.geraamd).toBe(delen.length ? som(delen) : null);
+        if (g.geraamd !== null && g.inwoners) expect(g.geraamdPerInwoner).toBe(new Decimal(g.geraamd).dividedBy(g.inwoners).toDecimalPlaces(2).toFixed(2));
+      }
+    }
+    // The 2028 figure comes from the most recent begrotingsjaar that raams 2028.
+    const wgsw2028 = reeks.find((o) => o.jaar === 2028)!.perModule.find((m) => m.module!.code === 'WGSW')!;
+    expect(wgsw2028.ramingUit).toBe(verwacht.get('WGSW|2028')!.bron);
+    expect(wgsw2028.ramingUit).toBe(Math.max(...[...ramingen].filter(([, r]) => r.modules.some((m) => m.module.code === 'WGSW' && m.jaren.some((j) => j.jaar === 2028))).map(([b]) => b)));
+
+    // The filters of the overview hold for the geraamde figures too.
+    const gemeente = reeks.find((o) => o.jaar === 2029)!.perGemeente[0];
+    const gefilterd = (await t.execute(KostenReeksMetRamingDocument, { van: 2029, tot: 2029, gemeenten: [gemeente.gemeente!.cbsCode] }, ALS.controller)).data!.kostenoverzichtReeks[0];
+    expect(gefilterd.perGemeente.map((g) => [g.gemeente!.cbsCode, g.geraamd])).toEqual([[gemeente.gemeente!.cbsCode, gemeente.geraamd]]);
+    expect(gefilterd.regio!.geraamd).toBe(gemeente.geraamd);
+    const module = await t.sql<{ taakveld: string }>(`select taakveld from module where code = 'WGSW'`);
+    const opTaakveld = (await t.execute(KostenReeksMetRamingDocument, { van: 2029, tot: 2029, taakvelden: [module[0].taakveld] }, ALS.controller)).data!.kostenoverzichtReeks[0];
+    expect(opTaakveld.perModule.find((m) => m.module!.code === 'WGSW')?.geraamd).toBe(verwacht.get('WGSW|2029')!.netto);
+    const anderTaakveld = (await t.execute(KostenReeksMetRamingDocument, { van: 2029, tot: 2029, taakvelden: ['0.1'] }, ALS.controller)).data!.kostenoverzichtReeks[0];
+    expect(anderTaakveld.regio).toBeNull();
   });
 
   it('een nieuwe versie met raming wordt de bron; de sleutel van het raming-jaar gaat voor zodra die er is; een verkeerde raming schrijft niets', async () => {

@@ -5,7 +5,7 @@ import { Deelname } from '../deelname/deelname.entity.js';
 import { deelnameInJaar } from '../deelname/deelname.service.js';
 import { Betaalritme, type Module } from '../module/module.entity.js';
 import { Fase } from './bijdrage.entity.js';
-import { kostenoverzichten } from './kostenoverzicht.service.js';
+import { ALLEEN_VASTGESTELD, kostenoverzichten } from './kostenoverzicht.service.js';
 import { deelnameDagenIn, verdeel } from './verdeling.service.js';
 import { Afrekengrondslag, Afrekenuitkomst, AfrekeningRegel, Afrekening, Voorschottenschema } from './afrekening.types.js';
 
@@ -21,7 +21,7 @@ export function regelVan(gemeenteId: number | null, gefactureerd: Decimal, gerea
  * This is the full difference; when the AB decided a resultaatbestemming, resultaat/ settles that instead.
  */
 export async function afrekening(em: EntityManager, module: Module, jaar: number): Promise<Afrekening> {
-  const [overzicht] = await kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEREALISEERD, modules: [module.code] });
+  const [overzicht] = await kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEREALISEERD, modules: [module.code] }, ALLEEN_VASTGESTELD);
   const regels = overzicht.regels.filter((r) => r.gerealiseerd || r.begroot || r.gewijzigd);
   if (regels.length === 0 || regels.every((r) => !r.gerealiseerd)) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `Er zijn voor ${module.code} nog geen gerealiseerde bijdragen over ${jaar}; bereken eerst de realisatie uit de jaarrekening.`);
@@ -48,7 +48,7 @@ export async function voorschotten(em: EntityManager, module: Module, jaar: numb
     vanaf: `${jaar}-${pad(i * maanden + 1)}-01`,
   }));
   const [[overzicht], deelnames] = await Promise.all([
-    kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEWIJZIGD, modules: [module.code] }),
+    kostenoverzichten(em, { van: jaar, tot: jaar, fase: Fase.GEWIJZIGD, modules: [module.code] }, ALLEEN_VASTGESTELD),
     em.find(Deelname, { $and: [{ module }, deelnameInJaar(jaar)] }),
   ]);
   const perGemeente = overzicht.regels.map((r) => {

@@ -7,6 +7,7 @@ import { Fase } from './bijdrage.entity.js';
 import { ACTUELE_BEGROTINGEN } from './actueel.service.js';
 import type { VersionedCache } from '../core/versioned-cache.js';
 import { KostenRegel, Kostenoverzicht } from './kostenoverzicht.types.js';
+import { geraamdeBijdragen } from './meerjarenraming.service.js';
 
 export interface KostenFilter {
   van: number;
@@ -28,12 +29,15 @@ interface Rij {
   begroot: string | null;
   gewijzigd: string | null;
   gerealiseerd: string | null;
+  geraamd: string | null;
+  raming_uit: number | null;
   na_wijziging: string | null;
   verschil: string | null;
   inwoners: string | null;
   begroot_per_inwoner: string | null;
   gewijzigd_per_inwoner: string | null;
   gerealiseerd_per_inwoner: string | null;
+  geraamd_per_inwoner: string | null;
   /** Present when asked for (see kostenoverzichtSql). */
   gemeente?: Record<string, unknown> | null;
   module?: Record<string, unknown> | null;
@@ -45,7 +49,7 @@ interface Rij {
  * is rounded: PostgreSQL otherwise keeps 16 significant digits, which for large quotients can leave too
  * few decimals to round a value like x.xx4999… correctly.
  */
-const PER_INWONER = (fase: 'begroot' | 'gewijzigd' | 'gerealiseerd') =>
+const PER_INWONER = (fase: 'begroot' | 'gewijzigd' | 'gerealiseerd' | 'geraamd') =>
   `case when t.inwoners <> 0 then round(t.${fase}::numeric(40, 20) / t.inwoners, 2)::text end as ${fase}_per_inwoner`;
 
 // One statement for the whole matrix and its totals: the current contributions (ACTUELE_BEGROTINGEN)
@@ -53,17 +57,26 @@ const PER_INWONER = (fase: 'begroot' | 'gewijzigd' | 'gerealiseerd') =>
 // (cents, and per inhabitant for each phase): no amount is parsed or formatted in JavaScript.
 // "Begroting na wijziging" is decided per module and year: the current amendment when the module has
 // one that year, else the primitieve begroting.
+// The geraamde contributions (meerjarenraming, split in geraamdeBijdragen with the same key rules as
+// bijdragenBerekenen) come in as one JSON parameter and go through the same filters and totals as the
+// stored contributions, so a raming year's totals have the same definition as a budget year's.
 const kostenSql = (verwijzingen: string) => `
-with actueel as (
-  select bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.bedrag
+with bron as (
+  select bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.taakveld, bd.bedrag, null::int as raming_uit
   from bijdrage bd
-  join module m on m.id = bd.module_id
-  join gemeente g on g.id = bd.gemeente_id
   where bd.begroting_id in (${ACTUELE_BEGROTINGEN})
     and bd.jaar between ? and ?
-    and (?::jsonb is null or m.code in (select jsonb_array_elements_text(?::jsonb)))
+  union all
+  select r.gemeente_id, r.module_id, r.jaar, 'GERAAMD', r.taakveld, r.bedrag, r.begrotingsjaar
+  from jsonb_to_recordset(coalesce(?::jsonb, '[]')) as r(gemeente_id int, module_id int, jaar int, taakveld text, bedrag numeric, begrotingsjaar int)
+), actueel as (
+  select b.gemeente_id, b.module_id, b.jaar, b.fase, b.bedrag, b.raming_uit
+  from bron b
+  join module m on m.id = b.module_id
+  join gemeente g on g.id = b.gemeente_id
+  where (?::jsonb is null or m.code in (select jsonb_array_elements_text(?::jsonb)))
     and (?::jsonb is null or g.cbs_code in (select jsonb_array_elements_text(?::jsonb)))
-    and (?::jsonb is null or bd.taakveld in (select jsonb_array_elements_text(?::jsonb)))
+    and (?::jsonb is null or b.taakveld in (select jsonb_array_elements_text(?::jsonb)))
 ), begroting_na_wijziging as (
   select ab.module_id, ab.jaar, bool_or(ab.soort = 'WIJZIGING') as gewijzigd
   from actuele_begroting ab
@@ -74,6 +87,8 @@ with actueel as (
          sum(a.bedrag) filter (where a.fase = 'BEGROOT') as begroot,
          sum(a.bedrag) filter (where a.fase = 'GEWIJZIGD') as gewijzigd,
          sum(a.bedrag) filter (where a.fase = 'GEREALISEERD') as gerealiseerd,
+         sum(a.bedrag) filter (where a.fase = 'GERAAMD') as geraamd,
+         max(a.raming_uit) as raming_uit,
          max(i.aantal) as inwoners
   from actueel a
   left join inwonertal i on i.gemeente_id = a.gemeente_id and i.jaar = a.jaar
@@ -90,7 +105,7 @@ with actueel as (
   select c.jaar, c.gemeente_id, c.module_id,
          grouping(c.gemeente_id) as alle_gemeenten, grouping(c.module_id) as alle_modules,
          sum(c.begroot) as begroot, sum(c.gewijzigd) as gewijzigd, sum(c.gerealiseerd) as gerealiseerd,
-         sum(c.na_wijziging) as na_wijziging,
+         sum(c.geraamd) as geraamd, max(c.raming_uit) as raming_uit, sum(c.na_wijziging) as na_wijziging,
          case when grouping(c.gemeente_id) = 0 then max(c.inwoners)
               when grouping(c.module_id) = 0 then sum(c.inwoners)
               else (select sum(gi.inwoners) from gemeente_inwoners gi where gi.jaar = c.jaar) end as inwoners
@@ -99,10 +114,11 @@ with actueel as (
 )
 select t.jaar, t.gemeente_id, t.module_id, t.alle_gemeenten, t.alle_modules,
        round(t.begroot, 2)::text as begroot, round(t.gewijzigd, 2)::text as gewijzigd,
-       round(t.gerealiseerd, 2)::text as gerealiseerd, round(t.na_wijziging, 2)::text as na_wijziging,
+       round(t.gerealiseerd, 2)::text as gerealiseerd, round(t.geraamd, 2)::text as geraamd, t.raming_uit,
+       round(t.na_wijziging, 2)::text as na_wijziging,
        round(t.gerealiseerd - t.na_wijziging, 2)::text as verschil,
        t.inwoners,
-       ${PER_INWONER('begroot')}, ${PER_INWONER('gewijzigd')}, ${PER_INWONER('gerealiseerd')}${verwijzingen}
+       ${PER_INWONER('begroot')}, ${PER_INWONER('gewijzigd')}, ${PER_INWONER('gerealiseerd')}, ${PER_INWONER('geraamd')}${verwijzingen}
 from totaal t
 order by t.jaar, t.alle_gemeenten, t.alle_modules, t.gemeente_id, t.module_id`;
 
@@ -131,7 +147,7 @@ function kostenoverzichtSql(em: EntityManager, gevraagd: Gevraagd): string {
 }
 
 /** What each `?` of KOSTENOVERZICHT_SQL stands for, in order. */
-export const KOSTENOVERZICHT_PARAMETERS = ['van', 'tot', 'modules', 'modules', 'gemeenten', 'gemeenten', 'taakvelden', 'taakvelden', 'van', 'tot'] as const;
+export const KOSTENOVERZICHT_PARAMETERS = ['van', 'tot', 'geraamd', 'modules', 'modules', 'gemeenten', 'gemeenten', 'taakvelden', 'taakvelden', 'van', 'tot'] as const;
 
 /** The phase-dependent part of a row: the amount in that phase and per inhabitant. */
 type PerFase = Readonly<Record<Fase, Pick<KostenRegel, 'bedrag' | 'perInwoner'>>>;
@@ -172,6 +188,9 @@ function matrixRegel(rij: Rij, gemeenten: Gedeeld<GemeenteType>, modules: Gedeel
     begroot: rij.begroot,
     gewijzigd: rij.gewijzigd,
     gerealiseerd: rij.gerealiseerd,
+    geraamd: rij.geraamd,
+    ramingUit: rij.raming_uit,
+    geraamdPerInwoner: rij.geraamd_per_inwoner,
     naWijziging: rij.na_wijziging,
     verschil: rij.verschil,
     inwoners: rij.inwoners === null ? null : Number(rij.inwoners),
@@ -197,6 +216,9 @@ function inFase(matrix: KostenMatrix, fase: Fase): Kostenoverzicht {
       begroot: m.begroot,
       gewijzigd: m.gewijzigd,
       gerealiseerd: m.gerealiseerd,
+      geraamd: m.geraamd,
+      ramingUit: m.ramingUit,
+      geraamdPerInwoner: m.geraamdPerInwoner,
       naWijziging: m.naWijziging,
       verschil: m.verschil,
       bedrag: inFase.bedrag,
@@ -204,9 +226,11 @@ function inFase(matrix: KostenMatrix, fase: Fase): Kostenoverzicht {
       perInwoner: inFase.perInwoner,
     };
   };
+  const r = matrix.regio;
   return {
     jaar: matrix.jaar,
     fase,
+    alleenRaming: r !== null && r.geraamd !== null && r.begroot === null && r.gewijzigd === null && r.gerealiseerd === null,
     regels: matrix.regels.map(regel),
     perGemeente: matrix.perGemeente.map(regel),
     perModule: matrix.perModule.map(regel),
@@ -225,6 +249,8 @@ export const BYTES_PER_MATRIXREGEL = 2_000;
 interface Gevraagd {
   gemeente: boolean;
   module: boolean;
+  /** Leaves the geraamde contributions out (three statements fewer), for services that only need adopted figures. */
+  zonderRaming?: boolean;
 }
 
 export interface KostenBronnen {
@@ -236,6 +262,9 @@ export interface KostenBronnen {
 
 const ALLES: Gevraagd = { gemeente: true, module: true };
 const GEEN: Gevraagd = { gemeente: false, module: false };
+
+/** For services that compute with adopted figures only (afrekening, voorschotten): no rows, ids only, no raming. */
+export const ALLEEN_VASTGESTELD: KostenBronnen = { gevraagd: { gemeente: false, module: false, zonderRaming: true } };
 
 /**
  * Cost matrices for a range of years, in one SQL statement, or from the cache. The cache holds the
@@ -265,7 +294,8 @@ export async function kostenoverzichten(em: EntityManager, filter: KostenFilter,
 async function kostenMatrices(em: EntityManager, filter: Omit<KostenFilter, 'fase'>, gevraagd: Gevraagd): Promise<KostenMatrix[]> {
   // Lists travel as one JSON parameter (knex would expand an array into separate parameters).
   const alsJson = (lijst?: string[] | null) => (lijst?.length ? JSON.stringify(lijst) : null);
-  const waarden = { van: filter.van, tot: filter.tot, modules: alsJson(filter.modules), gemeenten: alsJson(filter.gemeenten), taakvelden: alsJson(filter.taakvelden) };
+  const geraamd = gevraagd.zonderRaming ? null : JSON.stringify(await geraamdeBijdragen(em, filter.van, filter.tot, filter.modules));
+  const waarden = { van: filter.van, tot: filter.tot, geraamd, modules: alsJson(filter.modules), gemeenten: alsJson(filter.gemeenten), taakvelden: alsJson(filter.taakvelden) };
   const rijen = await em.getConnection().execute<Rij[]>(kostenoverzichtSql(em, gevraagd), KOSTENOVERZICHT_PARAMETERS.map((p) => waarden[p]));
   const gemeenten = new Gedeeld(gemeenteLezen);
   const modules = new Gedeeld(moduleLezen);

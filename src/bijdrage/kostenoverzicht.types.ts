@@ -40,6 +40,20 @@ export class KostenRegel {
   @Field(() => BedragScalar, {
     nullable: true,
     description:
+      'Geraamd volgens de meerjarenraming (t+1 … t+3) van de meest recente eerdere begroting die dit jaar raamt, verdeeld zoals ' +
+      'bijdragenBerekenen verdeelt (zie meerjarenraming). Een raming, geen vastgestelde bijdrage: het staat naast begroot, nooit erin.',
+  })
+  geraamd!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Het begrotingsjaar waarvan de meerjarenraming `geraamd` levert (bij totalen over modules: het meest recente).' })
+  ramingUit!: number | null;
+
+  @Field(() => BedragScalar, { nullable: true, description: 'Geraamd per inwoner, afgerond op centen; leeg zolang het inwonertal van het jaar er niet is.' })
+  geraamdPerInwoner!: string | null;
+
+  @Field(() => BedragScalar, {
+    nullable: true,
+    description:
       'Begroting na wijziging (BBV): de actuele begrotingswijziging als de module dat jaar een gewijzigde begroting heeft, ' +
       'anders de primitieve begroting. Dit bedrag is in rekening gebracht en is de basis van de afrekening.',
   })
@@ -65,6 +79,13 @@ export class Kostenoverzicht {
 
   @Field(() => Fase, { description: 'De fase van `bedrag` en `perInwoner`.' })
   fase!: Fase;
+
+  @Field(() => Boolean, {
+    description:
+      'Waar als dit jaar (binnen het filter) alleen geraamde bedragen heeft: nog geen begroting, wijziging of jaarrekening, wel een meerjarenraming. ' +
+      'Dan zijn begroot, naWijziging en bedrag leeg en staat het cijfer in geraamd.',
+  })
+  alleenRaming!: boolean;
 
   @Field(() => [KostenRegel], { description: 'Eén regel per gemeente × module.' })
   regels!: KostenRegel[];

@@ -29,6 +29,9 @@ export class RamingModule {
 
   begrotingId!: number;
 
+  /** The module's BBV taakveld (where its contributions are booked), for the cost overview's filter. */
+  taakveld!: string | null;
+
   @Field(() => [RamingJaar])
   jaren!: RamingJaar[];
 }

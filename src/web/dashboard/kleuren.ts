@@ -15,6 +15,7 @@ export const REEKS_KLEUREN = {
   naWijziging: '#8C6D00',
   gerealiseerd: '#D55E00',
   prognose: '#AA4499',
+  geraamd: '#117733',
   waarde: '#0072B2',
   norm: '#5E5E5E',
   gehaald: '#117733',

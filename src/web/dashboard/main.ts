@@ -194,8 +194,11 @@ async function toonKosten(jaar: number, keuzes: Keuzes): Promise<void> {
   );
 }
 
+/** The years after the chosen one that the trend shows from the meerjarenraming (t+1 … t+3). */
+const RAMING_JAREN = 3;
+
 async function toonTrend(jaar: number): Promise<void> {
-  const reeks = (await vraag(DashboardTrendDocument, { van: jaar - 5, tot: jaar })).kostenoverzichtReeks;
+  const reeks = (await vraag(DashboardTrendDocument, { van: jaar - 5, tot: jaar + RAMING_JAREN })).kostenoverzichtReeks;
   const lijn = (label: string, kleur: string, waarden: Array<string | null>, streep?: number[]) => ({
     label,
     borderColor: kleur,
@@ -203,22 +206,31 @@ async function toonTrend(jaar: number): Promise<void> {
     borderDash: streep,
     data: waarden.map((w) => (w === null ? null : Number(w))),
   });
+  // A year with only a raming says so in its label, so the forecast never reads as an adopted figure.
+  const label = (o: (typeof reeks)[number]) => (o.alleenRaming ? `${o.jaar} (raming)` : String(o.jaar));
   teken(
     'grafiek-trend',
     {
       type: 'line',
       data: {
-        labels: reeks.map((o) => String(o.jaar)),
+        labels: reeks.map(label),
         datasets: [
           lijn('Begroot (primitief)', REEKS_KLEUREN.begroot, reeks.map((o) => o.regio?.begroot ?? null)),
           lijn('Begroting na wijziging', REEKS_KLEUREN.naWijziging, reeks.map((o) => o.regio?.naWijziging ?? null), [6, 4]),
           lijn('Gerealiseerd', REEKS_KLEUREN.gerealiseerd, reeks.map((o) => o.regio?.gerealiseerd ?? null)),
+          lijn('Geraamd (meerjarenraming)', REEKS_KLEUREN.geraamd, reeks.map((o) => o.regio?.geraamd ?? null), [2, 3]),
         ],
       },
     },
     (x) => euro.format(x),
   );
-  vulTabel('tabel-trend', reeks.map((o) => ({ sleutel: String(o.jaar), cellen: [String(o.jaar), alsEuro(o.regio?.begroot ?? null), alsEuro(o.regio?.naWijziging ?? null), alsEuro(o.regio?.gerealiseerd ?? null)] })));
+  vulTabel(
+    'tabel-trend',
+    reeks.map((o) => ({
+      sleutel: String(o.jaar),
+      cellen: [label(o), alsEuro(o.regio?.begroot ?? null), alsEuro(o.regio?.naWijziging ?? null), alsEuro(o.regio?.gerealiseerd ?? null), alsEuro(o.regio?.geraamd ?? null)],
+    })),
+  );
 }
 
 // The KPI answer that may still be drawn: a slower answer to an earlier choice must never overwrite a later one.

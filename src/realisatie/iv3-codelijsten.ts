@@ -7,7 +7,7 @@ import { categorieIn, Kant } from './categorieen.js';
  * statistiekcbs/iv3_definities (GitHub), files iv3_definities_GR_<boekjaar>.json, metadata
  * "Iv3 definitiebestand versie 2.1", codelijst taakveld: 2023, 2024 and 2025 at commit 215a7e5dfb,
  * 2026 at commit 5db8584b8c (read 2 December 2026; there was no file for 2027). The categorie lists of
- * the same files are in categorieen.ts. See /work/briefs/iv3-findings.md and the README (Iv3).
+ * the same files are in categorieen.ts. The README (Realisatie en Iv3) gives the table and what is assumed.
  *
  * - 2023 and 2024: the sociaal domein as refined in 2023 (6.71a–6.82b), the same codes as the hub's
  *   list, except 6.74: CBS has 6.74a GGZ zonder verblijf, 6.74b crisis/LTA/GGZ-verblijf and 6.74c

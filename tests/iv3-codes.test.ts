@@ -104,7 +104,7 @@ describe('de iv3-JSON spreekt de codelijsten van CBS van het boekjaar', () => {
     const { status, json } = await iv3Json({ jaar: 2026, kwartaal: 3 });
     expect(status).toBe(409);
     const melding = 'taakveld 6.2 (lasten) heeft in de CBS-lijst van 2026 geen eenduidige opvolger: CBS splitst het in 6.21 (Wmo), 6.22 (Jeugd) of 6.23 (Integraal); die keuze kent de hub nog niet';
-    expect(json.errors[0]).toMatchObject({ extensions: { code: 'IV3_CODELIJST', problemen: [melding] } });
+    expect(json.errors[0]).toMatchObject({ message: `Geen Iv3-aanlevering voor 2026 kwartaal 3: één cel past niet in de codelijsten van CBS voor dat boekjaar. ${melding}.`, extensions: { code: 'IV3_CODELIJST', problemen: [melding] } });
     const csv = await exportCsv(basis, 'iv3.csv', { jaar: 2026, kwartaal: 3 }, controller);
     expect(csv.status).toBe(409);
     const graaf = await t.execute(Iv3AanleveringDocument, { jaar: 2026, kwartaal: 3 }, ALS.controller);

@@ -245,7 +245,8 @@ export async function iv3Aanlevering(em: EntityManager, jaar: number, kwartaal: 
   );
   const problemen = rijen.map((r) => iv3CelProbleem(r.taakveld, r.categorie, r.kant, jaar)).filter((p): p is string => p !== null);
   if (problemen.length) {
-    throw hubError(ErrorCode.IV3_CODELIJST, `Geen Iv3-aanlevering voor ${jaar}${kwartaal ? ` kwartaal ${kwartaal}` : ''}: ${problemen.length} cel(len) passen niet in de codelijsten van CBS. ${problemen.join('; ')}.`, { problemen });
+    const aantal = problemen.length === 1 ? 'één cel past' : `${problemen.length} cellen passen`;
+    throw hubError(ErrorCode.IV3_CODELIJST, `Geen Iv3-aanlevering voor ${jaar}${kwartaal ? ` kwartaal ${kwartaal}` : ''}: ${aantal} niet in de codelijsten van CBS voor dat boekjaar. ${problemen.join('; ')}.`, { problemen });
   }
   const periode = kwartaal ?? 5;
   const cel = (r: CelRij) => Object.assign(new Iv3RegelType(), { boekjaar: jaar, periode, sectie: r.kant === Kant.LASTEN ? 'lasten' : 'baten', taakveld: r.taakveld, categorie: r.categorie, bedrag: r.bedrag });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
+import { iv3Vertaling } from '../src/realisatie/iv3-codelijsten.js';
 import { Iv3AanleveringDocument, RealisatieDocument, RealisatieVastleggenDocument } from './generated/graphql.js';
 import { exportCsv, exportXlsx, rijenVan, tokenVoor } from './helpers/export-csv.js';
 import { ALS } from './helpers/identities.js';
@@ -74,12 +75,16 @@ function schemaProblemen(doc: Record<string, any>): string[] {
   return p;
 }
 
-/** Per Iv3 cell the sum of the hub's realisation over all modules (for one quarter or the year), exact. */
+/**
+ * Per Iv3 cell the sum of the hub's realisation over all modules (for one quarter or the year), exact,
+ * on CBS's taakveld code of the year (which code that is, tests/iv3-codes.test.ts pins down).
+ */
 async function somUitRealisatie(jaar: number, kwartaal: number | null) {
   const { data } = await t.execute(RealisatieDocument, { jaar, kwartaal }, ALS.controller);
+  const cbs = new Map(iv3Vertaling(jaar));
   const som = new Map<string, Decimal>();
   for (const r of data!.realisatie) {
-    const sleutel = `${r.kant === 'LASTEN' ? 'lasten' : 'baten'} ${r.taakveld} ${r.categorie}`;
+    const sleutel = `${r.kant === 'LASTEN' ? 'lasten' : 'baten'} ${cbs.get(r.taakveld) ?? r.taakveld} ${r.categorie}`;
     som.set(sleutel, (som.get(sleutel) ?? new Decimal(0)).plus(r.bedrag));
   }
   return som;

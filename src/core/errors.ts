@@ -8,6 +8,8 @@ export enum ErrorCode {
   INVALID_STATUS = 'INVALID_STATUS',
   /** The year of a module is closed (its jaarrekening is recorded); a beheerder can reopen it. */
   JAAR_AFGESLOTEN = 'JAAR_AFGESLOTEN',
+  /** The hub's figures cannot be written in CBS's Iv3 code lists of that boekjaar (the export would be refused by CBS). */
+  IV3_CODELIJST = 'IV3_CODELIJST',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',

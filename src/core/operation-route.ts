@@ -26,6 +26,7 @@ const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.INVALID_STATUS]: 409,
+  [ErrorCode.IV3_CODELIJST]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,

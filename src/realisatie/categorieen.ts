@@ -2,11 +2,15 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * The Iv3 economische categorieën of a gemeenschappelijke regeling, for lasten and for baten, as CBS
- * publishes them in its definition file for GR's: statistiekcbs/iv3_definities, file
- * iv3_definities_GR_2026.json ("Iv3 definitiebestand versie 2.1", codelijsten categorie_lasten and
- * categorie_baten). The list is that of boekjaar 2026; the hub applies it from 2023, the year of the
- * last refinement of the Iv3 model (an assumption: the 2023–2025 files were not compared line by line).
- * Years before 2023 are refused rather than checked against a list that may not have held then.
+ * publishes them per boekjaar in its definition files for GR's: statistiekcbs/iv3_definities, files
+ * iv3_definities_GR_2023.json … iv3_definities_GR_2026.json ("Iv3 definitiebestand versie 2.1",
+ * codelijsten categorie_lasten and categorie_baten; 2023–2025 read at commit 215a7e5, 2026 at 5db8584).
+ * The lists of 2023 and 2024 are equal, and so are those of 2025 and 2026; they differ only in the
+ * kapitaaloverdrachten: until 2024 one code per counterparty (4.4.1–4.4.9), from 2025 4.4.9 plus the
+ * investeringsbijdragen (4.5.x) and overige kapitaaloverdrachten (4.6.6, 4.6.8). A code is valid for
+ * the years [vanaf, tot]; the newest list stays valid after 2026 until CBS publishes another (the
+ * iv3-JSON export checks separately that CBS has a file for the boekjaar, see iv3-codelijsten.ts).
+ * Years before 2023 are refused rather than checked against a list the hub does not hold.
  */
 export enum Kant {
   LASTEN = 'LASTEN',
@@ -17,22 +21,32 @@ registerEnumType(Kant, { name: 'Kant', description: 'Lasten of baten: de kant va
 export interface CategorieDefinitie {
   code: string;
   naam: string;
+  /** First boekjaar of the code; empty = since CATEGORIEEN_VANAF. */
+  vanaf?: number;
+  /** Last boekjaar of the code; empty = still in use. */
+  tot?: number;
 }
 
 /** First boekjaar the list below is applied to. */
 export const CATEGORIEEN_VANAF = 2023;
-export const CATEGORIEEN_BRON = 'CBS, statistiekcbs/iv3_definities, iv3_definities_GR_2026.json (Iv3 definitiebestand versie 2.1)';
+export const CATEGORIEEN_BRON = 'CBS, statistiekcbs/iv3_definities, iv3_definities_GR_<boekjaar>.json (Iv3 definitiebestand versie 2.1)';
+/** First boekjaar of the kapitaaloverdrachten split into investeringsbijdragen and overige (4.5.x, 4.6.x). */
+const KAPITAAL_NIEUW = 2025;
 
-const c = (code: string, naam: string): CategorieDefinitie => ({ code, naam });
+const c = (code: string, naam: string, periode: { vanaf?: number; tot?: number } = {}): CategorieDefinitie => ({ code, naam, ...periode });
 
 const OVERHEDEN = ['Rijk', 'gemeenten', 'gemeenschappelijke regelingen', 'provincies', 'waterschappen', 'overige overheden', 'Europese Unie', 'overige instellingen en personen'];
 const inkomensoverdrachten = [...OVERHEDEN, 'onverdeeld'].map((wie, i) => c(`4.3.${i + 1}`, `Inkomensoverdrachten - ${wie}`));
-const investeringsbijdragen = OVERHEDEN.map((wie, i) => c(`4.5.${i + 1}`, `Investeringsbijdragen - ${wie}`));
+const oud = { tot: KAPITAAL_NIEUW - 1 };
+const nieuw = { vanaf: KAPITAAL_NIEUW };
+const kapitaaloverdrachten = OVERHEDEN.map((wie, i) => c(`4.4.${i + 1}`, `Kapitaaloverdrachten - ${wie}`, oud));
+const investeringsbijdragen = OVERHEDEN.map((wie, i) => c(`4.5.${i + 1}`, `Investeringsbijdragen - ${wie}`, nieuw));
 const kapitaal = [
+  ...kapitaaloverdrachten,
   c('4.4.9', 'Kapitaaloverdrachten - onverdeeld'),
   ...investeringsbijdragen,
-  c('4.6.6', 'Overige kapitaaloverdrachten - overheid'),
-  c('4.6.8', 'Overige kapitaaloverdrachten - overige instellingen en personen'),
+  c('4.6.6', 'Overige kapitaaloverdrachten - overheid', nieuw),
+  c('4.6.8', 'Overige kapitaaloverdrachten - overige instellingen en personen', nieuw),
 ];
 // Financiële rekening and interne verrekeningen: the same on both sides.
 const FR_IV = [
@@ -88,7 +102,8 @@ const KANT_WOORD: Record<Kant, string> = { LASTEN: 'lasten', BATEN: 'baten' };
 
 /** The categorie with this code on this side in `jaar`, or undefined. */
 export function categorieIn(code: string, kant: Kant, jaar: number): CategorieDefinitie | undefined {
-  return jaar >= CATEGORIEEN_VANAF ? CATEGORIEEN[kant].find((d) => d.code === code) : undefined;
+  if (jaar < CATEGORIEEN_VANAF) return undefined;
+  return CATEGORIEEN[kant].find((d) => d.code === code && (d.vanaf ?? 0) <= jaar && jaar <= (d.tot ?? 9999));
 }
 
 /** Why `code` is no categorie on this side in `jaar`, in words a controller can act on, or null. */
@@ -97,6 +112,8 @@ export function categorieProbleem(code: string, kant: Kant, jaar: number): strin
   if (categorieIn(code, kant, jaar)) return null;
   const ander = kant === Kant.LASTEN ? Kant.BATEN : Kant.LASTEN;
   if (categorieIn(code, ander, jaar)) return `categorie ${code} is een ${KANT_WOORD[ander]}categorie en hoort niet aan de ${KANT_WOORD[kant]}kant`;
+  const ooit = CATEGORIEEN[kant].find((d) => d.code === code);
+  if (ooit) return `categorie ${code} (${ooit.naam}) staat alleen ${ooit.tot ? `tot en met boekjaar ${ooit.tot}` : `vanaf boekjaar ${ooit.vanaf}`} in de Iv3-lijst van ${KANT_WOORD[kant]}categorieën, niet in ${jaar}`;
   return `categorie ${code} staat niet in de Iv3-lijst van ${KANT_WOORD[kant]}categorieën (${CATEGORIEEN_BRON})`;
 }
 

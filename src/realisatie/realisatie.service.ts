@@ -7,6 +7,7 @@ import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { taakveldIn, taakveldNaam } from '../taakveld/taakvelden.js';
 import { BIJDRAGEN_GEMEENTEN, categorieIn, categorieProbleem, combinatieProbleem, Kant } from './categorieen.js';
+import { iv3CelProbleem, iv3JaarProbleem, iv3Vertaling } from './iv3-codelijsten.js';
 import { Realisatie, RealisatiePrognose } from './realisatie.entity.js';
 import type { RealisatieInvoer } from './realisatie.inputs.js';
 import { BestuursrapportageRegelType, Iv3AanleveringType, Iv3RegelType, RealisatieRegelType } from './realisatie.types.js';
@@ -224,16 +225,29 @@ interface CelRij {
 /**
  * The Iv3 verdelingsmatrix of the regeling for a quarter (periode 1–4: that quarter's own amounts) or
  * for the year (periode 5: the sum of the four quarters): per taakveld × categorie the sum over all
- * modules, summed in PostgreSQL (NUMERIC, exact). Cells that sum to zero are left out.
+ * modules, summed in PostgreSQL (NUMERIC, exact). The hub's taakveld codes are written as CBS's codes
+ * of that boekjaar (iv3-codelijsten.ts); hub codes that land on the same CBS code are summed there.
+ * Cells that sum to zero are left out. Refused with IV3_CODELIJST, and all problems listed, when a
+ * cell's taakveld or categorie is not in CBS's list of the boekjaar: CBS would reject the file.
  */
 export async function iv3Aanlevering(em: EntityManager, jaar: number, kwartaal: number | null): Promise<Iv3AanleveringType> {
+  const jaarProbleem = iv3JaarProbleem(jaar);
+  if (jaarProbleem) throw hubError(ErrorCode.IV3_CODELIJST, `Geen Iv3-aanlevering mogelijk: ${jaarProbleem}.`, { problemen: [jaarProbleem] });
+  const vertaling = iv3Vertaling(jaar);
   const rijen = await em.getConnection().execute<CelRij[]>(
-    `select kant, taakveld, categorie, sum(bedrag)::numeric(15,2)::text as bedrag
-     from realisatie where jaar = ? and (?::int is null or kwartaal = ?)
-     group by kant, taakveld, categorie having sum(bedrag) <> 0
-     order by kant = 'BATEN', string_to_array(taakveld, '.')::text[], string_to_array(categorie, '.')::text[]`,
-    [jaar, kwartaal, kwartaal],
+    `with vertaling(hub, iv3) as (select key, value from jsonb_each_text(?::jsonb))
+     select r.kant, coalesce(v.iv3, r.taakveld) as taakveld, r.categorie, sum(r.bedrag)::numeric(15,2)::text as bedrag
+     from realisatie r left join vertaling v on v.hub = r.taakveld
+     where r.jaar = ? and (?::int is null or r.kwartaal = ?)
+     group by 1, 2, 3 having sum(r.bedrag) <> 0
+     order by r.kant = 'BATEN', string_to_array(coalesce(v.iv3, r.taakveld), '.')::text[], string_to_array(r.categorie, '.')::text[]`,
+    [JSON.stringify(Object.fromEntries(vertaling)), jaar, kwartaal, kwartaal],
   );
+  const problemen = rijen.map((r) => iv3CelProbleem(r.taakveld, r.categorie, r.kant, jaar)).filter((p): p is string => p !== null);
+  if (problemen.length) {
+    const aantal = problemen.length === 1 ? 'één cel past' : `${problemen.length} cellen passen`;
+    throw hubError(ErrorCode.IV3_CODELIJST, `Geen Iv3-aanlevering voor ${jaar}${kwartaal ? ` kwartaal ${kwartaal}` : ''}: ${aantal} niet in de codelijsten van CBS voor dat boekjaar. ${problemen.join('; ')}.`, { problemen });
+  }
   const periode = kwartaal ?? 5;
   const cel = (r: CelRij) => Object.assign(new Iv3RegelType(), { boekjaar: jaar, periode, sectie: r.kant === Kant.LASTEN ? 'lasten' : 'baten', taakveld: r.taakveld, categorie: r.categorie, bedrag: r.bedrag });
   const regels = rijen.map(cel);

@@ -105,10 +105,10 @@ export class Iv3RegelType {
   @Field(() => String, { description: 'lasten of baten (de balanssecties levert de hub niet).' })
   sectie!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'De taakveldcode van CBS voor dat boekjaar (sinds 2025 bijvoorbeeld 6.752 voor 6.72d van de hub; zie README, Iv3).' })
   taakveld!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Economische categorie uit de CBS-lijst van dat boekjaar.' })
   categorie!: string;
 
   @Field(() => BedragScalar, { description: 'In euro met centen.' })

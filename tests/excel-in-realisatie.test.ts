@@ -237,6 +237,21 @@ describe('de realisatie importeren', () => {
     expect(await databaseStand()).toEqual(voor);
   });
 
+  it('het blad Prognose: een kopregel zonder Baten, en een prognose voor een kwartaal dat niet op het blad Realisatie staat', async () => {
+    const boek = async (prognoseKop: string[], prognoseRij: unknown[]) => {
+      const b = new ExcelJS.Workbook();
+      b.addWorksheet('Realisatie').addRows([['Module', 'Jaar', 'Kwartaal', 'Taakveld', 'Categorie', 'Kant', 'Bedrag'], ['WGSW', 2026, 4, '6.4', '1.1', 'LASTEN', 10]]);
+      b.addWorksheet('Prognose').addRows([prognoseKop, prognoseRij]);
+      return b;
+    };
+    const zonderBaten = await importeer(await boek(['Module', 'Jaar', 'Kwartaal', 'Lasten', 'Toelichting'], ['WGSW', 2026, 4, 100, 'x']), true);
+    expect(zonderBaten.errors?.[0].extensions?.problemen).toEqual([{ blad: 'Prognose', rij: 1, kolom: null, kolomnaam: null, melding: 'de kopregel mist de kolom "Baten"' }]);
+    const anderKwartaal = await importeer(await boek(['Module', 'Jaar', 'Kwartaal', 'Lasten', 'Baten'], ['WSP', 2026, 4, 100, 0]), true);
+    expect(anderKwartaal.errors?.[0].extensions?.problemen).toEqual([
+      { blad: 'Prognose', rij: 2, kolom: 'C', kolomnaam: 'Kwartaal', melding: expect.stringContaining('WSP 2026-K4 staat niet op het blad Realisatie') },
+    ]);
+  });
+
   it('een modulemanager die cijfers van een andere module uploadt: FORBIDDEN, gemeld bij die rij, en er verandert niets', async () => {
     const csv = ['Module;Jaar;Kwartaal;Taakveld;Categorie;Kant;Bedrag', 'WGSW;2026;4;6.4;1.1;LASTEN;10', 'RBL;2026;4;4.3;1.1;LASTEN;10'].join('\n');
     const voor = await databaseStand();
@@ -246,6 +261,12 @@ describe('de realisatie importeren', () => {
       { blad: 'kwartaal.csv', rij: 3, kolom: 'A', kolomnaam: 'Module', melding: 'U bent geen modulemanager van RBL en kunt de realisatie van die module niet vastleggen.' },
     ]);
     expect(await databaseStand()).toEqual(voor);
+  });
+
+  it('een bestand met meer rijen dan de hub leest wordt geweigerd, niet afgekapt (een kwartaal wordt als geheel vervangen)', async () => {
+    const csv = ['Module;Jaar;Kwartaal;Taakveld;Categorie;Kant;Bedrag', ...Array.from({ length: 10_000 }, () => 'WGSW;2026;4;6.4;1.1;LASTEN;1')].join('\n');
+    const { errors } = await t.execute(RealisatieImporterenDocument, { bestand: Buffer.from(csv).toString('base64'), bestandsnaam: 'groot.csv', proefdraai: true }, ALS.beheerder);
+    expect(errors?.[0].extensions?.problemen).toEqual([{ blad: 'groot.csv', rij: 10_001, kolom: null, kolomnaam: null, melding: 'meer dan 10000 rijen; splits het bestand per module of kwartaal' }]);
   });
 
   it('CSV over HTTP: proefdraai, dan vastleggen; een CSV zonder prognose laat de prognose van de hub staan', async () => {

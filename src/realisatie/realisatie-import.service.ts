@@ -178,11 +178,9 @@ function leesBestand(rasters: Raster[], moduleCodes: Set<string>): Gelezen {
   const overige = rasters.filter((r) => r !== tabel.raster);
   const prognoseTabel = leesTabel(overige, PROGNOSE_KOLOMMEN);
   if ('probleem' in prognoseTabel) {
-    if (overige.some((r) => kopNormaal(r.blad) === kopNormaal(BLAD_PROGNOSE))) {
-      const blad = overige.find((r) => kopNormaal(r.blad) === kopNormaal(BLAD_PROGNOSE))!;
-      const eigen = leesTabel([blad], PROGNOSE_KOLOMMEN);
-      if ('probleem' in eigen) problemen.push(eigen.probleem);
-    }
+    const blad = overige.find((r) => kopNormaal(r.blad) === kopNormaal(BLAD_PROGNOSE));
+    const eigen = blad ? leesTabel([blad], PROGNOSE_KOLOMMEN) : null;
+    if (eigen && 'probleem' in eigen) problemen.push(eigen.probleem);
     return { kwartalen: [...kwartalen.values()], problemen, realisatie: tabel, prognose: null };
   }
   for (const { rij, cel } of prognoseTabel.rijen) {
@@ -248,7 +246,10 @@ const som = (regels: Regel[], kant: Kant) => regels.filter((r) => r.kant === kan
  * once at its sheet, row and column, and nothing is written; a dry run does all of it and rolls back.
  */
 export async function realisatieImporteren(ctx: Schrijver, bestand: Buffer, bestandsnaam: string | null, proefdraai: boolean): Promise<RealisatieImportType> {
-  const rasters = await leesRasters(bestand, bestandsnaam, MAX_RIJEN);
+  const rasters = await leesRasters(bestand, bestandsnaam, MAX_RIJEN + 1);
+  // A quarter is replaced as a whole: rows beyond the bound would be cells silently emptied, so such a file is refused.
+  const teLang = rasters.find((r) => r.rijen.some((x) => x.rij > MAX_RIJEN));
+  if (teLang) throw uploadFout([{ blad: teLang.blad, rij: MAX_RIJEN + 1, kolom: null, kolomnaam: null, melding: `meer dan ${MAX_RIJEN} rijen; splits het bestand per module of kwartaal` }]);
   return importTransactie(ctx.em, proefdraai, async (em) => {
     const modules = await em.execute<{ code: string }[]>('select code from module order by code');
     const { kwartalen, problemen, realisatie, prognose } = leesBestand(rasters, new Set(modules.map((m) => m.code)));

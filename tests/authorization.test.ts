@@ -66,6 +66,8 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['kwartaalrapportageSjabloon', ops.RootKwartaalrapportageSjabloonDocument, alleen('modulemanagerWgsw')],
   ['begrotingenSjabloon', ops.RootBegrotingenSjabloonDocument, alleen('beheerder')],
   ['verdeelsleutelsSjabloon', ops.RootVerdeelsleutelsSjabloonDocument, alleen('beheerder')],
+  // The template of WGSW's quarter: the beheerder and WGSW's own manager; other managers are out of scope.
+  ['realisatieSjabloon', ops.RootRealisatieSjabloonDocument, alleen('beheerder', 'modulemanagerWgsw')],
   ['auditLog', ops.RootAuditLogDocument, alleen('beheerder', 'controller')],
   ['apiTokens', ops.RootApiTokensDocument, alleen('beheerder')],
 ];
@@ -243,6 +245,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['inwonersImporteren', (als) => t.execute(ops.RootInwonersImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     ['begrotingenImporteren', (als) => t.execute(ops.RootBegrotingenImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
     ['verdeelsleutelsImporteren', (als) => t.execute(ops.RootVerdeelsleutelsImporterenDocument, {}, als), ['beheerder'], ['BAD_USER_INPUT']],
+    // Not a workbook: the beheerder and every module manager meet the file's problems (the module scope is checked per quarter of the file).
+    ['realisatieImporteren', (als) => t.execute(ops.RootRealisatieImporterenDocument, {}, als), ['beheerder', 'modulemanagerWgsw', 'modulemanagerRbl', 'modulemanagerWsp'], ['BAD_USER_INPUT']],
     // Every demo programma has its bestuurscommissie: the beheerder meets CONFLICT.
     ['bestuurscommissieToevoegen', (als) => t.execute(ops.BestuurscommissieToevoegenDocument, { programma: 'ZORG', naam: 'Tweede commissie' }, als), ['beheerder'], ['CONFLICT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.

@@ -70,4 +70,33 @@ describe('uploadpagina: inwoners uit CBS StatLine in Chromium', () => {
     expect(await page.isDisabled('#begrotingen-vastleggen')).toBe(true);
     expect(fouten).toEqual([]);
   }, 60_000);
+  it('realisatie per kwartaal, als modulemanager: proefdraai per kwartaal in euro, Vastleggen; een andere module wordt per rij geweigerd', async () => {
+    const { t, basis, browser } = omgeving;
+    const { geheim } = await maakApiToken(t.orm.em.fork(), { naam: 'e2e manager wgsw', rol: Rol.MODULEMANAGER, modules: ['WGSW'] }, 'test');
+    const q4 = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from realisatie r join module m on m.id = r.module_id where m.code = 'WGSW' and r.jaar = 2026 and r.kwartaal = 4`))[0].n;
+    const csv = ['Module;Jaar;Kwartaal;Taakveld;Categorie;Kant;Bedrag', 'WGSW;2026;4;6.4;1.1;LASTEN;12300000,00', 'WGSW;2026;4;6.4;4.3.2;BATEN;13915082,93', ''].join('\r\n');
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    const fouten: string[] = [];
+    page.on('pageerror', (e) => fouten.push(e.message));
+    await page.goto(`${basis}/import/#token=${encodeURIComponent(geheim)}&module=WGSW&jaar=2026&kwartaal=4`);
+    await page.waitForSelector('body[data-gereed=ja]');
+    expect(await page.inputValue('#realisatie-module')).toBe('WGSW');
+
+    await page.setInputFiles('#realisatie-bestand', { name: 'realisatie.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('#realisatie-proefdraai');
+    await page.waitForSelector('#realisatie-wijzigingen:not([hidden]) tbody tr');
+    const rijen = await page.$$eval('#realisatie-wijzigingen tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(rijen).toEqual([['WGSW', '2026-K4', 'nieuw', '—', '€\u00a012.300.000,00', '—', '€\u00a013.915.082,93', '—']]);
+    expect(await q4()).toBe(0);
+    await page.click('#realisatie-vastleggen');
+    await page.waitForFunction(() => document.getElementById('realisatie-melding')?.textContent?.startsWith('Vastgelegd'));
+    expect(await q4()).toBe(2);
+
+    await page.setInputFiles('#realisatie-bestand', { name: 'realisatie.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replaceAll('WGSW;', 'RBL;').replaceAll('6.4', '4.3')) });
+    await page.click('#realisatie-proefdraai');
+    await page.waitForSelector('#realisatie-problemen:not([hidden]) tbody tr');
+    const problemen = await page.$$eval('#realisatie-problemen tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(problemen).toEqual([['realisatie.csv', '2', 'A (Module)', 'U bent geen modulemanager van RBL en kunt de realisatie van die module niet vastleggen.']]);
+    expect(fouten).toEqual([]);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { Rol } from '../src/auth/identity.js';
 import { EURO_FORMAAT, TEKST_FORMAAT } from '../src/core/spreadsheet-sjabloon.js';
 import { BegrotingenImporterenDocument, VerdeelsleutelsImporterenDocument, VerdeelsleutelsSjabloonDocument } from './generated/graphql.js';
+import { importRoutes, rijenVan, werkmapVan } from './helpers/excel.js';
 import { ALS } from './helpers/identities.js';
 import { NU } from './helpers/scenario.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
@@ -25,29 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const haal = (pad: string, token = beheerder) => fetch(`${basis}${pad}`, { headers: { authorization: `Bearer ${token}` } });
-const post = (pad: string, body: Buffer | string, soort: 'xlsx' | 'csv' = 'xlsx') =>
-  fetch(`${basis}${pad}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${beheerder}`, 'content-type': soort === 'xlsx' ? XLSX : 'text/csv' },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-
-async function werkmapVan(bytes: ArrayBuffer | Buffer): Promise<ExcelJS.Workbook> {
-  const werkmap = new ExcelJS.Workbook();
-  await werkmap.xlsx.load((Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)) as unknown as ExcelJS.Buffer);
-  return werkmap;
-}
-
-/** A sheet's rows as plain values (row 1 the header), as the test reads what the hub wrote. */
-function rijenVan(blad: ExcelJS.Worksheet): unknown[][] {
-  const rijen: unknown[][] = [];
-  blad.eachRow((rij) => {
-    const waarden = Array.from(rij.values as unknown[], (v) => v ?? null).slice(1);
-    if (waarden.some((v) => v !== null)) rijen.push(waarden);
-  });
-  return rijen;
-}
+const { haal, post } = importRoutes(() => basis, () => beheerder);
 
 /** A workbook with one sheet of rows, as someone builds it in Excel. */
 async function werkmap(blad: string, rijen: unknown[][]): Promise<Buffer> {

@@ -78,6 +78,21 @@ describe('realisatieVastleggen', () => {
     expect(audit.wie).toContain('manager-wsp');
   });
 
+  it('dezelfde cijfers nog eens vastleggen verandert niets: geen nieuwe rijen, geen auditregel (andere volgorde of toelichting met spaties telt niet)', async () => {
+    const { errors } = await t.execute(RealisatieVastleggenDocument, { invoer: WSP_Q3 }, ALS.beheerder);
+    expect(errors).toBeUndefined();
+    const voor = await momentopname();
+    const ids = await t.sql('select id from realisatie order by id');
+    const zelfde = { ...WSP_Q3, regels: [...WSP_Q3.regels].reverse(), prognose: { ...WSP_Q3.prognose!, toelichting: ` ${WSP_Q3.prognose!.toelichting} ` } };
+    expect((await t.execute(RealisatieVastleggenDocument, { invoer: zelfde }, ALS.beheerder)).errors).toBeUndefined();
+    expect(await momentopname()).toEqual(voor);
+    expect(await t.sql('select id from realisatie order by id')).toEqual(ids);
+    // One cent more is a change, audited.
+    const anders = { ...WSP_Q3, regels: WSP_Q3.regels.map((r, i) => (i === 0 ? { ...r, bedrag: '310000.11' } : r)) };
+    expect((await t.execute(RealisatieVastleggenDocument, { invoer: anders }, ALS.beheerder)).errors).toBeUndefined();
+    expect((await momentopname()).audit).toBe(voor.audit + 1);
+  });
+
   it('vervangt het kwartaal als geheel: een cel die ontbreekt verdwijnt, andere kwartalen blijven', async () => {
     const anderKwartaal = await t.execute(RealisatieDocument, { jaar: 2026, module: 'WSP', kwartaal: 2 }, ALS.controller);
     const { errors } = await t.execute(

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import ExcelJS from 'exceljs';
 import type { GraphQLError } from 'graphql';
 import { vandaag, type Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
@@ -23,7 +22,7 @@ import {
   neemCel,
   uploadFout,
 } from '../core/spreadsheet-in.js';
-import { type SjabloonKolom, sjabloonBlad, uitlegBlad } from '../core/spreadsheet-sjabloon.js';
+import { type SjabloonKolom, sjabloonBlad, uitlegBlad, sjabloonWerkmap } from '../core/spreadsheet-sjabloon.js';
 import { BegrotingSoort } from './begroting.entity.js';
 import { legBegrotingVast, type BegrotingVersie, type Raming } from './begroting.service.js';
 import { BegrotingenImportType, type BegrotingImportRegelType } from './begrotingen-import.types.js';
@@ -301,9 +300,7 @@ export async function begrotingenSjabloon(ctx: Schrijver, jaar: number): Promise
      order by m.code, b.vastgesteld_op, b.volgnummer`, // BEGROTING_VOLGORDE within a year
     [jaar],
   );
-  const werkmap = new ExcelJS.Workbook();
-  werkmap.creator = 'Regiohub';
-  werkmap.created = ctx.now();
+  const werkmap = sjabloonWerkmap(ctx.now());
   sjabloonBlad(
     werkmap,
     BLAD_BEGROTINGEN,

@@ -35,6 +35,14 @@ const GRIJS: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb
 /** Rows below the prefilled ones that still get the drop-down lists, for lines people add. */
 const EXTRA_RIJEN = 200;
 
+/** An empty workbook the hub hands out, marked as made by Regiohub at `nu`. */
+export function sjabloonWerkmap(nu: Date): ExcelJS.Workbook {
+  const werkmap = new ExcelJS.Workbook();
+  werkmap.creator = 'Regiohub';
+  werkmap.created = nu;
+  return werkmap;
+}
+
 /**
  * A sheet to fill in: bold frozen header with an autofilter, formats per column on every row, and the
  * drop-down lists on the prefilled rows and the next EXTRA_RIJEN. A date is an ISO date string

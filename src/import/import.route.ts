@@ -12,11 +12,12 @@ export const MAX_BESTAND_MB = 5;
 // The routes run the graph's own operations as the caller (like /export): the role check, the scope and
 // every rule stay in the resolver and the service; this file only moves bytes and maps codes to HTTP.
 const SJABLOON = 'query Sjabloon($rapportage: RapportageKwartaal!) { kwartaalrapportageSjabloon(rapportage: $rapportage) }';
+const REALISATIE_SJABLOON = 'query Sjabloon($module: String!, $jaar: Int!, $kwartaal: Int!) { realisatieSjabloon(module: $module, jaar: $jaar, kwartaal: $kwartaal) }';
 const UPLOADEN = `mutation Uploaden($bestand: String!, $verwacht: RapportageKwartaal) {
   kwartaalrapportageUploaden(bestand: $bestand, verwacht: $verwacht) { id module { code } jaar kwartaal versie status revisie }
 }`;
 
-/** The MGR-bureau's imports (beheerder): per route name the mutation and what its answer shows. */
+/** The spreadsheet imports with a dry run: per route name the mutation and what its answer shows (who may call it is the mutation's rule). */
 const BEHEER_IMPORTS = {
   inwoners: {
     mutatie: 'inwonersImporteren',
@@ -30,6 +31,11 @@ const BEHEER_IMPORTS = {
     mutatie: 'verdeelsleutelsImporteren',
     velden:
       'proefdraai nieuw gewijzigd gelijk overgeslagen sleutels { rij module jaar grondslag oudeGrondslag omschrijving wijziging eenheden { rij cbsCode gemeente oud nieuw bron } }',
+  },
+  realisatie: {
+    mutatie: 'realisatieImporteren',
+    velden:
+      'proefdraai nieuw gewijzigd gelijk totaalLasten totaalBaten kwartalen { module jaar kwartaal rijen regels lasten baten oudeLasten oudeBaten prognoseLasten prognoseBaten prognoseUitBestand wijziging }',
   },
 } as const;
 const beheerImport = ({ mutatie, velden }: (typeof BEHEER_IMPORTS)[keyof typeof BEHEER_IMPORTS]) =>
@@ -61,6 +67,15 @@ function kwartaalUit(query: express.Request['query'], verplicht: boolean): { mod
   return { module: module.toUpperCase(), jaar: Number(jaar), kwartaal: Number(kwartaal) };
 }
 
+/** Answers a template (base64 from the graph) as an xlsx download named `naam`. */
+function stuurSjabloon(res: express.Response, naam: string, base64: unknown): void {
+  res
+    .status(200)
+    .type(XLSX_MIME)
+    .set('content-disposition', `attachment; filename="${naam.replace(/[^\w.-]/g, '_')}"`)
+    .send(Buffer.from(base64 as string, 'base64'));
+}
+
 const CSV_MIME = 'text/csv';
 const lezers = {
   xlsx: express.raw({ type: [XLSX_MIME, 'application/octet-stream'], limit: `${MAX_BESTAND_MB}mb` }),
@@ -90,7 +105,9 @@ function bestandUit(req: express.Request, res: express.Response, soort: keyof ty
  * draft (optionally ?module&jaar&kwartaal: the file must be for that report). POST /import/inwoners,
  * /import/begrotingen and /import/verdeelsleutels (.xlsx or .csv, ?proefdraai=ja) are the beheerder's
  * imports; GET /import/begrotingen/sjabloon.xlsx?jaar= and /import/verdeelsleutels/sjabloon.xlsx?jaar=
- * their templates. Errors as { errors: […] }.
+ * their templates. POST /import/realisatie (.xlsx or .csv, ?proefdraai=ja) records quarterly realisation
+ * (beheerder, module manager), GET /import/realisatie/sjabloon.xlsx?module=&jaar=&kwartaal= its template.
+ * Errors as { errors: […] }.
  */
 export function importRouter(apollo: ApolloServer<Context>, identify: (req: express.Request) => Promise<Identity>, context: (identity: Identity) => Context) {
   const router = express.Router();
@@ -100,12 +117,17 @@ export function importRouter(apollo: ApolloServer<Context>, identify: (req: expr
       const identity = await caller(identify, req);
       const rapportage = kwartaalUit(req.query, true)!;
       const data = await runAsCaller(apollo, SJABLOON, { rapportage }, context(identity));
-      const naam = `kwartaalrapportage-${rapportage.module}-${rapportage.jaar}-K${rapportage.kwartaal}.xlsx`;
-      res
-        .status(200)
-        .type(XLSX_MIME)
-        .set('content-disposition', `attachment; filename="${naam.replace(/[^\w.-]/g, '_')}"`)
-        .send(Buffer.from(data.kwartaalrapportageSjabloon as string, 'base64'));
+      stuurSjabloon(res, `kwartaalrapportage-${rapportage.module}-${rapportage.jaar}-K${rapportage.kwartaal}.xlsx`, data.kwartaalrapportageSjabloon);
+    }),
+  );
+
+  router.get(
+    '/realisatie/sjabloon.xlsx',
+    handleRoute(async (req, res) => {
+      const identity = await caller(identify, req);
+      const k = kwartaalUit(req.query, true)!;
+      const data = await runAsCaller(apollo, REALISATIE_SJABLOON, k, context(identity));
+      stuurSjabloon(res, `realisatie-${k.module}-${k.jaar}-K${k.kwartaal}.xlsx`, data.realisatieSjabloon);
     }),
   );
 
@@ -120,8 +142,8 @@ export function importRouter(apollo: ApolloServer<Context>, identify: (req: expr
     }),
   );
 
-  // Inhabitants (CBS StatLine), budget versions and allocation keys (beheerder): the same mutations as
-  // the graph; ?proefdraai=ja checks everything and writes nothing.
+  // Inhabitants (CBS StatLine), budget versions and allocation keys (beheerder), quarterly realisation
+  // (beheerder, module manager): the same mutations as the graph; ?proefdraai=ja checks everything and writes nothing.
   for (const [naam, beheer] of Object.entries(BEHEER_IMPORTS)) {
     for (const soort of ['xlsx', 'csv'] as const) {
       router.post(
@@ -144,11 +166,7 @@ export function importRouter(apollo: ApolloServer<Context>, identify: (req: expr
         const jaar = typeof req.query.jaar === 'string' ? req.query.jaar.trim() : '';
         if (!/^\d{1,4}$/.test(jaar)) throw routeError(400, ErrorCode.BAD_USER_INPUT, `Geef het jaar mee, bijvoorbeeld ?jaar=2027 (ontvangen: "${jaar}").`);
         const data = await runAsCaller(apollo, `query Sjabloon($jaar: Int!) { ${query}(jaar: $jaar) }`, { jaar: Number(jaar) }, context(identity));
-        res
-          .status(200)
-          .type(XLSX_MIME)
-          .set('content-disposition', `attachment; filename="${naam}-${jaar}.xlsx"`)
-          .send(Buffer.from(data[query] as string, 'base64'));
+        stuurSjabloon(res, `${naam}-${jaar}.xlsx`, data[query]);
       }),
     );
   }

@@ -6,6 +6,7 @@ import { Decimal } from '../core/decimal.js';
 import { isJaar, jaarMelding } from '../core/jaar.js';
 import { cbsCodeProbleem, normaliseerCbsCode } from '../core/scalars.js';
 import { alsTekst, type BladProbleem, celInhoud, type Cel, kolomLetter, leesGetal, leesWerkmap, uploadFout } from '../core/spreadsheet-in.js';
+import { sjabloonWerkmap } from '../core/spreadsheet-sjabloon.js';
 import { KpiEenheid, KpiNiveau, KpiPeriode } from '../kpi/kpi.entity.js';
 import type { KwartaalrapportageType } from './kwartaalrapportage.types.js';
 import {
@@ -147,9 +148,7 @@ export async function kwartaalrapportageSjabloon(ctx: Schrijver, sleutel: Rappor
   const huidige = await huidigeVersie(em, sleutel);
   const rijen = await sjabloonRijen(em, sleutel, huidige);
 
-  const werkmap = new ExcelJS.Workbook();
-  werkmap.creator = 'Regiohub';
-  werkmap.created = ctx.now();
+  const werkmap = sjabloonWerkmap(ctx.now());
   const blad = werkmap.addWorksheet(BLAD_WAARDEN, { views: [{ state: 'frozen', ySplit: 1 }] });
   blad.columns = KOLOMMEN.map((k) => ({
     header: k.kop,

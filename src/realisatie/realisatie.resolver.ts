@@ -5,6 +5,10 @@ import type { Context } from '../context.js';
 import { ErrorCode, hubError } from '../core/errors.js';
 import { JaarArg } from '../core/jaar.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
+import { bytesUitBase64 } from '../core/spreadsheet-in.js';
+import { TextArg } from '../core/spreadsheet-text.js';
+import { realisatieImporteren, realisatieSjabloon } from './realisatie-import.service.js';
+import { RealisatieImportType } from './realisatie-import.types.js';
 import { RealisatieInvoer } from './realisatie.inputs.js';
 import { bestuursrapportage, iv3Aanlevering, realisatieVastleggen, zoekRealisatie } from './realisatie.service.js';
 import { BestuursrapportageRegelType, Iv3AanleveringType, RealisatieRegelType, RealisatieVastgelegdType } from './realisatie.types.js';
@@ -47,6 +51,41 @@ export class RealisatieResolver {
       bestuursrapportage(ctx.em, { ...sleutel, totKwartaal: invoer.kwartaal }),
     ]);
     return Object.assign(new RealisatieVastgelegdType(), { regels, bestuursrapportage: rapportage.find((r) => r.kwartaal === invoer.kwartaal) ?? null });
+  }
+
+  @Query(() => String, {
+    description:
+      'Het Excel-sjabloon (xlsx, base64) voor de realisatie van een module in een kwartaal, met de bedragen die de hub al heeft, het vorige kwartaal ter vergelijking en de prognose; ' +
+      'in te vullen en te importeren met realisatieImporteren; ook als GET /import/realisatie/sjabloon.xlsx?module=&jaar=&kwartaal= (beheerder, of de modulemanager van de module).',
+  })
+  async realisatieSjabloon(
+    @Arg('module', () => String, { description: 'Modulecode.' }) module: string,
+    @JaarArg('jaar') jaar: number,
+    @Arg('kwartaal', () => Int) kwartaal: number,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.MODULEMANAGER], 'de realisatie vastleggen');
+    return (await realisatieSjabloon(ctx, module, jaar, kwartaalOfNull(kwartaal)!)).toString('base64');
+  }
+
+  @Mutation(() => RealisatieImportType, {
+    description:
+      'Leest de kwartaalrealisatie uit een spreadsheet (xlsx of CSV met ;, base64): blad Realisatie met de kolommen Module, Jaar, Kwartaal, Taakveld, Categorie, Kant en Bedrag, ' +
+      'en (alleen xlsx, optioneel) blad Prognose met Module, Jaar, Kwartaal, Lasten, Baten en Toelichting. Elk kwartaal in het bestand gaat door dezelfde regels als realisatieVastleggen en wordt als geheel vervangen; ' +
+      'een kwartaal dat de hub al precies zo heeft blijft ongemoeid. Met proefdraai: alles controleren en tonen, niets opslaan. Anders alles in één transactie, of niets als er een probleem is ' +
+      '(extensions.problemen met blad, rij en kolom). Beheerder, of een modulemanager voor de eigen modules.',
+  })
+  async realisatieImporteren(
+    @Arg('bestand', () => String, { description: 'De bytes van het bestand (xlsx of CSV) als base64.' }) bestand: string,
+    @TextArg('bestandsnaam', 'Bestandsnaam', 'name', { nullable: true, description: 'Naam van het bestand; noemt het blad bij problemen in een CSV-bestand.' })
+    bestandsnaam: string | undefined,
+    @Arg('proefdraai', () => Boolean, { nullable: true, defaultValue: false, description: 'Waar: alles controleren en tonen wat er zou veranderen, niets opslaan.' }) proefdraai: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<RealisatieImportType> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.MODULEMANAGER], 'de realisatie vastleggen');
+    const uitkomst = await realisatieImporteren(ctx, bytesUitBase64(bestand), bestandsnaam ?? null, proefdraai ?? false);
+    ctx.loaders.afterWrite();
+    return uitkomst;
   }
 
   @Query(() => [BestuursrapportageRegelType], {

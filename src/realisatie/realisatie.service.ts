@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import { Rol, type Identity } from '../auth/identity.js';
 import type { Schrijver } from '../context.js';
+import type { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError } from '../core/errors.js';
+import { ImportWijziging } from '../core/spreadsheet-in.js';
 import { vereisOpenJaar } from '../jaarafsluiting/jaarafsluiting.service.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { taakveldIn, taakveldNaam } from '../taakveld/taakvelden.js';
@@ -22,42 +24,81 @@ export function vereisRealisatieScope(identity: Identity, module: string): void 
   }
 }
 
-/** What is wrong with a quarter's input, in Dutch, one line per problem (empty = fine). */
-export function realisatieProblemen(invoer: RealisatieInvoer): string[] {
-  const problemen: string[] = [];
+/** Which part of a quarter's input a problem is about: a row (index into `regels`) and its field, or the forecast. */
+export interface RealisatieProbleem {
+  /** Index into `invoer.regels`, or null for the forecast. */
+  regel: number | null;
+  veld: 'taakveld' | 'categorie' | 'kant' | 'bedrag' | 'prognose';
+  melding: string;
+}
+
+/**
+ * What is wrong with a quarter's input, in Dutch, one problem per cell (empty = fine). Located, so the
+ * spreadsheet import names the row and column; the mutation names the row in the text (realisatieProblemen).
+ */
+export function realisatieProblemenPerCel(invoer: RealisatieInvoer): RealisatieProbleem[] {
+  const problemen: RealisatieProbleem[] = [];
   const gezien = new Set<string>();
   for (const [i, r] of invoer.regels.entries()) {
-    const waar = `regel ${i + 1} (${r.taakveld} × ${r.categorie}, ${r.kant.toLowerCase()})`;
+    const meld = (veld: RealisatieProbleem['veld'], melding: string) => problemen.push({ regel: i, veld, melding });
     const sleutel = `${r.taakveld}|${r.categorie}|${r.kant}`;
-    if (gezien.has(sleutel)) problemen.push(`${waar}: deze cel staat meer dan eens in het kwartaal; tel de bedragen op tot één regel`);
+    if (gezien.has(sleutel)) meld('taakveld', 'deze cel staat meer dan eens in het kwartaal; tel de bedragen op tot één regel');
     gezien.add(sleutel);
-    if (!taakveldIn(r.taakveld, invoer.jaar)) problemen.push(`${waar}: taakveld ${r.taakveld} staat in ${invoer.jaar} niet in de BBV-lijst van taakvelden (query taakvelden)`);
+    if (!taakveldIn(r.taakveld, invoer.jaar)) meld('taakveld', `taakveld ${r.taakveld} staat in ${invoer.jaar} niet in de BBV-lijst van taakvelden (query taakvelden)`);
     const categorie = categorieProbleem(r.categorie, r.kant, invoer.jaar);
-    if (categorie) problemen.push(`${waar}: ${categorie}`);
+    if (categorie) meld('categorie', categorie);
     const combinatie = combinatieProbleem(r.taakveld, r.categorie, r.kant);
-    if (combinatie) problemen.push(`${waar}: ${combinatie}`);
+    if (combinatie) meld('categorie', combinatie);
     // Iv3 carries negative amounts only as corrections; a quarter is replaced as a whole, so a
     // correction is recorded by recording the quarter again with the right amount.
-    if (r.bedrag.isNegative()) problemen.push(`${waar}: een bedrag kan niet negatief zijn; corrigeer het kwartaal door het opnieuw vast te leggen`);
+    if (r.bedrag.isNegative()) meld('bedrag', 'een bedrag kan niet negatief zijn; corrigeer het kwartaal door het opnieuw vast te leggen');
   }
   const p = invoer.prognose;
-  if (p && (p.lasten.isNegative() || p.baten.isNegative())) problemen.push('prognose: lasten en baten kunnen niet negatief zijn');
+  if (p && (p.lasten.isNegative() || p.baten.isNegative())) problemen.push({ regel: null, veld: 'prognose', melding: 'lasten en baten kunnen niet negatief zijn' });
   return problemen;
+}
+
+/** What is wrong with a quarter's input, in Dutch, one line per problem naming its row (empty = fine). */
+export function realisatieProblemen(invoer: RealisatieInvoer): string[] {
+  return realisatieProblemenPerCel(invoer).map(({ regel, melding }) => {
+    if (regel === null) return `prognose: ${melding}`;
+    const r = invoer.regels[regel];
+    return `regel ${regel + 1} (${r.taakveld} × ${r.categorie}, ${r.kant.toLowerCase()}): ${melding}`;
+  });
 }
 
 const datum = (d: Date) => d.toISOString().slice(0, 10);
 
+/** A quarter's rows and forecast as one comparable text: equal texts, equal figures. */
+function kwartaalTekst(
+  regels: ReadonlyArray<{ taakveld: string; categorie: string; kant: Kant; bedrag: Decimal }>,
+  prognose: { lasten: Decimal; baten: Decimal; toelichting?: string | null } | null | undefined,
+): string {
+  const cellen = regels.map((r) => `${r.taakveld}|${r.categorie}|${r.kant}|${r.bedrag.toFixed(2)}`).sort();
+  const p = prognose ? `${prognose.lasten.toFixed(2)}|${prognose.baten.toFixed(2)}|${prognose.toelichting?.trim() || ''}` : 'geen';
+  return `${cellen.join(';')}#${p}`;
+}
+
 /**
  * Records a module's realisation for a quarter (beheerder, or the module's manager): replaces all
  * rows and the forecast of that quarter, in one transaction with audit. Refuses a quarter that has
- * not begun, a closed year, and any row outside the year's Iv3 lists or in a forbidden cell.
+ * not begun, a closed year, and any row outside the year's Iv3 lists or in a forbidden cell. Says
+ * whether the quarter is NIEUW, GEWIJZIGD or GELIJK (then nothing is written, and nothing audited).
  */
-export async function realisatieVastleggen(ctx: Schrijver, invoer: RealisatieInvoer): Promise<void> {
+export function realisatieVastleggen(ctx: Schrijver, invoer: RealisatieInvoer): Promise<ImportWijziging> {
+  return ctx.em.transactional((em) => legRealisatieVast(em, ctx, invoer));
+}
+
+/**
+ * realisatieVastleggen within a transaction the caller holds (the spreadsheet import: all quarters of
+ * a file in one). Every refusal comes before the first write.
+ */
+export async function legRealisatieVast(em: EntityManager, ctx: Schrijver, invoer: RealisatieInvoer): Promise<ImportWijziging> {
   try {
     vereisRealisatieScope(ctx.identity, invoer.module);
   } catch (error) {
     // An unknown module is NOT_FOUND for everyone, as for the quarterly reports.
-    await moduleMetCode(ctx.em, invoer.module);
+    await moduleMetCode(em, invoer.module);
     throw error;
   }
   const begin = new Date(Date.UTC(invoer.jaar, (invoer.kwartaal - 1) * 3, 1));
@@ -68,34 +109,36 @@ export async function realisatieVastleggen(ctx: Schrijver, invoer: RealisatieInv
   if (problemen.length) {
     throw hubError(ErrorCode.BAD_USER_INPUT, `Ongeldige realisatie van ${invoer.module} over kwartaal ${invoer.kwartaal} ${invoer.jaar}: ${problemen.join('; ')}.`, { problemen });
   }
-  await ctx.em.transactional(async (em) => {
-    const module = await moduleMetCode(em, invoer.module);
-    await vereisOpenJaar(em, module, invoer.jaar, 'de realisatie vastleggen');
-    const kwartaal = { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal };
-    const oud = await em.find(Realisatie, kwartaal, { orderBy: { id: 'asc' } });
-    const oudePrognose = await em.findOne(RealisatiePrognose, kwartaal);
-    await em.nativeDelete(Realisatie, kwartaal);
-    await em.nativeDelete(RealisatiePrognose, kwartaal);
-    for (const r of invoer.regels) em.create(Realisatie, { ...kwartaal, taakveld: r.taakveld, categorie: r.categorie, kant: r.kant, bedrag: r.bedrag });
-    const p = invoer.prognose;
-    if (p) em.create(RealisatiePrognose, { ...kwartaal, lasten: p.lasten, baten: p.baten, toelichting: p.toelichting?.trim() || null });
-    await em.flush();
-    const regel = (r: { taakveld: string; categorie: string; kant: Kant; bedrag: { toFixed(n: number): string } }) => ({ taakveld: r.taakveld, categorie: r.categorie, kant: r.kant, bedrag: r.bedrag.toFixed(2) });
-    const prognose = (x: { lasten: { toFixed(n: number): string }; baten: { toFixed(n: number): string } } | null | undefined) =>
-      x ? { lasten: x.lasten.toFixed(2), baten: x.baten.toFixed(2) } : null;
-    audit(
-      em,
-      ctx,
-      'REALISATIE_VASTGELEGD',
-      'Realisatie',
-      `${module.code}/${invoer.jaar}/${invoer.kwartaal}`,
-      oud.length || oudePrognose ? { regels: oud.map(regel), prognose: prognose(oudePrognose) } : null,
-      { module: module.code, jaar: invoer.jaar, kwartaal: invoer.kwartaal, regels: invoer.regels.map(regel), prognose: prognose(p) },
-    );
-  });
+  const module = await moduleMetCode(em, invoer.module);
+  await vereisOpenJaar(em, module, invoer.jaar, 'de realisatie vastleggen');
+  const kwartaal = { module, jaar: invoer.jaar, kwartaal: invoer.kwartaal };
+  const oud = await em.find(Realisatie, kwartaal, { orderBy: { id: 'asc' } });
+  const oudePrognose = await em.findOne(RealisatiePrognose, kwartaal);
+  const nieuw = !oud.length && !oudePrognose;
+  // The same figures again change nothing: no rows replaced, no audit line (uploading a file twice).
+  if (kwartaalTekst(oud, oudePrognose) === kwartaalTekst(invoer.regels, invoer.prognose)) return ImportWijziging.GELIJK;
+  await em.nativeDelete(Realisatie, kwartaal);
+  await em.nativeDelete(RealisatiePrognose, kwartaal);
+  for (const r of invoer.regels) em.create(Realisatie, { ...kwartaal, taakveld: r.taakveld, categorie: r.categorie, kant: r.kant, bedrag: r.bedrag });
+  const p = invoer.prognose;
+  if (p) em.create(RealisatiePrognose, { ...kwartaal, lasten: p.lasten, baten: p.baten, toelichting: p.toelichting?.trim() || null });
+  await em.flush();
+  const regel = (r: { taakveld: string; categorie: string; kant: Kant; bedrag: { toFixed(n: number): string } }) => ({ taakveld: r.taakveld, categorie: r.categorie, kant: r.kant, bedrag: r.bedrag.toFixed(2) });
+  const prognose = (x: { lasten: { toFixed(n: number): string }; baten: { toFixed(n: number): string } } | null | undefined) =>
+    x ? { lasten: x.lasten.toFixed(2), baten: x.baten.toFixed(2) } : null;
+  audit(
+    em,
+    ctx,
+    'REALISATIE_VASTGELEGD',
+    'Realisatie',
+    `${module.code}/${invoer.jaar}/${invoer.kwartaal}`,
+    nieuw ? null : { regels: oud.map(regel), prognose: prognose(oudePrognose) },
+    { module: module.code, jaar: invoer.jaar, kwartaal: invoer.kwartaal, regels: invoer.regels.map(regel), prognose: prognose(p) },
+  );
+  return nieuw ? ImportWijziging.NIEUW : ImportWijziging.GEWIJZIGD;
 }
 
-interface RegelRij {
+export interface RegelRij {
   id: number;
   module_id: number;
   jaar: number;

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import ExcelJS from 'exceljs';
 import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode } from '../core/errors.js';
@@ -20,7 +19,7 @@ import {
   neemCel,
   uploadFout,
 } from '../core/spreadsheet-in.js';
-import { type SjabloonKolom, sjabloonBlad, uitlegBlad } from '../core/spreadsheet-sjabloon.js';
+import { type SjabloonKolom, sjabloonBlad, uitlegBlad, sjabloonWerkmap } from '../core/spreadsheet-sjabloon.js';
 import { gemeenteHerkenner, type HerkendeGemeente, type Herkenner } from '../gemeente/gemeente-herkenning.js';
 import { Grondslag } from './verdeelsleutel.entity.js';
 import { legVerdeelsleutelVast, sleutelProblemen, type SleutelInvoer } from './verdeelsleutel.service.js';
@@ -311,9 +310,7 @@ export async function verdeelsleutelsSjabloon(ctx: Schrijver, jaar: number): Pro
      order by m.code, g.naam`,
     [jaar, jaar, jaar, jaar, jaar, jaar],
   );
-  const werkmap = new ExcelJS.Workbook();
-  werkmap.creator = 'Regiohub';
-  werkmap.created = ctx.now();
+  const werkmap = sjabloonWerkmap(ctx.now());
   sjabloonBlad(
     werkmap,
     BLAD_VERDEELSLEUTELS,

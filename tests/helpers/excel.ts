@@ -63,3 +63,35 @@ export async function wgswConcept(t: TestHub, jaar: number, kwartaal: number): P
   const { errors } = await t.execute(RapportageCorrigerenDocument, { rapportage: { ...sleutel, revisie, reden: 'Cijfers via Excel herzien.' } }, ALS.modulemanagerWgsw);
   if (errors) throw new Error(errors[0].message);
 }
+
+/** A workbook from bytes the hub wrote (a download or a base64 answer). */
+export async function werkmapVan(bytes: ArrayBuffer | Buffer): Promise<ExcelJS.Workbook> {
+  const werkmap = new ExcelJS.Workbook();
+  await werkmap.xlsx.load((Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)) as unknown as ExcelJS.Buffer);
+  return werkmap;
+}
+
+/** A sheet's non-empty rows as plain values (row 1 the header), as the test reads what the hub wrote. */
+export function rijenVan(blad: ExcelJS.Worksheet): unknown[][] {
+  const rijen: unknown[][] = [];
+  blad.eachRow((rij) => {
+    const waarden = Array.from(rij.values as unknown[], (v) => v ?? null).slice(1);
+    if (waarden.some((v) => v !== null)) rijen.push(waarden);
+  });
+  return rijen;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** GET and POST on the hub at `basis()` (known once it listens) with a bearer token (`token()` unless one is given). */
+export function importRoutes(basis: () => string, token: () => string) {
+  return {
+    haal: (pad: string, geheim = token()) => fetch(`${basis()}${pad}`, { headers: { authorization: `Bearer ${geheim}` } }),
+    post: (pad: string, body: Buffer | string, soort: 'xlsx' | 'csv' = 'xlsx', geheim = token()) =>
+      fetch(`${basis()}${pad}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${geheim}`, 'content-type': soort === 'xlsx' ? XLSX_TYPE : 'text/csv' },
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+      }),
+  };
+}

@@ -1,5 +1,6 @@
-// The upload page: the quarterly report's template and upload, and the beheerder's imports (inhabitants
-// from CBS StatLine, budget versions, allocation keys: dry run, then confirm) go through the hub's HTTP
+// The upload page: the quarterly report's template and upload, the quarterly realisation (module managers
+// and the beheerder), and the beheerder's imports (inhabitants from CBS StatLine, budget versions,
+// allocation keys); the imports do a dry run, then confirm. Everything goes through the hub's HTTP
 // routes under /import (the same operations as the GraphQL mutations), with the token from this tab's
 // sessionStorage.
 
@@ -91,11 +92,20 @@ interface VerdeelsleutelsImport {
   sleutels: Array<{ module: string; jaar: number; grondslag: string; wijziging: Wijziging; eenheden: Array<{ cbsCode: string; gemeente: string; oud: string | null; nieuw: string | null }> }>;
 }
 
+interface RealisatieImport {
+  nieuw: number;
+  gewijzigd: number;
+  gelijk: number;
+  totaalLasten: string;
+  totaalBaten: string;
+  kwartalen: Array<{ module: string; jaar: number; kwartaal: number; wijziging: Wijziging; lasten: string; baten: string; oudeLasten: string | null; oudeBaten: string | null; prognoseLasten: string | null }>;
+}
+
 type Cellen = Array<readonly [string, boolean]>;
 
 /** One of the beheerder's imports on this page: its route, and how its answer is shown. */
 interface BeheerImport<T> {
-  naam: 'inwoners' | 'begrotingen' | 'verdeelsleutels';
+  naam: 'inwoners' | 'begrotingen' | 'verdeelsleutels' | 'realisatie';
   mutatie: string;
   rijen: (r: T) => Cellen[];
   telling: (r: T) => string;
@@ -143,7 +153,27 @@ const VERDEELSLEUTELS: BeheerImport<VerdeelsleutelsImport> = {
   teVeranderen: (r) => r.nieuw + r.gewijzigd,
 };
 
-/** A beheerder's file: a dry run first (shows the changes, enables Vastleggen), then the real import of the same file. */
+const euroOfStreep = (bedrag: string | null) => (bedrag === null ? '—' : euro(bedrag));
+
+const REALISATIE: BeheerImport<RealisatieImport> = {
+  naam: 'realisatie',
+  mutatie: 'realisatieImporteren',
+  rijen: (r) =>
+    r.kwartalen.map((k) => [
+      [k.module, false],
+      [`${k.jaar}-K${k.kwartaal}`, false],
+      [SOORT[k.wijziging], false],
+      [euroOfStreep(k.oudeLasten), true],
+      [euro(k.lasten), true],
+      [euroOfStreep(k.oudeBaten), true],
+      [euro(k.baten), true],
+      [euroOfStreep(k.prognoseLasten), true],
+    ]),
+  telling: (r) => `${r.nieuw} nieuw, ${r.gewijzigd} gewijzigd, ${r.gelijk} gelijk; lasten ${euro(r.totaalLasten)}, baten ${euro(r.totaalBaten)}`,
+  teVeranderen: (r) => r.nieuw + r.gewijzigd,
+};
+
+/** A file for one of the imports: a dry run first (shows the changes, enables Vastleggen), then the real import of the same file. */
 async function beheerImporteren<T>(imp: BeheerImport<T>, proefdraai: boolean): Promise<void> {
   const id = (deel: string) => `${imp.naam}-${deel}`;
   const bestand = $<HTMLInputElement>(id('bestand')).files?.[0];
@@ -255,7 +285,7 @@ function start(): void {
     sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
     upload().catch(fout);
   });
-  for (const imp of [INWONERS, BEGROTINGEN, VERDEELSLEUTELS] as Array<BeheerImport<unknown>>) {
+  for (const imp of [REALISATIE, INWONERS, BEGROTINGEN, VERDEELSLEUTELS] as Array<BeheerImport<unknown>>) {
     const id = (deel: string) => `${imp.naam}-${deel}`;
     const fout = (error: unknown) => meld(`Er ging iets mis: ${error instanceof Error ? error.message : String(error)}`, true, id('melding'));
     $(imp.naam).addEventListener('submit', (event) => {
@@ -273,6 +303,21 @@ function start(): void {
     });
     const sjabloon = document.getElementById(id('sjabloon'));
     if (!sjabloon) continue;
+    if (imp === (REALISATIE as BeheerImport<unknown>)) {
+      $<HTMLInputElement>(id('jaar')).value = $<HTMLInputElement>('jaar').value;
+      $<HTMLSelectElement>(id('kwartaal')).value = $<HTMLSelectElement>('kwartaal').value;
+      $<HTMLInputElement>(id('module')).value = $<HTMLInputElement>('module').value;
+      sjabloon.addEventListener('submit', (event) => {
+        event.preventDefault();
+        sessionStorage.setItem('regiohub-token', tokenVeld.value.trim());
+        const k = { module: $<HTMLInputElement>(id('module')).value.trim().toUpperCase(), jaar: $<HTMLInputElement>(id('jaar')).value, kwartaal: $<HTMLSelectElement>(id('kwartaal')).value };
+        const naam = `realisatie-${k.module}-${k.jaar}-K${k.kwartaal}.xlsx`;
+        download(`/import/realisatie/sjabloon.xlsx?${new URLSearchParams(k)}`, naam, id('melding'))
+          .then((gelukt) => gelukt && meld(`Sjabloon realisatie ${k.module} ${k.jaar}-K${k.kwartaal} gedownload.`, false, id('melding')))
+          .catch(fout);
+      });
+      continue;
+    }
     $<HTMLInputElement>(id('jaar')).value = String(nu.getFullYear() + 1);
     sjabloon.addEventListener('submit', (event) => {
       event.preventDefault();

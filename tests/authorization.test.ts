@@ -48,6 +48,7 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['jaarafsluitingen', ops.RootJaarafsluitingenDocument, iedereen],
   ['jaarresultaat', ops.RootJaarresultaatDocument, iedereen],
   ['jaarresultaten', ops.RootJaarresultatenDocument, iedereen],
+  ['resultaatbestemmingen', ops.RootResultaatbestemmingenDocument, iedereen],
   ['reserves', ops.RootReservesDocument, iedereen],
   ['reservestanden', ops.RootReservestandenDocument, iedereen],
   ['taakvelden', ops.RootTaakveldenDocument, iedereen],
@@ -130,6 +131,8 @@ const BEHEERMUTATIES: Array<[string, (als: Identity, n: number) => ReturnType<Te
           als,
         ),
     ],
+    // The demo has a resultaatbestemming 2025 for every module.
+    ['resultaatbestemmingIntrekken', (als) => t.execute(ops.ResultaatbestemmingIntrekkenDocument, { module: 'WSP', jaar: 2025, reden: 'Test van de autorisatie.' }, als)],
     // P&C cycle on the demo documents: 7 is the kadernota added first (no zienswijze term, so it
     // can be adopted on the test clock), 6 the WGSW begrotingswijziging still open for zienswijze.
     ['pcDocumentToevoegen', (als, n) => t.execute(ops.PcDocumentToevoegenDocument, { invoer: { soort: 'KADERNOTA', jaar: 2030, titel: `Test ${n}` } }, als)],

@@ -15,6 +15,8 @@ import {
   ReservestandenDocument,
   ResultaatAfrekeningDocument,
   ResultaatbestemmingVastleggenDocument,
+  BestemmingIntrekkenDocument,
+  ResultaatbestemmingenDocument,
 } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { NU } from './helpers/scenario.js';
@@ -330,6 +332,93 @@ describe('een jaarrekening gewijzigd na het besluit', () => {
     expect(a.grondslag).toBe('RESULTAATBESTEMMING');
     expect(a.totaal.teVerrekenen).toBe('43314.42');
     expect(a.totaal.gefactureerd).toBe('2078613.37');
+  });
+});
+
+describe('een resultaatbestemming intrekken', () => {
+  const frictie = 'Bestemmingsreserve frictiekosten afbouw SW (demodata)';
+  const vandaag = NU.toISOString().slice(0, 10);
+  const mutatiesVan = async (reserve: number) =>
+    t.sql<{ soort: string; datum: string; bedrag: string }>(`select soort, datum::text as datum, bedrag::text as bedrag from reservemutatie where reserve_id = ? order by id`, [reserve]);
+
+  it('boekt de reservemutaties terug op de dag van intrekking, bewaart het besluit, en laat een nieuw besluit toe dat de afrekening dan volgt', async () => {
+    const reserve = await reserveId(frictie);
+    const voor = await tellingen();
+    const kort = await t.execute(BestemmingIntrekkenDocument, { module: 'WGSW', jaar: 2025, reden: 'kort' }, ALS.beheerder);
+    expect(kort.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', veld: 'reden' });
+    expect(await tellingen()).toEqual(voor);
+    const standen = async (jaar: number) => (await t.execute(ReservestandenDocument, { jaar })).data!.reservestanden.find((s) => s.reserve.id === String(reserve))!;
+    const stand2025 = await standen(2025);
+    const stand2026 = await standen(2026);
+    const mutatiesVoor = await mutatiesVan(reserve);
+
+    const reden = 'Het algemeen bestuur herroept het besluit en neemt een nieuw (test).';
+    const { data, errors } = await t.execute(BestemmingIntrekkenDocument, { module: 'WGSW', jaar: 2025, reden }, ALS.beheerder);
+    expect(errors).toBeUndefined();
+    expect(data!.resultaatbestemmingIntrekken).toMatchObject({ jaar: 2025, ingetrokkenOp: vandaag, redenIntrekking: reden });
+    // The 500.000 added to the reserve is taken back today; every earlier stand stays as it was reported.
+    expect(await mutatiesVan(reserve)).toEqual([...mutatiesVoor, { soort: 'ONTTREKKING', datum: vandaag, bedrag: '500000.00' }]);
+    expect(await standen(2025)).toEqual(stand2025);
+    expect((await standen(2026)).eindstand).toBe(new Decimal(stand2026.eindstand).minus('500000.00').toFixed(2));
+    const [auditregel] = await t.sql<{ na: { tegenboekingen: unknown[] } }>(`select na from audit_log where actie = 'RESULTAATBESTEMMING_INGETROKKEN'`);
+    expect(auditregel.na.tegenboekingen).toEqual([{ reserve, soort: 'ONTTREKKING', bedrag: '500000.00' }]);
+
+    // No decision in force: the whole result is to be decided, the afrekening is the full difference.
+    const r = (await t.execute(JaarresultaatDocument, { module: 'WGSW', jaar: 2025 })).data!.jaarresultaat;
+    expect(r.resultaatbestemming).toBeNull();
+    expect(r.nogTeBestemmen).toBe(r.resultaat);
+    expect((await t.execute(ResultaatAfrekeningDocument, { module: 'WGSW', jaar: 2025 })).data!.afrekening.grondslag).toBe('VOLLEDIG_VERSCHIL');
+    const nogmaals = await t.execute(BestemmingIntrekkenDocument, { module: 'WGSW', jaar: 2025, reden }, ALS.beheerder);
+    expect(nogmaals.errors![0].extensions!.code).toBe('INVALID_STATUS');
+
+    // The new decision: 100.000 to the reserve, the rest back to the gemeenten.
+    const naarReserve = '100000.00';
+    const nieuw = await t.execute(
+      ResultaatbestemmingVastleggenDocument,
+      {
+        invoer: {
+          module: 'WGSW',
+          jaar: 2025,
+          besluitOp: vandaag,
+          omschrijving: 'Nieuw besluit (test)',
+          regels: [
+            { soort: 'TOEVOEGEN_AAN_RESERVE', bedrag: naarReserve, reserve },
+            { soort: 'TERUGBETALEN_AAN_GEMEENTEN', bedrag: new Decimal(r.resultaat).minus(naarReserve).toFixed(2) },
+          ],
+        },
+      },
+      ALS.beheerder,
+    );
+    expect(nieuw.errors).toBeUndefined();
+    const a = (await t.execute(ResultaatAfrekeningDocument, { module: 'WGSW', jaar: 2025 })).data!.afrekening;
+    expect(a.grondslag).toBe('RESULTAATBESTEMMING');
+    expect(a.totaal.teVerrekenen).toBe(new Decimal(r.resultaat).minus(naarReserve).negated().toFixed(2));
+    expect(som(a.regels.map((x) => x.teVerrekenen)).toFixed(2)).toBe(a.totaal.teVerrekenen);
+    const besluiten = (await t.execute(ResultaatbestemmingenDocument, { jaar: 2025, module: 'WGSW' }, ALS.gemeenteArnhem)).data!.resultaatbestemmingen;
+    expect(besluiten.map((b) => [b.ingetrokkenOp, b.redenIntrekking])).toEqual([
+      [vandaag, reden],
+      [null, null],
+    ]);
+    expect((await t.execute(JaarresultaatDocument, { module: 'WGSW', jaar: 2025 })).data!.jaarresultaat.nogTeBestemmen).toBe('0.00');
+  });
+
+  it('weigert als de reserve sindsdien is gebruikt en onder nul zou komen, en verandert dan niets', async () => {
+    const reserve = await reserveId(frictie);
+    const stand = (await t.execute(ReservestandenDocument, { jaar: 2026 })).data!.reservestanden.find((s) => s.reserve.id === String(reserve))!.eindstand;
+    // Everything but 50.000 is spent today, so taking back the 100.000 of the decision would leave −50.000.
+    const besteed = await t.execute(
+      ReservemutatieVastleggenDocument,
+      { invoer: { reserve, soort: 'ONTTREKKING', datum: vandaag, bedrag: new Decimal(stand).minus('50000.00').toFixed(2), reden: 'Frictiekosten (test)' } },
+      ALS.beheerder,
+    );
+    expect(besteed.errors).toBeUndefined();
+    const voor = await tellingen();
+    const { errors } = await t.execute(BestemmingIntrekkenDocument, { module: 'WGSW', jaar: 2025, reden: 'Nog een herroeping (test).' }, ALS.beheerder);
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', stand: '-50000.00' });
+    expect(errors![0].message).toContain('kan niet negatief worden');
+    expect(await tellingen()).toEqual(voor);
+    const geldend = (await t.execute(ResultaatbestemmingenDocument, { jaar: 2025, module: 'WGSW' })).data!.resultaatbestemmingen.filter((b) => b.ingetrokkenOp === null);
+    expect(geldend).toHaveLength(1);
   });
 });
 

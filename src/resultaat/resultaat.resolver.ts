@@ -4,11 +4,12 @@ import { Rol } from '../auth/identity.js';
 import { Afrekening } from '../bijdrage/afrekening.types.js';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
+import { TextArg } from '../core/spreadsheet-text.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
 import { reserveInstellen, reservemutatieVastleggen, reservestanden, zoekReserves } from './reserve.service.js';
 import { ReserveInvoer, ReservemutatieInvoer, ResultaatbestemmingInvoer } from './resultaat.inputs.js';
-import { afrekeningVolgensResultaat, jaarresultaat, jaarresultaten, resultaatbestemmingVastleggen } from './resultaat.service.js';
+import { afrekeningVolgensResultaat, jaarresultaat, jaarresultaten, resultaatbestemmingIntrekken, resultaatbestemmingVastleggen } from './resultaat.service.js';
 import {
   JaarresultaatType,
   reserveLezen,
@@ -57,6 +58,34 @@ export class JaarresultaatResolver {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'een resultaatbestemming vastleggen');
     const bestemming = await resultaatbestemmingVastleggen(ctx, invoer);
     return ctx.loaders.readAfterWrite(resultaatbestemmingLezen, bestemming.id);
+  }
+
+  @Mutation(() => ResultaatbestemmingType, {
+    description:
+      'Trekt de geldende resultaatbestemming van een module over een jaar in (beheerder), met een reden: als het algemeen bestuur zijn besluit herroept of ' +
+      'vervangt, of na een gecorrigeerde jaarrekening. Het besluit blijft bewaard; zijn reservemutaties worden op de dag van intrekking teruggeboekt. ' +
+      'Daarna is de afrekening weer het volledige verschil, tot een nieuw besluit is vastgelegd.',
+  })
+  async resultaatbestemmingIntrekken(
+    @Ctx() ctx: Context,
+    @Arg('module', () => String) module: string,
+    @JaarArg('jaar') jaar: number,
+    @TextArg('reden', 'Reden', 'prose') reden: string,
+  ): Promise<ResultaatbestemmingType> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER], 'een resultaatbestemming intrekken');
+    const bestemming = await resultaatbestemmingIntrekken(ctx, module, jaar, reden);
+    return ctx.loaders.readAfterWrite(resultaatbestemmingLezen, bestemming.id);
+  }
+
+  @Query(() => [ResultaatbestemmingType], {
+    description: 'Alle besluiten over de resultaten van een jaar, ook ingetrokken besluiten (ingetrokkenOp), per module in volgorde van vastleggen.',
+  })
+  resultaatbestemmingen(
+    @Ctx() ctx: Context,
+    @JaarArg('jaar') jaar: number,
+    @Arg('module', () => String, { nullable: true, description: 'Alleen van deze module.' }) module?: string,
+  ): Promise<ResultaatbestemmingType[]> {
+    return resultaatbestemmingLezen.find(ctx.em, module ? { jaar, module: { code: module } } : { jaar }, { orderBy: [{ module: { code: 'asc' } }, { id: 'asc' }] });
   }
 
   @FieldResolver(() => ModuleType)

@@ -58,7 +58,7 @@ export async function jaarresultaten(em: EntityManager, jaar: number, moduleCode
        from actuele_begroting a join begroting b on b.id = a.id
        where a.module_id = r.module_id and a.jaar = r.jaar and a.soort in ('PRIMITIEF', 'WIJZIGING')
        order by a.soort = 'WIJZIGING' desc limit 1) nw on true
-     left join resultaatbestemming rb on rb.module_id = r.module_id and rb.jaar = r.jaar
+     left join resultaatbestemming rb on rb.module_id = r.module_id and rb.jaar = r.jaar and rb.ingetrokken_op is null
      where r.id in (${ACTUELE_BEGROTINGEN}) and r.soort = 'REALISATIE' and r.jaar = ? and (?::text is null or m.code = ?)
      order by m.code`,
     [jaar, moduleCode ?? null, moduleCode ?? null],
@@ -102,14 +102,19 @@ const bedragTekst = (d: Decimal) => d.toFixed(2);
  * reserve movements it causes. It comes after the jaarrekening (which closes the year) and changes
  * none of that year's figures, so a closed year is no obstacle; the reserve movements are booked on
  * the besluit date, in the year of the decision, which must be open for a module's reserve. The
- * lines must add up exactly to the result; a reserve never goes below zero. One per module and year.
+ * lines must add up exactly to the result; a reserve never goes below zero. One in force per module
+ * and year: a new decision needs the earlier one withdrawn first (resultaatbestemmingIntrekken).
  */
 export function resultaatbestemmingVastleggen(ctx: Schrijver, invoer: ResultaatbestemmingInvoer): Promise<Resultaatbestemming> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, invoer.module);
     const resultaat = await jaarresultaat(em, module.code, invoer.jaar);
     if (resultaat.resultaatbestemmingId !== null) {
-      throw hubError(ErrorCode.CONFLICT, `Het algemeen bestuur heeft al over het resultaat ${invoer.jaar} van ${module.code} besloten; een resultaatbestemming wordt niet overschreven.`);
+      throw hubError(
+        ErrorCode.CONFLICT,
+        `Het algemeen bestuur heeft al over het resultaat ${invoer.jaar} van ${module.code} besloten; een resultaatbestemming wordt niet overschreven. ` +
+          'Neemt het AB een nieuw besluit, trek het oude dan eerst in met resultaatbestemmingIntrekken.',
+      );
     }
     if (invoer.besluitOp < resultaat.vastgesteldOp) {
       throw hubError(
@@ -207,6 +212,70 @@ export function resultaatbestemmingVastleggen(ctx: Schrijver, invoer: Resultaatb
   });
 }
 
+/** The opposite movement that books a reserve movement back. */
+const TEGENBOEKING: Partial<Record<ReservemutatieSoort, ReservemutatieSoort>> = {
+  [ReservemutatieSoort.TOEVOEGING]: ReservemutatieSoort.ONTTREKKING,
+  [ReservemutatieSoort.ONTTREKKING]: ReservemutatieSoort.TOEVOEGING,
+};
+
+/**
+ * Withdraws the resultaatbestemming in force of a module's year (beheerder), in one transaction: when
+ * the AB revokes or replaces its decision, or after a corrected jaarrekening. Nothing is deleted: the
+ * decision stays with who withdrew it, when and why, and each of its reserve movements is booked back
+ * by the opposite movement on the day of withdrawal (that year must be open for a module's reserve),
+ * so every earlier stand stays as it was reported. A reserve that has been used since and would go
+ * below zero refuses the withdrawal. Afterwards the afrekening is the full difference again until a
+ * new decision is recorded.
+ */
+export function resultaatbestemmingIntrekken(ctx: Schrijver, moduleCode: string, jaar: number, reden: string): Promise<Resultaatbestemming> {
+  return ctx.em.transactional(async (em) => {
+    const toelichting = reden.trim();
+    if (toelichting.length < 10) {
+      throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef een reden van minstens tien tekens: waarom trekt het algemeen bestuur de resultaatbestemming in?', { veld: 'reden' });
+    }
+    const module = await moduleMetCode(em, moduleCode);
+    const bestemming = await em.findOne(Resultaatbestemming, { module, jaar, ingetrokkenOp: null });
+    if (!bestemming) {
+      throw hubError(ErrorCode.INVALID_STATUS, `Er is geen resultaatbestemming ${jaar} van ${module.code} die geldt; er valt niets in te trekken.`);
+    }
+    const op = vandaag(ctx);
+    const wie = door(ctx);
+    const mutaties = await em.find(Reservemutatie, { resultaatbestemming: bestemming }, { orderBy: { id: 'asc' } });
+    const geraakt = new Map<number, Reserve>();
+    const terug: Array<{ reserve: number; soort: ReservemutatieSoort; bedrag: string }> = [];
+    for (const mutatie of mutaties) {
+      const reserve = geraakt.get(mutatie.reserve.id) ?? (await reserveVoorMutatie(em, mutatie.reserve.id));
+      const soort = TEGENBOEKING[mutatie.soort]!;
+      await controleerMutatie(em, ctx, reserve, soort, op, 'het terugboeken van een reserve bij het intrekken van een resultaatbestemming');
+      em.create(Reservemutatie, {
+        reserve,
+        soort,
+        datum: op,
+        bedrag: mutatie.bedrag,
+        reden: `Intrekking resultaatbestemming ${jaar} ${module.code}: ${toelichting}`,
+        resultaatbestemming: bestemming,
+        vastgelegdOp: ctx.now(),
+        vastgelegdDoor: wie,
+      });
+      geraakt.set(reserve.id, reserve);
+      terug.push({ reserve: reserve.id, soort, bedrag: bedragTekst(mutatie.bedrag) });
+    }
+    bestemming.ingetrokkenOp = op;
+    bestemming.ingetrokkenDoor = wie;
+    bestemming.redenIntrekking = toelichting;
+    await em.flush();
+    for (const reserve of geraakt.values()) await vereisStandNietNegatief(em, reserve);
+    audit(em, ctx, 'RESULTAATBESTEMMING_INGETROKKEN', 'Resultaatbestemming', bestemming.id, { module: module.code, jaar, ingetrokkenOp: null }, {
+      module: module.code,
+      jaar,
+      ingetrokkenOp: op,
+      reden: toelichting,
+      tegenboekingen: terug,
+    });
+    return bestemming;
+  });
+}
+
 /**
  * The afrekening of a module's year. With a resultaatbestemming it settles what the AB decided: the
  * refund lines minus the extra-charge lines, split over the gemeenten by the year's allocation key as
@@ -218,7 +287,7 @@ export async function afrekeningVolgensResultaat(em: EntityManager, module: Modu
   const [bestemming] = await em.execute<Array<{ netto: string }>>(
     `select coalesce(sum(case r.soort when 'BIJ_TE_BETALEN_DOOR_GEMEENTEN' then r.bedrag when 'TERUGBETALEN_AAN_GEMEENTEN' then -r.bedrag else 0 end), 0)::text as netto
      from resultaatbestemming rb left join resultaatbestemming_regel r on r.resultaatbestemming_id = rb.id
-     where rb.module_id = ? and rb.jaar = ? group by rb.id`,
+     where rb.module_id = ? and rb.jaar = ? and rb.ingetrokken_op is null group by rb.id`,
     [module.id, jaar],
   );
   if (!bestemming) return volledig;

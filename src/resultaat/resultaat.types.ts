@@ -113,6 +113,12 @@ export class ResultaatbestemmingType {
 
   @Field(() => String)
   omschrijving!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Leeg zolang het besluit geldt; anders de dag waarop het is ingetrokken (de reservemutaties zijn die dag teruggeboekt).' })
+  ingetrokkenOp!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Waarom het besluit is ingetrokken.' })
+  redenIntrekking!: string | null;
 }
 
 export const resultaatbestemmingLezen = new ReadModel(Resultaatbestemming, ResultaatbestemmingType, {
@@ -122,6 +128,8 @@ export const resultaatbestemmingLezen = new ReadModel(Resultaatbestemming, Resul
   besluitOp: 'e.besluit_op::text',
   resultaat: 'e.resultaat::text',
   omschrijving: 'e.omschrijving',
+  ingetrokkenOp: 'e.ingetrokken_op::text',
+  redenIntrekking: 'e.reden_intrekking',
 });
 
 @ObjectType('ResultaatbestemmingRegel', { simpleResolvers: true, description: 'Eén regel van een resultaatbestemming.' })

@@ -19,11 +19,19 @@ registerEnumType(BestemmingSoort, {
 
 /**
  * The AB's decision on a module's result of a year (after the jaarrekening). Its lines add up exactly to
- * the result it records. Write model; the graph reads ResultaatbestemmingType.
+ * the result it records. A withdrawn decision stays, with who withdrew it, when and why; at most one per
+ * module and year is in force. Write model; the graph reads ResultaatbestemmingType.
  */
 @Entity({ tableName: 'resultaatbestemming' })
-@Unique({ name: 'resultaatbestemming_module_jaar_unique', properties: ['module', 'jaar'] })
+@Unique({
+  name: 'resultaatbestemming_module_jaar_unique',
+  expression: 'create unique index "resultaatbestemming_module_jaar_unique" on "resultaatbestemming" ("module_id", "jaar") where "ingetrokken_op" is null',
+})
 @Check({ name: 'resultaatbestemming_jaar_check', expression: 'jaar >= 2000 and jaar <= 2200' })
+@Check({
+  name: 'resultaatbestemming_intrekking_check',
+  expression: '(ingetrokken_op is null) = (ingetrokken_door is null) and (ingetrokken_op is null) = (reden_intrekking is null)',
+})
 export class Resultaatbestemming {
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -49,6 +57,16 @@ export class Resultaatbestemming {
 
   @Property({ type: 'string', length: 200 })
   vastgelegdDoor!: string;
+
+  /** The day the decision was withdrawn (its reserve movements are then booked back on that day). */
+  @Property({ type: 'date', nullable: true })
+  ingetrokkenOp?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  ingetrokkenDoor?: string | null;
+
+  @Property({ type: 'string', length: 2000, nullable: true })
+  redenIntrekking?: string | null;
 }
 
 /** One line of a resultaatbestemming; a reserve line names its reserve, a settlement line none. */

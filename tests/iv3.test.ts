@@ -76,14 +76,15 @@ function schemaProblemen(doc: Record<string, any>): string[] {
 }
 
 /**
- * Per Iv3 cell the sum of the hub's realisation over all modules (for one quarter or the year), exact,
- * on CBS's taakveld code of the year (which code that is, tests/iv3-codes.test.ts pins down).
+ * Per Iv3 cell the sum of the hub's realisation over all modules (from 1 January up to and including the
+ * quarter, or the year), exact, on CBS's taakveld code of the year (which code that is,
+ * tests/iv3-codes.test.ts pins down).
  */
 async function somUitRealisatie(jaar: number, kwartaal: number | null) {
-  const { data } = await t.execute(RealisatieDocument, { jaar, kwartaal }, ALS.controller);
+  const { data } = await t.execute(RealisatieDocument, { jaar }, ALS.controller);
   const cbs = new Map(iv3Vertaling(jaar));
   const som = new Map<string, Decimal>();
-  for (const r of data!.realisatie) {
+  for (const r of data!.realisatie.filter((r) => kwartaal === null || r.kwartaal <= kwartaal)) {
     const sleutel = `${r.kant === 'LASTEN' ? 'lasten' : 'baten'} ${cbs.get(r.taakveld) ?? r.taakveld} ${r.categorie}`;
     som.set(sleutel, (som.get(sleutel) ?? new Decimal(0)).plus(r.bedrag));
   }
@@ -118,6 +119,17 @@ describe('Iv3-aanlevering als iv3-JSON', () => {
       'metadata.periode buiten de codelijst',
       'contact.email past niet op het patroon',
     ]);
+  });
+
+  it('levert een kwartaal cumulatief: periode 2 is de realisatie van 1 januari tot en met kwartaal 2, niet kwartaal 2 alleen', async () => {
+    const { json } = await iv3Json({ jaar: 2026, kwartaal: 2 });
+    expect(json.metadata.periode).toBe(2);
+    const cellen = cellenUitJson(json);
+    expect(alsTekst(cellen)).toEqual(alsTekst(await somUitRealisatie(2026, 2)));
+    // Both quarters count: the cumulative amount is more than the second quarter's own.
+    const alleenK2 = (await t.execute(RealisatieDocument, { jaar: 2026, kwartaal: 2 }, ALS.controller)).data!.realisatie;
+    const lastenK2 = alleenK2.filter((r) => r.kant === 'LASTEN').reduce((s, r) => s.plus(r.bedrag), new Decimal(0));
+    expect(new Decimal(totaal(cellen, 'lasten')).greaterThan(lastenK2)).toBe(true);
   });
 
   it('telt per taakveld × categorie en in totaal exact op tot de realisatie van de hub, tot op de cent (kwartaal en jaar)', async () => {

@@ -102,7 +102,8 @@ export class RealisatieResolver {
 
   @Query(() => Iv3AanleveringType, {
     description:
-      'De Iv3-verdelingsmatrix voor CBS uit de realisatie: een kwartaal (periode 1–4) of het jaar (periode 5); ook als GET /export/iv3.json (iv3-JSON, schema 2.1), ' +
+      'De Iv3-verdelingsmatrix voor CBS uit de realisatie: tot en met een kwartaal (periode 1–4, cumulatief vanaf 1 januari, zoals CBS kwartaalcijfers vraagt) of het jaar (periode 5); ' +
+      'ook als GET /export/iv3.json (iv3-JSON, schema 2.1), ' +
       '/export/iv3.csv en /export/iv3.xlsx (beheerder, controller).',
   })
   iv3Aanlevering(@Ctx() ctx: Context, @JaarArg('jaar') jaar: number, @Arg('kwartaal', () => Int, KWARTAAL_ARG) kwartaal?: number): Promise<Iv3AanleveringType> {

@@ -266,8 +266,10 @@ interface CelRij {
 }
 
 /**
- * The Iv3 verdelingsmatrix of the regeling for a quarter (periode 1–4: that quarter's own amounts) or
- * for the year (periode 5: the sum of the four quarters): per taakveld × categorie the sum over all
+ * The Iv3 verdelingsmatrix of the regeling for a quarter or for the year. Quarters are cumulative, as CBS
+ * asks for Iv3 quarterly figures (periode k: 1 January up to and including quarter k, so a late booking
+ * never disappears between quarters and periode 4 is the whole year); periode 5 is the year (the
+ * jaarrekening delivery, the sum of the four quarters). Per taakveld × categorie the sum over all
  * modules, summed in PostgreSQL (NUMERIC, exact). The hub's taakveld codes are written as CBS's codes
  * of that boekjaar (iv3-codelijsten.ts); hub codes that land on the same CBS code are summed there.
  * Cells that sum to zero are left out. Refused with IV3_CODELIJST, and all problems listed, when a
@@ -281,7 +283,7 @@ export async function iv3Aanlevering(em: EntityManager, jaar: number, kwartaal: 
     `with vertaling(hub, iv3) as (select key, value from jsonb_each_text(?::jsonb))
      select r.kant, coalesce(v.iv3, r.taakveld) as taakveld, r.categorie, sum(r.bedrag)::numeric(15,2)::text as bedrag
      from realisatie r left join vertaling v on v.hub = r.taakveld
-     where r.jaar = ? and (?::int is null or r.kwartaal = ?)
+     where r.jaar = ? and (?::int is null or r.kwartaal <= ?)
      group by 1, 2, 3 having sum(r.bedrag) <> 0
      order by r.kant = 'BATEN', string_to_array(coalesce(v.iv3, r.taakveld), '.')::text[], string_to_array(r.categorie, '.')::text[]`,
     [JSON.stringify(Object.fromEntries(vertaling)), jaar, kwartaal, kwartaal],
@@ -299,7 +301,7 @@ export async function iv3Aanlevering(em: EntityManager, jaar: number, kwartaal: 
   const [totalen] = await em.getConnection().execute<Array<{ lasten: string; baten: string }>>(
     `select coalesce(sum(bedrag) filter (where kant = 'LASTEN'), 0)::numeric(15,2)::text as lasten,
             coalesce(sum(bedrag) filter (where kant = 'BATEN'), 0)::numeric(15,2)::text as baten
-     from realisatie where jaar = ? and (?::int is null or kwartaal = ?)`,
+     from realisatie where jaar = ? and (?::int is null or kwartaal <= ?)`,
     [jaar, kwartaal, kwartaal],
   );
   return Object.assign(new Iv3AanleveringType(), {

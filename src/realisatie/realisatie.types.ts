@@ -115,7 +115,7 @@ export class Iv3RegelType {
   bedrag!: string;
 }
 
-@ObjectType('Iv3Aanlevering', { simpleResolvers: true, description: 'De Iv3-verdelingsmatrix van de regeling voor een kwartaal (periode 1–4) of het jaar (periode 5), uit de realisatie van de hub.' })
+@ObjectType('Iv3Aanlevering', { simpleResolvers: true, description: 'De Iv3-verdelingsmatrix van de regeling tot en met een kwartaal (periode 1–4, cumulatief vanaf 1 januari) of voor het jaar (periode 5), uit de realisatie van de hub.' })
 export class Iv3AanleveringType {
   @Field(() => String, { description: 'Altijd "GR".' })
   overheidslaag!: string;

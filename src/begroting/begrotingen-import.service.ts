@@ -26,6 +26,7 @@ import { type SjabloonKolom, sjabloonBlad, uitlegBlad, sjabloonWerkmap } from '.
 import { BegrotingSoort } from './begroting.entity.js';
 import { legBegrotingVast, type BegrotingVersie, type Raming } from './begroting.service.js';
 import { BegrotingenImportType, type BegrotingImportRegelType } from './begrotingen-import.types.js';
+import { plaatshouders } from '../core/sql.js';
 
 // Budget versions from a spreadsheet (the MGR-bureau receives them from the modules' controllers): one
 // row per version, recorded through legBegrotingVast, the same call as the mutation begrotingVastleggen,
@@ -266,7 +267,7 @@ function bestaandeVersies(em: EntityManager, jaren: number[]): Promise<Bestaande
     `select m.code as module, b.jaar, b.soort, b.volgnummer, b.lasten::text as lasten, b.baten::text as baten,
             b.vastgesteld_op::text as vastgesteld_op, b.omschrijving, ${RAMING_SQL} as raming
      from begroting b join module m on m.id = b.module_id
-     where b.jaar in (${jaren.map(() => '?').join(',')})`,
+     where b.jaar in (${plaatshouders(jaren.length)})`,
     jaren,
   );
 }

@@ -6,6 +6,7 @@ import { Meerjarenraming, type RamingGemeente, type RamingJaar, type RamingModul
 import { deelnameDagenInJaar, verdeel } from './verdeling.service.js';
 import { taakveldVoorJaar } from '../taakveld/taakvelden.js';
 import { RAMING_JAREN } from '../begroting/begroting.service.js';
+import { plaatshouders } from '../core/sql.js';
 
 // The meerjarenraming of a begrotingsjaar: per module the years t+1 … t+3 of the latest adopted version
 // that carries one, each year's net cost split over the gemeenten exactly as bijdragenBerekenen splits
@@ -38,7 +39,6 @@ interface DeelnameRij {
   tot: string | null;
 }
 
-const lijst = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** The meerjarenraming of one begrotingsjaar (one statement). */
 export async function meerjarenraming(em: EntityManager, begrotingsjaar: number, moduleCodes?: string[]): Promise<Meerjarenraming> {
@@ -81,7 +81,7 @@ select
  * number of years and modules.
  */
 export async function meerjarenramingen(em: EntityManager, van: number, tot: number, moduleCodes?: string[]): Promise<Meerjarenraming[]> {
-  const filter = moduleCodes?.length ? `and m.code in (${lijst(moduleCodes.length)})` : '';
+  const filter = moduleCodes?.length ? `and m.code in (${plaatshouders(moduleCodes.length)})` : '';
   const [invoer] = await em.execute<Array<{ versies: VersieRij[]; sleutels: SleutelRij[]; deelnames: DeelnameRij[] }>>(RAMING_INVOER_SQL(filter), [van, tot, ...(moduleCodes ?? [])]);
   const { versies, sleutels, deelnames } = invoer;
   const uitkomsten = Array.from({ length: tot - van + 1 }, (_, i) =>

@@ -5,6 +5,7 @@ import { alsTekst, type BladProbleem, ImportWijziging, leesAantal, leesRasters, 
 import { gemeenteHerkenner, type HerkendeGemeente, type Herkenner } from './gemeente-herkenning.js';
 import { legInwonertalVast } from './gemeente.service.js';
 import { InwonersImportType, type InwonerWijzigingType } from './inwoners-import.types.js';
+import { plaatshouders } from '../core/sql.js';
 
 // Inhabitants per gemeente and year from a CBS StatLine export (xlsx or CSV with ';'), e.g. table 70072ned
 // "Regionale kerncijfers Nederland" or 03759ned: find the header row by its column names (title rows above
@@ -110,7 +111,7 @@ function leesRegels(rasters: Raster[], herken: Herkenner): Gelezen {
 async function huidigeTallen(em: EntityManager, gemeenteIds: number[]): Promise<Map<string, number>> {
   if (gemeenteIds.length === 0) return new Map();
   const rijen = await em.execute<{ gemeente_id: number; jaar: number; aantal: number }[]>(
-    `select gemeente_id, jaar, aantal from inwonertal where gemeente_id in (${gemeenteIds.map(() => '?').join(',')})`,
+    `select gemeente_id, jaar, aantal from inwonertal where gemeente_id in (${plaatshouders(gemeenteIds.length)})`,
     gemeenteIds,
   );
   return new Map(rijen.map((r) => [`${r.gemeente_id}|${r.jaar}`, r.aantal]));

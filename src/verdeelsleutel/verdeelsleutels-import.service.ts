@@ -24,6 +24,7 @@ import { gemeenteHerkenner, type HerkendeGemeente, type Herkenner } from '../gem
 import { Grondslag } from './verdeelsleutel.entity.js';
 import { legVerdeelsleutelVast, sleutelProblemen, type SleutelInvoer } from './verdeelsleutel.service.js';
 import { VerdeelsleutelsImportType, type VerdeelsleutelImportEenheidType, type VerdeelsleutelImportRegelType } from './verdeelsleutels-import.types.js';
+import { plaatshouders } from '../core/sql.js';
 
 // Allocation keys from a spreadsheet: one row per module × year × gemeente. The rows of one module and
 // year form one key, recorded through legVerdeelsleutelVast and checked by sleutelProblemen, the same
@@ -163,7 +164,7 @@ function bestaandeSleutels(em: EntityManager, jaren: number[]): Promise<Bestaand
     `select m.code as module, s.jaar, s.grondslag, s.omschrijving, g.cbs_code, g.naam, trim_scale(e.eenheden)::text as eenheden, e.bron
      from verdeelsleutel s join module m on m.id = s.module_id
      join verdeelsleutel_eenheid e on e.verdeelsleutel_id = s.id join gemeente g on g.id = e.gemeente_id
-     where s.jaar in (${jaren.map(() => '?').join(',')})`,
+     where s.jaar in (${plaatshouders(jaren.length)})`,
     jaren,
   );
 }

@@ -2,6 +2,7 @@ import { getMetadataStorage as validatieMetadata } from 'class-validator';
 import { getNamedType, GraphQLInputObjectType, GraphQLString, type GraphQLArgument, type GraphQLInputField } from 'graphql';
 import { getMetadataStorage as schemaMetadata } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maakApiToken } from '../src/api-token/api-token.service.js';
 import { formulaProblem } from '../src/core/spreadsheet-text.js';
 import { hubSchema } from '../src/schema.js';
 import {
@@ -50,6 +51,15 @@ describe('invoer die een spreadsheet als formule zou lezen', () => {
     );
     expect(await tellingen()).toEqual(voor);
     expect(await t.sql(`select 1 from gemeente where cbs_code = 'GM0997'`)).toEqual([]);
+  });
+
+  it('weigert een tokennaam als formule ook buiten GraphQL om (npm run token -- create roept dezelfde functie aan)', async () => {
+    const voor = await t.sql('select count(*)::int as n from api_token');
+    await expect(maakApiToken(t.orm.em.fork(), { naam: HYPERLINK, rol: 'DASHBOARD' as never }, 'cli (test)')).rejects.toMatchObject({
+      message: formulaProblem('Naam', HYPERLINK, 'name'),
+      extensions: { code: 'BAD_USER_INPUT', veld: 'naam' },
+    });
+    expect(await t.sql('select count(*)::int as n from api_token')).toEqual(voor);
   });
 
   it('weigert elk begin uit de OWASP-lijst in een naam, en aanvaardt die tekens verderop', async () => {

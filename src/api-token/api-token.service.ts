@@ -10,6 +10,7 @@ import { normaliseerCbsCode } from '../core/scalars.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 import { apiTokenLezen, type ApiTokenType } from './api-token.types.js';
+import { formulaProblem } from '../core/spreadsheet-text.js';
 
 export interface NieuwToken {
   naam: string;
@@ -24,6 +25,9 @@ export async function maakApiToken(em: EntityManager, invoer: NieuwToken, door: 
   const modules = [...new Set(invoer.modules ?? [])].sort();
   const gemeente = invoer.gemeente ? normaliseerCbsCode(invoer.gemeente) : null;
   if (!naam || naam.length > 120) throw hubError(ErrorCode.BAD_USER_INPUT, 'Geef het token een naam van 1 tot 120 tekens.');
+  // Here and not only on the GraphQL input: `npm run token -- create` comes through this function too.
+  const formule = formulaProblem('Naam', naam, 'name');
+  if (formule) throw hubError(ErrorCode.BAD_USER_INPUT, formule, { veld: 'naam' });
   const fout = scopeFout(invoer.rol, gemeente, modules);
   if (fout) throw hubError(ErrorCode.BAD_USER_INPUT, fout);
   return em.transactional(async (tx) => {

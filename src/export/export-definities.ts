@@ -77,7 +77,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
   'kostenoverzicht': {
     query: `query ($jaar: Int!, $fase: Fase, $modules: [String!], $gemeenten: [CbsCode!], $taakvelden: [String!]) {
       kostenoverzicht(jaar: $jaar, fase: $fase, modules: $modules, gemeenten: $gemeenten, taakvelden: $taakvelden) {
-        regels { gemeente { cbsCode naam } module { code } jaar begroot gewijzigd naWijziging gerealiseerd verschil inwoners bedrag perInwoner }
+        regels { gemeente { cbsCode naam } module { code } jaar begroot gewijzigd naWijziging gerealiseerd verschil inwoners bedrag perInwoner geraamd ramingUit }
       } }`,
     lijst: 'kostenoverzicht.regels',
     connection: false,
@@ -95,6 +95,9 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Inwoners', 'inwoners', 'getal'),
       k('Bedrag (gevraagde fase)', 'bedrag', 'bedrag'),
       k('Per inwoner', 'perInwoner', 'bedrag'),
+      // The meerjarenraming beside the adopted figures, never in them (see kostenoverzicht).
+      k('Geraamd (meerjarenraming)', 'geraamd', 'bedrag'),
+      k('Raming uit begroting', 'ramingUit', 'getal'),
     ],
   },
   'kpi-waarden': {

@@ -44,7 +44,7 @@ export async function meerjarenraming(em: EntityManager, begrotingsjaar: number,
     `with laatste as (
        select distinct on (b.module_id) b.id, b.module_id
        from begroting b join module m on m.id = b.module_id
-       where b.jaar = ? and b.soort <> 'REALISATIE' ${filter} and exists (select 1 from begroting_raming r where r.begroting_id = b.id)
+       where b.jaar = ? ${filter} and exists (select 1 from begroting_raming r where r.begroting_id = b.id)
        order by b.module_id, b.vastgesteld_op desc, b.volgnummer desc)
      select l.id as begroting_id, l.module_id, r.jaar, r.lasten::text as lasten, r.baten::text as baten
      from laatste l join begroting_raming r on r.begroting_id = l.id join module m on m.id = l.module_id

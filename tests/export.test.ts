@@ -49,10 +49,15 @@ describe('CSV-export', () => {
     // A byte-order mark, so that Excel reads the file as UTF-8.
     expect([...ruw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const tekst = ruw.toString('utf8');
-    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Taakveldnaam;Begrotingsversie;Volgnummer;Actueel;Bedrag');
+    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Taakveldnaam;Begrotingsversie;Volgnummer;Jaarrekening vastgesteld op;Actueel;Bedrag');
     const rijen = rijenVan(tekst, ';');
     expect(rijen[0].Bedrag).toMatch(/^\d+,\d{2}$/);
     expect(rijen[0].Taakveld).toBe('6.4');
+    // Realised contributions name their jaarrekening, the others their budget version.
+    const gerealiseerd = rijen.filter((r) => r.Fase === 'GEREALISEERD');
+    expect(gerealiseerd).toHaveLength(9);
+    expect(gerealiseerd.every((r) => r['Jaarrekening vastgesteld op'] === '2026-07-01' && r.Begrotingsversie === '')).toBe(true);
+    expect(rijen.filter((r) => r.Fase !== 'GEREALISEERD').every((r) => r['Jaarrekening vastgesteld op'] === '' && r.Begrotingsversie !== '')).toBe(true);
   });
 
   it('bladert door alle pagina’s van een connection', async () => {

@@ -43,9 +43,10 @@ describe('de jaarrekening als eigen object', () => {
 
     const { data } = await t.execute(JaarrekeningDocument, { module: 'WGSW', jaar: 2025 }, ALS.gemeenteArnhem);
     expect(data!.jaarrekening).toMatchObject({ jaar: 2025, vastgesteldOp: '2026-07-01', module: { code: 'WGSW' } });
-    expect(data!.jaarrekening!.pcDocumenten.map((d) => d.soort)).toEqual(['JAARREKENING']);
+    expect(data!.jaarrekening.pcDocumenten.map((d) => d.soort)).toEqual(['JAARREKENING']);
     const geen = await t.execute(JaarrekeningDocument, { module: 'WGSW', jaar: 2026 }, ALS.gemeenteArnhem);
-    expect(geen.data!.jaarrekening).toBeNull();
+    expect(codes(geen.errors)).toEqual(['NOT_FOUND']);
+    expect(geen.errors![0].message).toBe('WGSW heeft over 2026 (nog) geen jaarrekening; een beheerder legt die vast met jaarrekeningVastleggen.');
     const onbekend = await t.execute(JaarrekeningDocument, { module: 'BESTAATNIET', jaar: 2025 }, ALS.gemeenteArnhem);
     expect(codes(onbekend.errors)).toEqual(['NOT_FOUND']);
 
@@ -55,7 +56,7 @@ describe('de jaarrekening als eigen object', () => {
 
   it('is de bron van de gerealiseerde bijdragen, en elk geldpad telt precies die', async () => {
     const { data } = await t.execute(JaarrekeningDocument, { module: 'WSP', jaar: 2025 }, ALS.controller);
-    const netto = data!.jaarrekening!.nettoLasten;
+    const netto = data!.jaarrekening.nettoLasten;
     const g = await geld('WSP', 2025);
     expect(g.bijdragen.totalCount).toBe(9);
     expect(g.bijdragen.nodes.every((b) => b.actueel && b.begroting === null && b.jaarrekening?.nettoLasten === netto)).toBe(true);
@@ -93,7 +94,7 @@ describe('een gecorrigeerde jaarrekening in een heropend jaar', () => {
   });
 
   it('vervangt de cijfers (audit oud → nieuw), berekent de gerealiseerde bijdragen opnieuw en sluit het jaar weer af', async () => {
-    const oud = (await t.execute(JaarrekeningDocument, { module: 'WSP', jaar: 2024 }, ALS.controller)).data!.jaarrekening!;
+    const oud = (await t.execute(JaarrekeningDocument, { module: 'WSP', jaar: 2024 }, ALS.controller)).data!.jaarrekening;
     expect((await heropen('WSP', 2024)).errors).toBeUndefined();
     const invoer = { module: 'WSP', jaar: 2024, lasten: '2600000.00', baten: '400000.00', vastgesteldOp: '2026-10-01', omschrijving: 'Gecorrigeerde jaarrekening 2024 WSP (test)' };
     const { data, errors } = await t.execute(JaarrekeningVastleggenDocument, { invoer }, ALS.beheerder);
@@ -165,7 +166,7 @@ describe('P&C-stukken dragen jaarrekeningen', () => {
     const nogmaals = await toevoegen('VOORLOPIGE_JAARREKENING', 2023, 'Nog een voorlopige 2023', ['WGSW']);
     expect(codes(nogmaals.errors)).toEqual(['CONFLICT']);
     const { data } = await t.execute(JaarrekeningDocument, { module: 'WGSW', jaar: 2023 }, ALS.controller);
-    expect(data!.jaarrekening!.pcDocumenten.map((d) => d.soort).sort()).toEqual(['JAARREKENING', 'VOORLOPIGE_JAARREKENING']);
+    expect(data!.jaarrekening.pcDocumenten.map((d) => d.soort).sort()).toEqual(['JAARREKENING', 'VOORLOPIGE_JAARREKENING']);
   });
 
   it('weigert jaarrekeningen op een ander soort stuk, en een jaarrekening die er niet is', async () => {

@@ -2,15 +2,15 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { JaarArg } from '../core/jaar.js';
 import { moduleLezen, ModuleType } from '../module/module.types.js';
-import { zoekJaarrekening, zoekJaarrekeningen } from './jaarrekening.service.js';
+import { leesJaarrekening, zoekJaarrekeningen } from './jaarrekening.service.js';
 import { JaarrekeningType } from './jaarrekening.types.js';
 
 /** The jaarrekeningen; readable for everyone signed in, like the budget versions. Recording them: berekening.resolver.ts. */
 @Resolver(() => JaarrekeningType)
 export class JaarrekeningResolver {
-  @Query(() => JaarrekeningType, { nullable: true, description: 'De jaarrekening van een module over een jaar; leeg als die er (nog) niet is.' })
-  jaarrekening(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<JaarrekeningType | null> {
-    return zoekJaarrekening(ctx.em, module, jaar);
+  @Query(() => JaarrekeningType, { description: 'De jaarrekening van een module over een jaar; NOT_FOUND als die er (nog) niet is.' })
+  jaarrekening(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<JaarrekeningType> {
+    return leesJaarrekening(ctx.em, module, jaar);
   }
 
   @Query(() => [JaarrekeningType], { description: 'Jaarrekeningen, te filteren op jaar en modules (modulecodes); per module, dan per jaar.' })

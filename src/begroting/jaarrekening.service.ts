@@ -17,11 +17,16 @@ export function zoekJaarrekeningen(em: EntityManager, filter: { jaar?: number; m
   return jaarrekeningLezen.find(em, where, { orderBy: { module: { code: 'asc' }, jaar: 'asc' } });
 }
 
-/** One module's jaarrekening of a year, or null; an unknown module is NOT_FOUND. */
-export async function zoekJaarrekening(em: EntityManager, moduleCode: string, jaar: number): Promise<JaarrekeningType | null> {
+/** One module's jaarrekening of a year; NOT_FOUND for an unknown module or a year without one. */
+export async function leesJaarrekening(em: EntityManager, moduleCode: string, jaar: number): Promise<JaarrekeningType> {
   const module = await moduleMetCode(em, moduleCode);
   const [jaarrekening] = await jaarrekeningLezen.find(em, { module, jaar });
-  return jaarrekening ?? null;
+  if (!jaarrekening) {
+    throw hubError(ErrorCode.NOT_FOUND, `${module.code} heeft over ${jaar} (nog) geen jaarrekening; een beheerder legt die vast met jaarrekeningVastleggen.`, {
+      key: `${module.code} ${jaar}`,
+    });
+  }
+  return jaarrekening;
 }
 
 /** When a jaarrekening can plausibly have been adopted (Wgr art. 34a: in the year after, or at the latest the year after that): why not, or null. */

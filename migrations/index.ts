@@ -14,6 +14,7 @@ import { Migration20261202124313_meerjarenraming } from './Migration202612021243
 import { Migration20261202131000_realisatie } from './Migration20261202131000_realisatie.js';
 import { Migration20261202132000_resultaat } from './Migration20261202132000_resultaat.js';
 import { Migration20261202130000_pcCyclus } from './Migration20261202130000_pcCyclus.js';
+import { Migration20261202152000_jaarrekening } from './Migration20261202152000_jaarrekening.js';
 import { Migration20261202153558_bestemmingIntrekken } from './Migration20261202153558_bestemmingIntrekken.js';
 
 /**
@@ -36,5 +37,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202131000_realisatie', class: Migration20261202131000_realisatie },
   { name: 'Migration20261202132000_resultaat', class: Migration20261202132000_resultaat },
   { name: 'Migration20261202130000_pcCyclus', class: Migration20261202130000_pcCyclus },
+  { name: 'Migration20261202152000_jaarrekening', class: Migration20261202152000_jaarrekening },
   { name: 'Migration20261202153558_bestemmingIntrekken', class: Migration20261202153558_bestemmingIntrekken },
 ];

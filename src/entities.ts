@@ -2,6 +2,7 @@ import { AuditLog } from './audit/audit-log.entity.js';
 import { ApiToken } from './auth/api-token.entity.js';
 import { Begroting } from './begroting/begroting.entity.js';
 import { BegrotingRaming } from './begroting/begroting-raming.entity.js';
+import { Jaarrekening } from './begroting/jaarrekening.entity.js';
 import { Jaarafsluiting } from './jaarafsluiting/jaarafsluiting.entity.js';
 import { Bijdrage } from './bijdrage/bijdrage.entity.js';
 import { Deelname } from './deelname/deelname.entity.js';
@@ -15,7 +16,7 @@ import { Programma } from './module/programma.entity.js';
 import { Realisatie, RealisatiePrognose } from './realisatie/realisatie.entity.js';
 import { Organisatie } from './organisatie/organisatie.entity.js';
 import { Bestuurscommissie, BestuurscommissieLid, Commissieadvies, Commissievergadering } from './pc/bestuur.entity.js';
-import { PcDocument, PcDocumentBegroting, PcDocumentModule, Termijnregel, Zienswijze } from './pc/pc.entity.js';
+import { PcDocument, PcDocumentBegroting, PcDocumentJaarrekening, PcDocumentModule, Termijnregel, Zienswijze } from './pc/pc.entity.js';
 import { KpiWaarde } from './rapportage/kpi-waarde.entity.js';
 import { Kwartaalrapportage } from './rapportage/kwartaalrapportage.entity.js';
 import { VerdeelsleutelEenheid } from './verdeelsleutel/verdeelsleutel-eenheid.entity.js';
@@ -35,6 +36,7 @@ export const entities = [
   DvoNorm,
   Begroting,
   BegrotingRaming,
+  Jaarrekening,
   Jaarafsluiting,
   Verdeelsleutel,
   VerdeelsleutelEenheid,
@@ -48,6 +50,7 @@ export const entities = [
   PcDocument,
   PcDocumentModule,
   PcDocumentBegroting,
+  PcDocumentJaarrekening,
   Zienswijze,
   Termijnregel,
   Bestuurscommissie,

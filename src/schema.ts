@@ -5,6 +5,7 @@ import { AanmeldingResolver } from './aanmelding/aanmelding.resolver.js';
 import { AuditLogResolver } from './audit/audit.resolver.js';
 import { ApiTokenResolver } from './api-token/api-token.resolver.js';
 import { BegrotingResolver } from './begroting/begroting.resolver.js';
+import { JaarrekeningResolver } from './begroting/jaarrekening.resolver.js';
 import { BegrotingenVanModuleResolver } from './begroting/begrotingen-van.resolver.js';
 import { BijdrageResolver, BijdrageTotaalResolver } from './bijdrage/bijdrage.resolver.js';
 import { BijdragenVanDeelnameResolver, BijdragenVanGemeenteResolver, BijdragenVanModuleResolver } from './bijdrage/bijdragen-van.resolver.js';
@@ -22,7 +23,7 @@ import { KpiResolver } from './kpi/kpi.resolver.js';
 import { KpisVanModuleResolver } from './kpi/kpis-van.resolver.js';
 import { ModuleResolver, ProgrammaResolver } from './module/module.resolver.js';
 import { BestuurscommissieLidResolver, BestuurscommissieResolver, CommissieadviesResolver } from './pc/bestuur.resolver.js';
-import { PcDocumentResolver, PcResolver, ZienswijzeResolver } from './pc/pc.resolver.js';
+import { JaarrekeningPcResolver, PcDocumentResolver, PcResolver, ZienswijzeResolver } from './pc/pc.resolver.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
 import { BestuursrapportageResolver, RealisatieResolver } from './realisatie/realisatie.resolver.js';
 import { TaakveldResolver } from './taakveld/taakveld.resolver.js';
@@ -55,6 +56,7 @@ const resolvers = [
   DvosVanGemeenteResolver,
   DvosVanOrganisatieResolver,
   BegrotingResolver,
+  JaarrekeningResolver,
   BegrotingenVanModuleResolver,
   JaarafsluitingResolver,
   TaakveldResolver,
@@ -83,6 +85,7 @@ const resolvers = [
   ReservemutatieResolver,
   ReservestandResolver,
   PcResolver,
+  JaarrekeningPcResolver,
   PcDocumentResolver,
   ZienswijzeResolver,
   BestuurscommissieResolver,

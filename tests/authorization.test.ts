@@ -31,6 +31,8 @@ const QUERIES: Array<[string, TypedDocumentNode<unknown, Record<string, never>>,
   ['dvos', ops.RootDvosDocument, iedereen],
   ['dvo', ops.RootDvoDocument, iedereen],
   ['begrotingen', ops.RootBegrotingenDocument, iedereen],
+  ['jaarrekening', ops.RootJaarrekeningDocument, iedereen],
+  ['jaarrekeningen', ops.RootJaarrekeningenDocument, iedereen],
   ['verdeelsleutels', ops.RootVerdeelsleutelsDocument, iedereen],
   ['bijdragen', ops.RootBijdragenDocument, iedereen],
   ['kpis', ops.RootKpisDocument, iedereen],
@@ -254,6 +256,8 @@ const ROLMUTATIES: Array<[string, (als: Identity) => ReturnType<TestHub['execute
     ['bestuurscommissieToevoegen', (als) => t.execute(ops.BestuurscommissieToevoegenDocument, { programma: 'ZORG', naam: 'Tweede commissie' }, als), ['beheerder'], ['CONFLICT']],
     // No budget for 2099: the allowed roles get NOT_FOUND.
     ['bijdragenBerekenen', (als) => t.execute(ops.BijdragenBerekenenDocument, { module: 'WSP', jaar: 2099, soort: 'PRIMITIEF' }, als), ['beheerder', 'controller'], ['NOT_FOUND']],
+    // No jaarrekening for 2099: the allowed roles get INVALID_STATUS.
+    ['gerealiseerdeBijdragenBerekenen', (als) => t.execute(ops.GerealiseerdeBijdragenBerekenenDocument, { module: 'WSP', jaar: 2099 }, als), ['beheerder', 'controller'], ['INVALID_STATUS']],
     // A categorie that does not exist: the beheerder and WgSW's own manager meet the input's problems; other managers are out of scope.
     ['realisatieVastleggen', (als) => t.execute(ops.RootRealisatieVastleggenDocument, {}, als), ['beheerder', 'modulemanagerWgsw'], ['BAD_USER_INPUT']],
   ];

@@ -8,6 +8,7 @@ import { KostenoverzichtDocument } from './generated/graphql.js';
 import { exportCsv, formulesInBestaandeGegevens, rijenVan } from './helpers/export-csv.js';
 import { FORMULE_TEKSTEN, HYPERLINK } from './helpers/scenario.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { actueleBijdrage } from '../src/bijdrage/actueel.service.js';
 
 let t: TestHub;
 let basis: string;
@@ -48,17 +49,22 @@ describe('CSV-export', () => {
     // A byte-order mark, so that Excel reads the file as UTF-8.
     expect([...ruw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const tekst = ruw.toString('utf8');
-    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Taakveldnaam;Begrotingsversie;Volgnummer;Actueel;Bedrag');
+    expect(tekst.split('\n')[0]).toBe('\uFEFFCBS-code;Gemeente;Module;Modulenaam;Jaar;Fase;Taakveld;Taakveldnaam;Begrotingsversie;Volgnummer;Jaarrekening vastgesteld op;Actueel;Bedrag');
     const rijen = rijenVan(tekst, ';');
     expect(rijen[0].Bedrag).toMatch(/^\d+,\d{2}$/);
     expect(rijen[0].Taakveld).toBe('6.4');
+    // Realised contributions name their jaarrekening, the others their budget version.
+    const gerealiseerd = rijen.filter((r) => r.Fase === 'GEREALISEERD');
+    expect(gerealiseerd).toHaveLength(9);
+    expect(gerealiseerd.every((r) => r['Jaarrekening vastgesteld op'] === '2026-07-01' && r.Begrotingsversie === '')).toBe(true);
+    expect(rijen.filter((r) => r.Fase !== 'GEREALISEERD').every((r) => r['Jaarrekening vastgesteld op'] === '' && r.Begrotingsversie !== '')).toBe(true);
   });
 
   it('bladert door alle pagina’s van een connection', async () => {
     const { tekst } = await csv('bijdragen.csv', {});
     const [{ n }] = await t.orm.em
       .getConnection()
-      .execute<{ n: string }[]>('select count(*) as n from bijdrage where begroting_id in (select id from actuele_begroting)');
+      .execute<{ n: string }[]>(`select count(*) as n from bijdrage bd where ${actueleBijdrage('bd')}`);
     expect(Number(n)).toBeGreaterThan(500);
     expect(rijenVan(tekst)).toHaveLength(Number(n));
   });

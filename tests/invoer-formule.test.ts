@@ -111,7 +111,7 @@ describe('invoer die een spreadsheet als formule zou lezen', () => {
     // Codes and references to existing things (a wrong one is not found or has no valid form, so it is never stored).
     // And `bestand`: an uploaded workbook as base64, read as xlsx and never stored as text (its cells go
     // through the save's own input rules).
-    const VERWIJZINGEN = new Set(['module', 'programma', 'hoofdmodule', 'taakveld', 'organisatie', 'dvo', 'kpi', 'code', 'modules', 'gemeente', 'bestand']);
+    const VERWIJZINGEN = new Set(['module', 'programma', 'hoofdmodule', 'taakveld', 'organisatie', 'dvo', 'kpi', 'code', 'modules', 'jaarrekeningen', 'gemeente', 'bestand']);
     const schema = await hubSchema();
     const invoerTypen = schemaMetadata().inputTypes;
     const ontbreekt: string[] = [];

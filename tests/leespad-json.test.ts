@@ -5,6 +5,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokenLezen } from '../src/api-token/api-token.types.js';
 import { begrotingLezen, begrotingRamingLezen } from '../src/begroting/begroting.types.js';
+import { jaarrekeningLezen } from '../src/begroting/jaarrekening.types.js';
 import { bijdrageLezen } from '../src/bijdrage/bijdrage.types.js';
 import type { ReadModel } from '../src/core/read-model.js';
 import { deelnameLezen } from '../src/deelname/deelname.types.js';
@@ -36,6 +37,7 @@ const MODELLEN: Record<string, ReadModel<any, { id: number }>> = {
   begrotingLezen,
   begrotingRamingLezen,
   bijdrageLezen,
+  jaarrekeningLezen,
   deelnameLezen,
   dvoLezen,
   gemeenteLezen,

@@ -62,13 +62,16 @@ describe('de democyclus van begroting 2027 in pcKalender(2027)', () => {
     expect([...datums].sort()).toEqual(datums);
   });
 
-  it('markeert de te late zienswijze ook op de zienswijze zelf, en koppelt de jaarrekening 2025 aan de REALISATIE-versies', async () => {
+  it('markeert de te late zienswijze ook op de zienswijze zelf, en koppelt het stuk jaarrekening 2025 aan de jaarrekeningen 2025', async () => {
     const { data } = await t.execute(ops.ZienswijzenDocument, { document: ONTWERPBEGROTING }, ALS.controller);
     expect(data!.zienswijzen.filter((z) => z.teLaat).map((z) => z.gemeente.cbsCode)).toEqual([ROZENDAAL]);
     const jaarrekening = await t.execute(ops.PcDocumentDetailDocument, { id: JAARREKENING }, ALS.controller);
-    const versies = await t.sql<{ n: number }>(`select count(*)::int as n from begroting where jaar = 2025 and soort = 'REALISATIE'`);
-    expect(jaarrekening.data!.pcDocument.begrotingen.length).toBe(versies[0].n);
-    expect(jaarrekening.data!.pcDocument.begrotingen.every((b) => b.jaar === 2025 && b.soort === 'REALISATIE')).toBe(true);
+    const cijfers = await t.sql<{ n: number }>(`select count(*)::int as n from jaarrekening where jaar = 2025`);
+    expect(cijfers[0].n).toBeGreaterThan(0);
+    expect(jaarrekening.data!.pcDocument.jaarrekeningen.length).toBe(cijfers[0].n);
+    expect(jaarrekening.data!.pcDocument.jaarrekeningen.every((j) => j.jaar === 2025)).toBe(true);
+    // The jaarrekening is no budget version: the document carries no begrotingen.
+    expect(jaarrekening.data!.pcDocument.begrotingen).toEqual([]);
     // There are no budget figures for 2027 in the demo, so the begroting 2027 links none.
     const begroting = await t.execute(ops.PcDocumentDetailDocument, { id: ONTWERPBEGROTING }, ALS.controller);
     expect(begroting.data!.pcDocument.begrotingen).toEqual([]);
@@ -84,8 +87,17 @@ describe('leespad', () => {
       expect(errors).toBeUndefined();
       return dataStatements(t.statements).length;
     };
+    // The demo's documents carry jaarrekeningen but no budget versions: give one document a version
+    // first, so that every kind of link is read before counting.
+    const eerste = await t.execute(
+      ops.PcDocumentToevoegenDocument,
+      { invoer: { soort: 'BEGROTINGSWIJZIGING', jaar: 2024, titel: 'Begrotingswijziging 2024 WSP (test)', begrotingen: [{ module: 'WSP', soort: 'WIJZIGING', volgnummer: 1 }] } },
+      ALS.beheerder,
+    );
+    expect(eerste.errors).toBeUndefined();
+    await t.execute(ops.PcDocumentenDiepDocument, {}, ALS.controller); // warms the caches the write emptied
     const voor = await tel(() => t.execute(ops.PcDocumentenDiepDocument, {}, ALS.controller));
-    expect(voor).toBeLessThanOrEqual(12);
+    expect(voor).toBeLessThanOrEqual(14);
     // One more document with a module, a budget version, a zienswijze and open raden: no more statements.
     const nieuw = await t.execute(
       ops.PcDocumentToevoegenDocument,
@@ -96,7 +108,9 @@ describe('leespad', () => {
     await t.execute(ops.PcDocumentVoorZienswijzeDocument, { id, verzondenOp: '2026-11-01' }, ALS.beheerder);
     const zienswijze = await t.execute(ops.ZienswijzeVastleggenDocument, { invoer: { document: id, gemeente: 'GM0202', ontvangenOp: '2026-11-02', samenvatting: 'test' } }, ALS.beheerder);
     expect(zienswijze.errors).toBeUndefined();
-    expect(await tel(() => t.execute(ops.PcDocumentenDiepDocument, {}, ALS.controller))).toBe(voor);
+    // At most as many: the modules of the documents and of their budget versions come from two link
+    // loaders, and are read in one batch or two depending on when those resolve.
+    expect(await tel(() => t.execute(ops.PcDocumentenDiepDocument, {}, ALS.controller))).toBeLessThanOrEqual(voor);
     expect(await tel(() => t.execute(ops.PcKalenderDocument, { jaar: 2027 }, ALS.controller))).toBeLessThanOrEqual(6);
   });
 });

@@ -30,14 +30,14 @@ afterAll(() => t.close());
 
 const som = (bedragen: string[]) => bedragen.reduce((s, b) => s.plus(b), new Decimal(0));
 
-/** The result straight from the budget versions: (lasten − baten) na wijziging − (lasten − baten) gerealiseerd. */
+/** The result straight from the tables: (lasten − baten) na wijziging − (lasten − baten) of the jaarrekening. */
 async function resultaatUitBegroting(module: string, jaar: number): Promise<string> {
   const [rij] = await t.sql<{ resultaat: string }>(
     `select ((nw.lasten - nw.baten) - (r.lasten - r.baten))::text as resultaat
-     from begroting r join module m on m.id = r.module_id
+     from jaarrekening r join module m on m.id = r.module_id
      join lateral (select b.lasten, b.baten from begroting b where b.module_id = r.module_id and b.jaar = r.jaar and b.soort in ('PRIMITIEF', 'WIJZIGING')
                    order by b.soort = 'WIJZIGING' desc, b.volgnummer desc limit 1) nw on true
-     where m.code = ? and r.jaar = ? and r.soort = 'REALISATIE'`,
+     where m.code = ? and r.jaar = ?`,
     [module, jaar],
   );
   return rij.resultaat;

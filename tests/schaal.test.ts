@@ -59,11 +59,16 @@ describe('aantal SQL-statements groeit niet met de regio', () => {
     expect(await tel(demo, () => demo.execute(ScopeKpiWaardenDocument, {}, ALS.gemeenteArnhem))).toBeLessThanOrEqual(10);
   });
 
-  it('de gegenereerde bijdragen tellen per begroting exact op tot het saldo', async () => {
+  it('de gegenereerde bijdragen tellen per begroting en per jaarrekening exact op tot het saldo', async () => {
     const verschillen = await groot.sql<{ n: string }>(`
       select count(*) as n from (
         select b.id from begroting b join bijdrage bd on bd.begroting_id = b.id
-        group by b.id having sum(bd.bedrag) <> max(b.lasten - b.baten)) x`);
+        group by b.id having sum(bd.bedrag) <> max(b.lasten - b.baten)
+        union all
+        select j.id from jaarrekening j join bijdrage bd on bd.jaarrekening_id = j.id
+        group by j.id having sum(bd.bedrag) <> max(j.lasten - j.baten)) x`);
     expect(Number(verschillen[0].n)).toBe(0);
+    const [{ n }] = await groot.sql<{ n: string }>(`select count(*) as n from bijdrage where jaarrekening_id is not null`);
+    expect(Number(n)).toBeGreaterThan(0);
   });
 });

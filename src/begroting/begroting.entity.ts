@@ -6,11 +6,10 @@ import { Module } from '../module/module.entity.js';
 export enum BegrotingSoort {
   PRIMITIEF = 'PRIMITIEF',
   WIJZIGING = 'WIJZIGING',
-  REALISATIE = 'REALISATIE',
 }
 registerEnumType(BegrotingSoort, {
   name: 'BegrotingSoort',
-  description: 'Primitieve begroting, begrotingswijziging (1, 2, …) of realisatie volgens de jaarrekening.',
+  description: 'Primitieve begroting of begrotingswijziging (1, 2, …). De jaarrekening is geen begrotingsversie maar een eigen object (Jaarrekening).',
 });
 
 /** A module's budget version for a year. Write model; the graph reads BegrotingType. */

@@ -11,7 +11,7 @@ import { BegrotingRaming } from './begroting-raming.entity.js';
 import type { BegrotingInvoer } from './begroting.inputs.js';
 import { begrotingLezen, type BegrotingType } from './begroting.types.js';
 
-/** The order of budget versions within a module: per year as adopted (primitief, wijzigingen, realisatie). */
+/** The order of budget versions within a module: per year as adopted (primitief, wijzigingen). */
 export const BEGROTING_VOLGORDE = { jaar: 'asc', vastgesteldOp: 'asc', volgnummer: 'asc' } as const;
 
 /** Budget versions, optionally of one module, year or kind; by module code, then in BEGROTING_VOLGORDE. */
@@ -23,7 +23,7 @@ export function zoekBegrotingen(em: EntityManager, filter: { module?: string; ja
   return begrotingLezen.find(em, where, { orderBy: { module: { code: 'asc' }, ...BEGROTING_VOLGORDE } });
 }
 
-/** A budget version to record: the primitieve begroting, an amendment or the jaarrekening. */
+/** A budget version to record: the primitieve begroting or an amendment (the jaarrekening is no version: jaarrekening.entity.ts). */
 export interface BegrotingVersie {
   module: string;
   jaar: number;
@@ -46,11 +46,10 @@ export interface Raming {
 /** How many years after the begrotingsjaar a meerjarenraming covers (BBV: the begroting year and the three after it). */
 export const RAMING_JAREN = 3;
 
-/** Why a version's meerjarenraming cannot be recorded, or null: exactly the years t+1 … t+3, amounts ≥ 0, not on a jaarrekening. */
-export function ramingProbleem(versie: Pick<BegrotingVersie, 'jaar' | 'soort' | 'meerjarenraming'>): string | null {
+/** Why a version's meerjarenraming cannot be recorded, or null: exactly the years t+1 … t+3, amounts ≥ 0. */
+export function ramingProbleem(versie: Pick<BegrotingVersie, 'jaar' | 'meerjarenraming'>): string | null {
   const raming = versie.meerjarenraming ?? [];
   if (raming.length === 0) return null;
-  if (versie.soort === BegrotingSoort.REALISATIE) return 'een jaarrekening heeft geen meerjarenraming';
   const verwacht = Array.from({ length: RAMING_JAREN }, (_, i) => versie.jaar + 1 + i);
   const jaren = raming.map((r) => r.jaar).sort((a, b) => a - b);
   if (jaren.length !== verwacht.length || jaren.some((j, i) => j !== verwacht[i])) {
@@ -61,24 +60,24 @@ export function ramingProbleem(versie: Pick<BegrotingVersie, 'jaar' | 'soort' | 
   return null;
 }
 
+/** Why an adoption date in the future cannot be recorded (versions and jaarrekeningen alike). */
+export const toekomst = (datum: string) => `de vaststellingsdatum ${datum} ligt in de toekomst; leg het stuk vast nadat het bestuur het heeft vastgesteld`;
+
 /**
- * When a version can plausibly have been adopted (Wgr art. 34 and 34a: the algemeen bestuur adopts
- * the begroting in the year before it applies and the jaarrekening in the year after): why not, or null.
+ * When a version can plausibly have been adopted (Wgr art. 34: the algemeen bestuur adopts the
+ * begroting in the year before it applies): why not, or null. The jaarrekening: jaarrekening.service.ts.
  */
 function vaststellingsProbleem(versie: BegrotingVersie, vandaagDatum: string, eerdere: Begroting[]): string | null {
   const { jaar, vastgesteldOp: datum } = versie;
-  if (datum > vandaagDatum) return `de vaststellingsdatum ${datum} ligt in de toekomst; leg een versie vast nadat het bestuur haar heeft vastgesteld`;
+  if (datum > vandaagDatum) return toekomst(datum);
   if (versie.soort === BegrotingSoort.PRIMITIEF && !datum.startsWith(`${jaar - 1}-`)) {
     return `het algemeen bestuur stelt de begroting ${jaar} vast in het jaar ervoor (Wgr art. 34); kies een datum in ${jaar - 1}, niet ${datum}`;
-  }
-  if (versie.soort === BegrotingSoort.REALISATIE && (datum < `${jaar + 1}-01-01` || datum > `${jaar + 2}-12-31`)) {
-    return `de jaarrekening ${jaar} wordt na afloop van het jaar vastgesteld, in ${jaar + 1} (Wgr art. 34a) of uiterlijk ${jaar + 2}; niet op ${datum}`;
   }
   if (versie.soort === BegrotingSoort.WIJZIGING) {
     if (datum < `${jaar}-01-01` || datum > `${jaar + 1}-03-31`) {
       return `een begrotingswijziging ${jaar} wordt vastgesteld in ${jaar} of kort daarna (uiterlijk 31 maart ${jaar + 1}), niet op ${datum}`;
     }
-    const vorige = eerdere.filter((b) => b.soort !== BegrotingSoort.REALISATIE).reduce((max, b) => (b.vastgesteldOp > max ? b.vastgesteldOp : max), '');
+    const vorige = eerdere.reduce((max, b) => (b.vastgesteldOp > max ? b.vastgesteldOp : max), '');
     if (vorige && datum < vorige) return `een begrotingswijziging kan niet eerder zijn vastgesteld dan de vorige versie van ${jaar} (${vorige})`;
   }
   return null;
@@ -132,11 +131,5 @@ export async function legBegrotingVast(em: EntityManager, door: Door, versie: Be
 
 /** Records a primitieve begroting or an amendment (beheerder); the jaarrekening has its own mutation. */
 export function begrotingVastleggen(ctx: Schrijver, invoer: BegrotingInvoer): Promise<Begroting> {
-  if (invoer.soort === BegrotingSoort.REALISATIE) {
-    throw hubError(
-      ErrorCode.BAD_USER_INPUT,
-      'Een jaarrekening legt u vast met jaarrekeningVastleggen: die berekent ook de gerealiseerde bijdragen en sluit het jaar af.',
-    );
-  }
   return ctx.em.transactional((em) => legBegrotingVast(em, ctx, invoer, vandaag(ctx)));
 }

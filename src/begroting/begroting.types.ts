@@ -19,7 +19,7 @@ export class BegrotingType {
   @Field(() => BegrotingSoort)
   soort!: BegrotingSoort;
 
-  @Field(() => Int, { description: '0 voor primitief en realisatie; 1, 2, … voor begrotingswijzigingen.' })
+  @Field(() => Int, { description: '0 voor de primitieve begroting; 1, 2, … voor begrotingswijzigingen.' })
   volgnummer!: number;
 
   @Field(() => BedragScalar)

@@ -70,7 +70,7 @@ const SOORTEN: Record<string, BegrotingSoort> = {
   wijziging: BegrotingSoort.WIJZIGING,
   begrotingswijziging: BegrotingSoort.WIJZIGING,
 };
-const SOORT_RANG: Record<BegrotingSoort, number> = { PRIMITIEF: 0, WIJZIGING: 1, REALISATIE: 2 };
+const SOORT_RANG: Record<BegrotingSoort, number> = { PRIMITIEF: 0, WIJZIGING: 1 };
 
 interface Versie extends BegrotingVersie {
   rij: number;
@@ -122,7 +122,7 @@ function leesVersies(rasters: Raster[], moduleCodes: Set<string>): Gelezen {
     const soort = soortTekst === null ? null : (SOORTEN[soortTekst] ?? null);
     if (soortTekst === null) fout('soort', 'de soort ontbreekt: PRIMITIEF of WIJZIGING');
     else if (/jaarrekening|realisatie/.test(soortTekst)) {
-      fout('soort', 'een jaarrekening legt u vast met jaarrekeningVastleggen: die berekent ook de gerealiseerde bijdragen en sluit het jaar af');
+      fout('soort', 'een jaarrekening is geen begrotingsversie; leg die vast met jaarrekeningVastleggen: die berekent ook de gerealiseerde bijdragen en sluit het jaar af');
     } else if (soort === null) fout('soort', `soort "${alsTekst(cel('soort'))}" bestaat niet; kies PRIMITIEF of WIJZIGING`);
 
     const volgnummer = leesVolgnummer(cel('volgnummer'));
@@ -297,7 +297,7 @@ export async function begrotingenSjabloon(ctx: Schrijver, jaar: number): Promise
     `select m.code as module, m.naam as modulenaam, b.jaar, b.soort, b.volgnummer, b.lasten::text as lasten, b.baten::text as baten,
             b.vastgesteld_op::text as vastgesteld_op, b.omschrijving, ${RAMING_SQL} as raming
      from begroting b join module m on m.id = b.module_id
-     where b.jaar = ? and b.soort <> 'REALISATIE'
+     where b.jaar = ?
      order by m.code, b.vastgesteld_op, b.volgnummer`, // BEGROTING_VOLGORDE within a year
     [jaar],
   );

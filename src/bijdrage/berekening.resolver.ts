@@ -4,11 +4,15 @@ import { Rol } from '../auth/identity.js';
 import { BegrotingSoort } from '../begroting/begroting.entity.js';
 import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
 import { JaarrekeningInvoer } from '../begroting/begroting.inputs.js';
+import type { Begroting } from '../begroting/begroting.entity.js';
+import type { Jaarrekening } from '../begroting/jaarrekening.entity.js';
+import { jaarrekeningLezen, JaarrekeningType } from '../begroting/jaarrekening.types.js';
 import { JaarArg } from '../core/jaar.js';
 import { jaarafsluitingLezen, JaarafsluitingType } from '../jaarafsluiting/jaarafsluiting.types.js';
-import { jaarAfsluiten, jaarrekeningVastleggen } from './jaarrekening.service.js';
+import { gerealiseerdeBijdragenBerekenen, jaarAfsluiten, jaarrekeningVastleggen } from './jaarrekening.service.js';
 import type { Context } from '../context.js';
 import { Decimal } from '../core/decimal.js';
+import type { ReadModel } from '../core/read-model.js';
 import { BedragScalar, DecimaalScalar } from '../core/scalars.js';
 import { moduleMetCode } from '../module/module.service.js';
 import { Grondslag } from '../verdeelsleutel/verdeelsleutel.entity.js';
@@ -38,14 +42,17 @@ export class Berekening {
   @Field(() => DecimaalScalar, { description: 'Aandeel in de netto lasten (10 decimalen).' })
   aandeel!: Decimal;
 
-  @Field(() => BedragScalar, { description: 'Netto lasten van de begrotingsversie die is verdeeld.' })
+  @Field(() => BedragScalar, { description: 'Netto lasten van de begrotingsversie of de jaarrekening die is verdeeld.' })
   nettoLasten!: Decimal;
 
   @Field(() => DecimaalScalar, { description: 'Netto lasten × aandeel vóór afronding; de bijdrage ligt binnen één cent hiervan.' })
   exactBedrag!: Decimal;
 
-  @Field(() => BegrotingType)
-  begroting!: BegrotingType;
+  @Field(() => BegrotingType, { nullable: true, description: 'De verdeelde begrotingsversie (begroot en gewijzigd); leeg bij een gerealiseerde bijdrage.' })
+  begroting!: BegrotingType | null;
+
+  @Field(() => JaarrekeningType, { nullable: true, description: 'De verdeelde jaarrekening (gerealiseerd); leeg bij een begrote of gewijzigde bijdrage.' })
+  jaarrekening!: JaarrekeningType | null;
 
   @Field(() => VerdeelsleutelType)
   verdeelsleutel!: VerdeelsleutelType;
@@ -63,8 +70,20 @@ class BerekeningResultaat {
   gewijzigd!: boolean;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Uitkomst van gerealiseerdeBijdragenBerekenen: de jaarrekening en de gerealiseerde bijdragen eruit.' })
+class GerealiseerdeBijdragenResultaat {
+  @Field(() => JaarrekeningType)
+  jaarrekening!: JaarrekeningType;
+
+  @Field(() => [BijdrageType])
+  bijdragen!: BijdrageType[];
+
+  @Field(() => Boolean, { description: 'Onwaar als dezelfde jaarrekening en invoer al precies deze bijdragen hadden opgeleverd.' })
+  gewijzigd!: boolean;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Uitkomst van jaarrekeningVastleggen: de jaarrekening, de gerealiseerde bijdragen en de afsluiting van het jaar.' })
-class JaarrekeningResultaat extends BerekeningResultaat {
+class JaarrekeningResultaat extends GerealiseerdeBijdragenResultaat {
   @Field(() => JaarafsluitingType)
   afsluiting!: JaarafsluitingType;
 }
@@ -84,21 +103,38 @@ export class BerekeningResolver {
     @Arg('volgnummer', () => Int, { defaultValue: 0, description: '1, 2, … voor een wijziging.' }) volgnummer: number,
   ): Promise<BerekeningResultaat> {
     vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'bijdragen berekenen');
-    return alsGelezen(ctx, await bijdragenBerekenen(ctx, { module, jaar, soort, volgnummer }));
+    const uitkomst = await bijdragenBerekenen(ctx, { module, jaar, soort, volgnummer });
+    const { bron: begroting, ...gelezen } = await alsGelezen(ctx, uitkomst, begrotingLezen);
+    return { begroting, ...gelezen };
+  }
+
+  @Mutation(() => GerealiseerdeBijdragenResultaat, {
+    description:
+      'Berekent de gerealiseerde bijdragen opnieuw uit de jaarrekening van een module: de netto lasten volgens de jaarrekening verdeeld volgens de verdeelsleutel van dat jaar, ' +
+      'zoals bijdragenBerekenen. Alleen in een open (heropend) jaar (controller en beheerder).',
+  })
+  async gerealiseerdeBijdragenBerekenen(@Ctx() ctx: Context, @Arg('module', () => String) module: string, @JaarArg('jaar') jaar: number): Promise<GerealiseerdeBijdragenResultaat> {
+    vereisRol(ctx.identity, [Rol.BEHEERDER, Rol.CONTROLLER], 'bijdragen berekenen');
+    const { bron: jaarrekening, ...gelezen } = await alsGelezen(ctx, await gerealiseerdeBijdragenBerekenen(ctx, module, jaar), jaarrekeningLezen);
+    return { jaarrekening, ...gelezen };
   }
 
   @Mutation(() => JaarrekeningResultaat, {
     description:
       'Legt de jaarrekening van een module vast (beheerder): de gerealiseerde lasten en baten, de gerealiseerde bijdragen ' +
       'volgens de verdeelsleutel van dat jaar, en de afsluiting van het jaar, in één transactie. Daarna verandert er niets ' +
-      'meer aan dat jaar (JAAR_AFGESLOTEN) tot een beheerder het heropent.',
+      'meer aan dat jaar (JAAR_AFGESLOTEN) tot een beheerder het heropent; in een heropend jaar vervangt dezelfde mutatie de ' +
+      'cijfers door de gecorrigeerde jaarrekening (in de audit oud en nieuw), berekent de gerealiseerde bijdragen opnieuw en sluit het jaar weer af.',
   })
   async jaarrekeningVastleggen(@Arg('invoer', () => JaarrekeningInvoer) invoer: JaarrekeningInvoer, @Ctx() ctx: Context): Promise<JaarrekeningResultaat> {
     vereisRol(ctx.identity, [Rol.BEHEERDER], 'de jaarrekening vastleggen');
     const uitkomst = await jaarrekeningVastleggen(ctx, invoer);
     // alsGelezen empties the caches before either read starts.
-    const [gelezen, afsluiting] = await Promise.all([alsGelezen(ctx, uitkomst), ctx.loaders.readRef(jaarafsluitingLezen, uitkomst.afsluiting.id)]);
-    return { ...gelezen, afsluiting };
+    const [{ bron: jaarrekening, ...gelezen }, afsluiting] = await Promise.all([
+      alsGelezen(ctx, uitkomst, jaarrekeningLezen),
+      ctx.loaders.readRef(jaarafsluitingLezen, uitkomst.afsluiting.id),
+    ]);
+    return { jaarrekening, ...gelezen, afsluiting };
   }
 
   @Mutation(() => JaarafsluitingType, { description: 'Sluit een heropend jaar weer af (beheerder), als de gerealiseerde bijdragen er zijn.' })
@@ -118,12 +154,13 @@ export class BerekeningResolver {
   @FieldResolver(() => Berekening, { nullable: true, description: 'De berekening achter het bedrag; leeg als het niet is berekend.' })
   async berekening(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<Berekening | null> {
     if (bijdrage.verdeelsleutelId === null || bijdrage.aandeel === null || bijdrage.eenheden === null) return null;
-    const [begroting, verdeelsleutel] = await Promise.all([
-      ctx.loaders.readRef(begrotingLezen, bijdrage.begrotingId),
+    const [begroting, jaarrekening, verdeelsleutel] = await Promise.all([
+      ctx.loaders.optionalReadRef(begrotingLezen, bijdrage.begrotingId),
+      ctx.loaders.optionalReadRef(jaarrekeningLezen, bijdrage.jaarrekeningId),
       ctx.loaders.readRef(verdeelsleutelLezen, bijdrage.verdeelsleutelId),
     ]);
     const aandeel = new Decimal(bijdrage.aandeel);
-    const nettoLasten = new Decimal(begroting.nettoLasten);
+    const nettoLasten = new Decimal((begroting ?? jaarrekening)!.nettoLasten);
     return {
       grondslag: verdeelsleutel.grondslag,
       eenheden: new Decimal(bijdrage.eenheden),
@@ -133,19 +170,27 @@ export class BerekeningResolver {
       nettoLasten,
       exactBedrag: nettoLasten.times(aandeel).toDecimalPlaces(4),
       begroting,
+      jaarrekening,
       verdeelsleutel,
     };
   }
 }
 
-/** A computation's budget version and contributions as the graph reads them, after the transaction (two statements, in parallel). */
-async function alsGelezen(ctx: Context, uitkomst: BerekeningUitkomst): Promise<BerekeningResultaat> {
+/**
+ * A computation's source (budget version or jaarrekening) and contributions as the graph reads them,
+ * after the transaction (two statements, in parallel).
+ */
+async function alsGelezen<B extends Begroting | Jaarrekening, R extends { id: number }>(
+  ctx: Context,
+  uitkomst: BerekeningUitkomst<B>,
+  model: ReadModel<B, R>,
+): Promise<{ bron: R; bijdragen: BijdrageType[]; gewijzigd: boolean }> {
   ctx.loaders.afterWrite();
-  const [begroting, bijdragen] = await Promise.all([
-    ctx.loaders.readRef(begrotingLezen, uitkomst.begroting.id),
+  const [bron, bijdragen] = await Promise.all([
+    ctx.loaders.readRef(model, uitkomst.bron.id),
     ctx.loaders.read(bijdrageLezen).loadMany(uitkomst.bijdragen.map((b) => b.id)),
   ]);
-  return { begroting, bijdragen: bijdragen.filter((b): b is BijdrageType => b instanceof BijdrageType), gewijzigd: uitkomst.gewijzigd };
+  return { bron, bijdragen: bijdragen.filter((b): b is BijdrageType => b instanceof BijdrageType), gewijzigd: uitkomst.gewijzigd };
 }
 
 @Resolver(() => AfrekeningRegel)

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { Jaarrekening } from '../begroting/jaarrekening.entity.js';
 import type { Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
@@ -19,8 +20,10 @@ import { dagenInJaar, deelnameDagenInJaar, verdeel, type Verdeelpost } from './v
 export const FASE_VAN: Record<BegrotingSoort, Fase> = {
   [BegrotingSoort.PRIMITIEF]: Fase.BEGROOT,
   [BegrotingSoort.WIJZIGING]: Fase.GEWIJZIGD,
-  [BegrotingSoort.REALISATIE]: Fase.GEREALISEERD,
 };
+
+/** What a split divides: a budget version (budgeted or amended contributions) or the jaarrekening (realised ones). */
+export type Bron = Begroting | Jaarrekening;
 
 export interface BerekeningOpdracht {
   module: string;
@@ -29,8 +32,8 @@ export interface BerekeningOpdracht {
   volgnummer: number;
 }
 
-export interface BerekeningUitkomst {
-  begroting: Begroting;
+export interface BerekeningUitkomst<B extends Bron = Bron> {
+  bron: B;
   bijdragen: Bijdrage[];
   /** False when the same input had already produced exactly these contributions. */
   gewijzigd: boolean;
@@ -78,35 +81,40 @@ function controleerSleutel(sleutel: Verdeelsleutel, eenheden: VerdeelsleutelEenh
 }
 
 /**
- * Splits a budget version's net cost over the gemeenten taking part in the module that year, by the
- * year's allocation key, pro rata by days of participation, exact to the cent (largest remainder,
- * ties by CBS code). Each contribution records its provenance. Recomputing the same input changes
- * nothing; a changed input replaces that version's contributions (audited, before and after).
+ * Splits the net cost of a budget version or a jaarrekening over the gemeenten taking part in the
+ * module that year, by the year's allocation key, pro rata by days of participation, exact to the
+ * cent (largest remainder, ties by CBS code). Each contribution records its provenance. Recomputing
+ * the same input changes nothing; a changed input replaces that version's contributions (audited,
+ * before and after).
  * A closed year is never recomputed (JAAR_AFGESLOTEN).
  */
-export function bijdragenBerekenen(ctx: Schrijver, opdracht: BerekeningOpdracht): Promise<BerekeningUitkomst> {
+export function bijdragenBerekenen(ctx: Schrijver, opdracht: BerekeningOpdracht): Promise<BerekeningUitkomst<Begroting>> {
   return ctx.em.transactional(async (em) => {
     const module = await moduleMetCode(em, opdracht.module);
     await vereisOpenJaar(em, module, opdracht.jaar, 'bijdragen opnieuw berekenen');
-    return berekenBijdragen(em, ctx, module, opdracht);
+    const begroting = await em.findOne(Begroting, { module, jaar: opdracht.jaar, soort: opdracht.soort, volgnummer: opdracht.volgnummer });
+    if (!begroting) throw notFound('Begroting', `${module.code} ${opdracht.jaar} ${opdracht.soort} ${opdracht.volgnummer}`);
+    return berekenBijdragen(em, ctx, module, begroting);
   });
 }
 
-/** The computation itself, inside the caller's transaction (also used when the jaarrekening is recorded). */
-export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module: Module, opdracht: BerekeningOpdracht): Promise<BerekeningUitkomst> {
+/**
+ * The computation itself, inside the caller's transaction: the contributions of one budget version
+ * or of the jaarrekening (also used when the jaarrekening is recorded).
+ */
+export async function berekenBijdragen<B extends Bron>(em: EntityManager, ctx: Schrijver, module: Module, bron: B): Promise<BerekeningUitkomst<B>> {
+  const { jaar } = bron;
   if (!module.taakveld) throw hubError(ErrorCode.BAD_USER_INPUT, `Module ${module.code} heeft geen BBV-taakveld; leg dat eerst vast.`);
-  const taakveld = taakveldVoorJaar(module.taakveld, opdracht.jaar);
+  const taakveld = taakveldVoorJaar(module.taakveld, jaar);
   if (!taakveld) {
-    throw hubError(ErrorCode.BAD_USER_INPUT, `Het taakveld ${module.taakveld} van ${module.code} bestond in ${opdracht.jaar} nog niet (BBV-lijst van dat jaar).`);
+    throw hubError(ErrorCode.BAD_USER_INPUT, `Het taakveld ${module.taakveld} van ${module.code} bestond in ${jaar} nog niet (BBV-lijst van dat jaar).`);
   }
-  const begroting = await em.findOne(Begroting, { module, jaar: opdracht.jaar, soort: opdracht.soort, volgnummer: opdracht.volgnummer });
-  if (!begroting) throw notFound('Begroting', `${module.code} ${opdracht.jaar} ${opdracht.soort} ${opdracht.volgnummer}`);
-  const sleutel = await em.findOne(Verdeelsleutel, { module, jaar: opdracht.jaar });
-  if (!sleutel) throw notFound('Verdeelsleutel', `${module.code} ${opdracht.jaar}`);
+  const sleutel = await em.findOne(Verdeelsleutel, { module, jaar });
+  if (!sleutel) throw notFound('Verdeelsleutel', `${module.code} ${jaar}`);
   const eenheden = await em.find(VerdeelsleutelEenheid, { verdeelsleutel: sleutel }, { populate: ['gemeente'] });
-  const deelnemers = await deelnemersInJaar(em, module.id, opdracht.jaar);
+  const deelnemers = await deelnemersInJaar(em, module.id, jaar);
   const actief = new Map([...deelnemers].filter(([, d]) => d.dagen > 0));
-  if (actief.size === 0) throw hubError(ErrorCode.BAD_USER_INPUT, `Niemand neemt in ${opdracht.jaar} deel aan ${module.code}.`);
+  if (actief.size === 0) throw hubError(ErrorCode.BAD_USER_INPUT, `Niemand neemt in ${jaar} deel aan ${module.code}.`);
   controleerSleutel(sleutel, eenheden, new Set(actief.keys()));
 
   const eenheidVan = (e: VerdeelsleutelEenheid) => eenheidInSleutel(sleutel.grondslag, e.eenheden);
@@ -114,13 +122,14 @@ export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module
     sleutel.grondslag,
     eenheden.map((e) => ({ cbsCode: e.gemeente.cbsCode, eenheden: e.eenheden })),
     new Map([...actief].map(([code, d]) => [code, d.dagen])),
-    opdracht.jaar,
+    jaar,
   );
   if (posten.every((p) => p.gewicht.isZero())) throw hubError(ErrorCode.BAD_USER_INPUT, 'Alle gewichten zijn nul: er valt niets te verdelen.');
-  const delen = verdeel(begroting.nettoLasten, posten);
+  const delen = verdeel(bron.nettoLasten, posten);
 
-  const fase = FASE_VAN[begroting.soort];
-  const bestaand = await em.find(Bijdrage, { begroting }, { populate: ['gemeente'] });
+  const herkomst = bron instanceof Jaarrekening ? { jaarrekening: bron } : { begroting: bron as Begroting };
+  const fase = bron instanceof Jaarrekening ? Fase.GEREALISEERD : FASE_VAN[(bron as Begroting).soort];
+  const bestaand = await em.find(Bijdrage, herkomst, { populate: ['gemeente'] });
   const voor = bestaand.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
   const nieuw: Bijdrage[] = [];
   let gewijzigd = false;
@@ -137,7 +146,7 @@ export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module
     const rij = bestaand.find((b) => b.gemeente.cbsCode === deel.sleutel);
     if (!rij) {
       gewijzigd = true;
-      nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar: opdracht.jaar, fase, begroting, ...waarden, berekendOp: ctx.now() }));
+      nieuw.push(em.create(Bijdrage, { gemeente: e.gemeente, module, jaar, fase, ...herkomst, ...waarden, berekendOp: ctx.now() }));
       continue;
     }
     const anders =
@@ -160,7 +169,8 @@ export async function berekenBijdragen(em: EntityManager, ctx: Schrijver, module
   await em.flush();
   if (gewijzigd) {
     const na = nieuw.map((b) => ({ gemeente: b.gemeente.cbsCode, bedrag: b.bedrag.toFixed(2) }));
-    audit(em, ctx, 'BIJDRAGEN_BEREKEND', 'Begroting', begroting.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
+    const entiteit = bron instanceof Jaarrekening ? 'Jaarrekening' : 'Begroting';
+    audit(em, ctx, 'BIJDRAGEN_BEREKEND', entiteit, bron.id, { bijdragen: voor }, { bijdragen: na, grondslag: sleutel.grondslag });
   }
-  return { begroting, bijdragen: nieuw, gewijzigd };
+  return { bron, bijdragen: nieuw, gewijzigd };
 }

@@ -37,7 +37,8 @@ export async function bijdrageTotalen(
   if (!alleenActueel) kolommen.push('v.volgnummer');
   const filter = alleenActueel ? { $and: [bijdrageWhere(where), actueleBijdragen()] } : bijdrageWhere(where);
   const qb = em.createQueryBuilder(Bijdrage, 'b').where(filter as QBFilterQuery<Bijdrage>);
-  if (!alleenActueel) qb.join('b.begroting', 'v');
+  // Realised contributions have no budget version (versie null): one jaarrekening per module and year.
+  if (!alleenActueel) qb.leftJoin('b.begroting', 'v');
   const rijen = await totalsPerGroup<Groep, Bijdrage>(qb, kolommen, 'b.bedrag', 2);
   return rijen.map(({ group: r, ...totalen }) => ({
     gemeenteId: r.gemeente_id ?? null,

@@ -3,7 +3,7 @@ import { Fase } from './bijdrage.entity.js';
 import { JaarVeld } from '../core/jaar.js';
 
 export const ALLEEN_ACTUEEL_BESCHRIJVING =
-  'Alleen bijdragen uit de actuele versie per module, jaar en fase (de primitieve begroting, de laatste begrotingswijziging, de jaarrekening); false voor alle versies.';
+  'Alleen bijdragen uit de actuele bron per module, jaar en fase (de primitieve begroting, de laatste begrotingswijziging, de jaarrekening); false voor alle versies.';
 
 @ArgsType()
 export class BijdrageFilterArgs {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
+import { jaarrekeningLezen, JaarrekeningType } from '../begroting/jaarrekening.types.js';
 import type { Context } from '../context.js';
 import { Connection, PageArgs, type ConnectionResult } from '../core/connection.js';
 import { verdeelsleutelLezen, VerdeelsleutelType } from '../verdeelsleutel/verdeelsleutel.types.js';
@@ -51,6 +52,8 @@ export class BijdrageResolver {
 
   @FieldResolver(() => Boolean, { description: 'Komt de bijdrage uit de actuele versie van haar fase (zie alleenActueel)?' })
   actueel(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): Promise<boolean> {
+    // A realised contribution belongs to the module's one jaarrekening of the year: always current.
+    if (bijdrage.begrotingId === null) return Promise.resolve(true);
     return actueleBegroting(ctx).load(bijdrage.begrotingId);
   }
 
@@ -69,9 +72,14 @@ export class BijdrageResolver {
     return ctx.loaders.readRef(moduleLezen, bijdrage.moduleId);
   }
 
-  @FieldResolver(() => BegrotingType, { description: 'De begrotingsversie waaruit het bedrag is berekend.' })
-  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): BegrotingType | Promise<BegrotingType> {
-    return ctx.loaders.readRef(begrotingLezen, bijdrage.begrotingId);
+  @FieldResolver(() => BegrotingType, { nullable: true, description: 'De begrotingsversie waaruit een begrote of gewijzigde bijdrage is berekend; leeg bij een gerealiseerde.' })
+  begroting(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): BegrotingType | null | Promise<BegrotingType | null> {
+    return ctx.loaders.optionalReadRef(begrotingLezen, bijdrage.begrotingId);
+  }
+
+  @FieldResolver(() => JaarrekeningType, { nullable: true, description: 'De jaarrekening waaruit een gerealiseerde bijdrage is berekend; leeg bij een begrote of gewijzigde.' })
+  jaarrekening(@Root() bijdrage: BijdrageType, @Ctx() ctx: Context): JaarrekeningType | null | Promise<JaarrekeningType | null> {
+    return ctx.loaders.optionalReadRef(jaarrekeningLezen, bijdrage.jaarrekeningId);
   }
 
   @FieldResolver(() => VerdeelsleutelType, { nullable: true, description: 'De verdeelsleutel waarmee het bedrag is berekend.' })

@@ -29,8 +29,11 @@ export class BijdrageType {
   @Field(() => String, { description: 'BBV-taakveld waarop de gemeente de bijdrage boekt, bijvoorbeeld 6.4 (WSW en beschut werk).' })
   taakveld!: string;
 
-  /** The budget version the amount was computed from; which versions are current: actueel.service.ts. */
-  begrotingId!: number;
+  /** The budget version a budgeted or amended amount was computed from; which versions are current: actueel.service.ts. */
+  begrotingId!: number | null;
+
+  /** The jaarrekening a realised amount was computed from. */
+  jaarrekeningId!: number | null;
 
   verdeelsleutelId!: number | null;
 
@@ -57,6 +60,7 @@ export const bijdrageLezen = new ReadModel(Bijdrage, BijdrageType, {
   bedrag: 'e.bedrag::text',
   taakveld: 'e.taakveld',
   begrotingId: 'e.begroting_id',
+  jaarrekeningId: 'e.jaarrekening_id',
   verdeelsleutelId: 'e.verdeelsleutel_id',
   eenheden: 'trim_scale(e.eenheden)::text',
   deelnameDagen: 'e.deelname_dagen',

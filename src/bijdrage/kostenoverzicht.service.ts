@@ -4,7 +4,7 @@ import type { ReadModel } from '../core/read-model.js';
 import { gemeenteLezen, type GemeenteType } from '../gemeente/gemeente.types.js';
 import { moduleLezen, type ModuleType } from '../module/module.types.js';
 import { Fase } from './bijdrage.entity.js';
-import { ACTUELE_BEGROTINGEN } from './actueel.service.js';
+import { actueleBijdrage } from './actueel.service.js';
 import type { VersionedCache } from '../core/versioned-cache.js';
 import { KostenRegel, Kostenoverzicht } from './kostenoverzicht.types.js';
 import { geraamdeBijdragen } from './meerjarenraming.service.js';
@@ -52,7 +52,7 @@ interface Rij {
 const PER_INWONER = (fase: 'begroot' | 'gewijzigd' | 'gerealiseerd' | 'geraamd') =>
   `case when t.inwoners <> 0 then round(t.${fase}::numeric(40, 20) / t.inwoners, 2)::text end as ${fase}_per_inwoner`;
 
-// One statement for the whole matrix and its totals: the current contributions (ACTUELE_BEGROTINGEN)
+// One statement for the whole matrix and its totals: the current contributions (actueleBijdrage)
 // pivoted per phase, with GROUPING SETS for the totals, and every figure as the text the graph gives
 // (cents, and per inhabitant for each phase): no amount is parsed or formatted in JavaScript.
 // "Begroting na wijziging" is decided per module and year: the current amendment when the module has
@@ -64,7 +64,7 @@ const kostenSql = (verwijzingen: string) => `
 with bron as (
   select bd.gemeente_id, bd.module_id, bd.jaar, bd.fase, bd.taakveld, bd.bedrag, null::int as raming_uit
   from bijdrage bd
-  where bd.begroting_id in (${ACTUELE_BEGROTINGEN})
+  where ${actueleBijdrage('bd')}
     and bd.jaar between ? and ?
   union all
   select r.gemeente_id, r.module_id, r.jaar, 'GERAAMD', r.taakveld, r.bedrag, r.begrotingsjaar

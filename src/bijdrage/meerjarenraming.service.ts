@@ -55,7 +55,7 @@ const RAMING_INVOER_SQL = (moduleFilter: string) => `
 with laatste as (
   select distinct on (b.module_id, b.jaar) b.id, b.module_id, b.jaar
   from begroting b join module m on m.id = b.module_id
-  where b.jaar between ? and ? and b.soort <> 'REALISATIE' ${moduleFilter}
+  where b.jaar between ? and ? ${moduleFilter}
     and exists (select 1 from begroting_raming r where r.begroting_id = b.id)
   order by b.module_id, b.jaar, b.vastgesteld_op desc, b.volgnummer desc
 ), versies as (

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { Jaarrekening } from '../begroting/jaarrekening.entity.js';
 import { Bijdrage, Fase } from '../bijdrage/bijdrage.entity.js';
 import { dagenInJaar, deelnameDagenInJaar, verdeel } from '../bijdrage/verdeling.service.js';
 import { Decimal } from '../core/decimal.js';
@@ -35,7 +36,7 @@ function basisBegroting(m: DemoModule, jaar: number): { lasten: Decimal; baten: 
 }
 
 /**
- * Budgets (primitief, wijziging 1, jaarrekening), allocation keys and the contributions computed
+ * Budgets (primitief, wijziging 1), jaarrekeningen, allocation keys and the contributions computed
  * from them. Returns the module years whose jaarrekening is recorded: the caller closes them once
  * everything is stored (a closed year takes no more writes).
  */
@@ -50,10 +51,6 @@ export function maakFinancien(em: EntityManager, stam: Stamdata): Array<{ module
         { soort: BegrotingSoort.PRIMITIEF, volgnummer: 0, factor: 1, datum: `${jaar - 1}-07-03`, fase: Fase.BEGROOT },
         { soort: BegrotingSoort.WIJZIGING, volgnummer: 1, factor: demoFactor(`${m.code}/${jaar}/w`, 0.02) + 0.01, datum: `${jaar}-07-02`, fase: Fase.GEWIJZIGD },
       ];
-      if (jaar <= LAATSTE_JAARREKENING) {
-        versies.push({ soort: BegrotingSoort.REALISATIE, volgnummer: 0, factor: demoFactor(`${m.code}/${jaar}/r`, 0.03), datum: `${jaar + 1}-07-01`, fase: Fase.GEREALISEERD });
-        afgesloten.push({ module, jaar, op: `${jaar + 1}-07-01` });
-      }
       const sleutel = maakSleutel(em, stam, m, jaar);
       for (const v of versies) {
         const begroting = em.create(Begroting, {
@@ -68,6 +65,19 @@ export function maakFinancien(em: EntityManager, stam: Stamdata): Array<{ module
         });
         verdeelBegroting(em, stam, m, begroting, sleutel, v.fase);
       }
+      if (jaar <= LAATSTE_JAARREKENING) {
+        const factor = demoFactor(`${m.code}/${jaar}/r`, 0.03);
+        const jaarrekening = em.create(Jaarrekening, {
+          module,
+          jaar,
+          lasten: lasten.times(factor).toDecimalPlaces(2),
+          baten: baten.times(factor).toDecimalPlaces(2),
+          vastgesteldOp: `${jaar + 1}-07-01`,
+          omschrijving: `Jaarrekening ${jaar} ${m.naam} (${bronVan(m)})`,
+        });
+        verdeelBegroting(em, stam, m, jaarrekening, sleutel, Fase.GEREALISEERD);
+        afgesloten.push({ module, jaar, op: `${jaar + 1}-07-01` });
+      }
     }
   }
   return afgesloten;
@@ -80,9 +90,7 @@ function bronVan(m: DemoModule): string {
 }
 
 function omschrijvingVan(soort: BegrotingSoort, volgnummer: number): string {
-  if (soort === BegrotingSoort.PRIMITIEF) return 'Primitieve begroting';
-  if (soort === BegrotingSoort.WIJZIGING) return `Begrotingswijziging ${volgnummer}`;
-  return 'Jaarrekening';
+  return soort === BegrotingSoort.PRIMITIEF ? 'Primitieve begroting' : `Begrotingswijziging ${volgnummer}`;
 }
 
 interface SleutelRegel {
@@ -139,10 +147,12 @@ function verdeelBegroting(
   em: EntityManager,
   stam: Stamdata,
   m: DemoModule,
-  begroting: Begroting,
+  bron: Begroting | Jaarrekening,
   sleutel: { verdeelsleutel: Verdeelsleutel; regels: SleutelRegel[] },
   fase: Fase,
 ): void {
+  const begroting = bron;
+  const herkomst = bron instanceof Jaarrekening ? { jaarrekening: bron } : { begroting: bron };
   const jaardagen = dagenInJaar(begroting.jaar);
   const posten = sleutel.regels.map((r) => ({ sleutel: r.cbsCode, gewicht: r.eenheden.times(r.dagen).dividedBy(jaardagen) }));
   for (const deel of verdeel(begroting.nettoLasten, posten)) {
@@ -154,7 +164,7 @@ function verdeelBegroting(
       fase,
       bedrag: deel.bedrag,
       taakveld: taakveldVoorJaar(m.taakveld!, begroting.jaar)!,
-      begroting,
+      ...herkomst,
       verdeelsleutel: sleutel.verdeelsleutel,
       eenheden: regel.eenheden,
       deelnameDagen: regel.dagen,

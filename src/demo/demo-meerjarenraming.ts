@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { Begroting } from '../begroting/begroting.entity.js';
 import { BegrotingRaming } from '../begroting/begroting-raming.entity.js';
 import { RAMING_JAREN } from '../begroting/begroting.service.js';
 import { demoFactor } from './demo-random.js';
@@ -12,7 +12,7 @@ const RAMING_VANAF = 2025;
  * t+1 … t+3: its lasten and baten grown by about 2 % a year (demodata, deterministic per module and year).
  */
 export async function maakMeerjarenramingen(em: EntityManager): Promise<void> {
-  const versies = await em.find(Begroting, { jaar: { $gte: RAMING_VANAF }, soort: { $ne: BegrotingSoort.REALISATIE } }, { populate: ['module'] });
+  const versies = await em.find(Begroting, { jaar: { $gte: RAMING_VANAF } }, { populate: ['module'] });
   for (const begroting of versies) {
     let factor = 1;
     for (let i = 1; i <= RAMING_JAREN; i++) {

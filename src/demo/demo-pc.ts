@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Begroting, BegrotingSoort } from '../begroting/begroting.entity.js';
+import { Jaarrekening } from '../begroting/jaarrekening.entity.js';
 import { Bestuurscommissie, BestuurscommissieLid, Commissieadvies, Commissievergadering } from '../pc/bestuur.entity.js';
-import { PcDocument, PcDocumentBegroting, PcDocumentModule, PcDocumentSoort, PcDocumentStatus, Zienswijze, ZienswijzeGevolgd } from '../pc/pc.entity.js';
+import { PcDocument, PcDocumentJaarrekening, PcDocumentModule, PcDocumentSoort, PcDocumentStatus, Zienswijze, ZienswijzeGevolgd } from '../pc/pc.entity.js';
 import { plusDagen } from '../pc/termijn.js';
 import { demoRandom } from './demo-random.js';
 import type { Stamdata } from './demo-stamdata.js';
@@ -17,9 +17,9 @@ const GEVOLGD = [ZienswijzeGevolgd.JA, ZienswijzeGevolgd.GEDEELTELIJK, Zienswijz
  * "(demodata)": kadernota, voorlopige jaarrekening 2025 and ontwerpbegroting 2027 to the raden on
  * 7 April 2026 (term to 30 June); zienswijzen of all eleven raden, Rozendaal's a day late; the AB
  * adopts on 2 July and the DB sends the begroting to GS on 9 July; jaarrekening 2025 adopted on
- * 1 July (as the REALISATIE versions say), to GS on 9 July; a first begrotingswijziging 2027 of
+ * 1 July (as the jaarrekeningen 2025 say), to GS on 9 July; a first begrotingswijziging 2027 of
  * WGSW still open for zienswijze. The demo has no budget figures for 2027, so the begroting 2027
- * document links none; the jaarrekening 2025 links the REALISATIE 2025 versions. Dates come from the
+ * document links none; the jaarrekening 2025 carries the modules' jaarrekeningen 2025. Dates come from the
  * rules of the pcCyclus migration (12 weeks = 84 days).
  */
 export async function maakPcCyclus(em: EntityManager, stam: Stamdata): Promise<void> {
@@ -61,8 +61,8 @@ export async function maakPcCyclus(em: EntityManager, stam: Stamdata): Promise<v
     vastgesteldOp: '2026-07-01',
     verzondenAanToezichthouderOp: '2026-07-09',
   });
-  for (const versie of await em.find(Begroting, { jaar: 2025, soort: BegrotingSoort.REALISATIE }, { orderBy: { id: 'asc' } })) {
-    em.create(PcDocumentBegroting, { document: jaarrekening, begroting: versie });
+  for (const cijfers of await em.find(Jaarrekening, { jaar: 2025 }, { orderBy: { id: 'asc' } })) {
+    em.create(PcDocumentJaarrekening, { document: jaarrekening, jaarrekening: cijfers });
   }
 
   const plan = stuk(

@@ -43,7 +43,13 @@ export async function genereerRegio(em: EntityManager, omvang: RegioOmvang): Pro
        select m.id, j, v.soort, v.volgnummer, round((100000 + m.id * 12345.67) * v.factor, 2), round(5000 * v.factor, 2),
               make_date(j + v.jaarVerschil, 7, 1), 'gegenereerd'
        from module m cross join generate_series(?::int, ?::int) j
-       cross join (values ('PRIMITIEF', 0, 1.00, -1), ('WIJZIGING', 1, 1.02, 0), ('REALISATIE', 0, 0.99, 1)) as v(soort, volgnummer, factor, jaarVerschil)`,
+       cross join (values ('PRIMITIEF', 0, 1.00, -1), ('WIJZIGING', 1, 1.02, 0)) as v(soort, volgnummer, factor, jaarVerschil)`,
+      [omvang.van, omvang.tot],
+    );
+    await sql(
+      `insert into jaarrekening (module_id, jaar, lasten, baten, vastgesteld_op, omschrijving)
+       select m.id, j, round((100000 + m.id * 12345.67) * 0.99, 2), round(5000 * 0.99, 2), make_date(j + 1, 7, 1), 'gegenereerd'
+       from module m cross join generate_series(?::int, ?::int) j`,
       [omvang.van, omvang.tot],
     );
     await sql(
@@ -55,28 +61,34 @@ export async function genereerRegio(em: EntityManager, omvang: RegioOmvang): Pro
       `insert into verdeelsleutel_eenheid (verdeelsleutel_id, gemeente_id, eenheden, bron)
        select v.id, i.gemeente_id, i.aantal, 'gegenereerd' from verdeelsleutel v join inwonertal i on i.jaar = v.jaar`,
     );
-    // Largest remainder in SQL: whole cents down, then one cent each to the largest remainders.
+    // Largest remainder in SQL: whole cents down, then one cent each to the largest remainders; the
+    // budget versions and the jaarrekeningen (realised) alike, each split is one bron.
     await sql(`
-      with basis as (
-        select b.id as begroting_id, b.module_id, b.jaar, b.soort, (b.lasten - b.baten) * 100 as centen,
+      with bron as (
+        select 'B' || id as bron, id as begroting_id, null::int as jaarrekening_id, module_id, jaar,
+               case soort when 'PRIMITIEF' then 'BEGROOT' else 'GEWIJZIGD' end as fase, lasten, baten
+        from begroting
+        union all
+        select 'J' || id, null, id, module_id, jaar, 'GEREALISEERD', lasten, baten from jaarrekening
+      ), basis as (
+        select b.bron, b.begroting_id, b.jaarrekening_id, b.module_id, b.jaar, b.fase, (b.lasten - b.baten) * 100 as centen,
                e.gemeente_id, e.eenheden, v.id as verdeelsleutel_id, m.taakveld,
-               (b.lasten - b.baten) * 100 * e.eenheden / sum(e.eenheden) over (partition by b.id) as exact,
-               e.eenheden / sum(e.eenheden) over (partition by b.id) as aandeel, g.cbs_code
-        from begroting b
+               (b.lasten - b.baten) * 100 * e.eenheden / sum(e.eenheden) over (partition by b.bron) as exact,
+               e.eenheden / sum(e.eenheden) over (partition by b.bron) as aandeel, g.cbs_code
+        from bron b
         join verdeelsleutel v on v.module_id = b.module_id and v.jaar = b.jaar
         join verdeelsleutel_eenheid e on e.verdeelsleutel_id = v.id
         join gemeente g on g.id = e.gemeente_id
         join module m on m.id = b.module_id
       ), gerangschikt as (
         select *, floor(exact) as onder,
-               centen - sum(floor(exact)) over (partition by begroting_id) as over,
-               row_number() over (partition by begroting_id order by exact - floor(exact) desc, cbs_code) as rang
+               centen - sum(floor(exact)) over (partition by bron) as over,
+               row_number() over (partition by bron order by exact - floor(exact) desc, cbs_code) as rang
         from basis
       )
-      insert into bijdrage (gemeente_id, module_id, jaar, fase, bedrag, taakveld, begroting_id, verdeelsleutel_id, eenheden, deelname_dagen, aandeel)
-      select gemeente_id, module_id, jaar,
-             case soort when 'PRIMITIEF' then 'BEGROOT' when 'WIJZIGING' then 'GEWIJZIGD' else 'GEREALISEERD' end,
-             (onder + case when rang <= over then 1 else 0 end) / 100, taakveld, begroting_id, verdeelsleutel_id, eenheden,
+      insert into bijdrage (gemeente_id, module_id, jaar, fase, bedrag, taakveld, begroting_id, jaarrekening_id, verdeelsleutel_id, eenheden, deelname_dagen, aandeel)
+      select gemeente_id, module_id, jaar, fase,
+             (onder + case when rang <= over then 1 else 0 end) / 100, taakveld, begroting_id, jaarrekening_id, verdeelsleutel_id, eenheden,
              extract(doy from make_date(jaar, 12, 31))::int, round(aandeel, 10)
       from gerangschikt`);
     await sql(

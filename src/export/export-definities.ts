@@ -30,7 +30,7 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
     query: `query ($where: BijdrageWhere, $orderBy: [BijdrageOrder!], $alleenActueel: Boolean, $after: String) {
       bijdragen(where: $where, orderBy: $orderBy, alleenActueel: $alleenActueel, first: 500, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { jaar fase bedrag taakveld taakveldNaam actueel gemeente { cbsCode naam } module { code naam } begroting { soort volgnummer } }
+        nodes { jaar fase bedrag taakveld taakveldNaam actueel gemeente { cbsCode naam } module { code naam } begroting { soort volgnummer } jaarrekening { vastgesteldOp } }
       } }`,
     lijst: 'bijdragen',
     connection: true,
@@ -46,6 +46,8 @@ export const EXPORTS: Record<string, ExportDefinitie> = {
       k('Taakveldnaam', 'taakveldNaam'),
       k('Begrotingsversie', 'begroting.soort'),
       k('Volgnummer', 'begroting.volgnummer', 'getal'),
+      // A realised contribution comes from the jaarrekening, not from a budget version.
+      k('Jaarrekening vastgesteld op', 'jaarrekening.vastgesteldOp'),
       k('Actueel', 'actueel', 'janee'),
       k('Bedrag', 'bedrag', 'bedrag'),
     ],

@@ -1,6 +1,7 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { Begroting } from '../begroting/begroting.entity.js';
+import { Jaarrekening } from '../begroting/jaarrekening.entity.js';
 import { Gemeente } from '../gemeente/gemeente.entity.js';
 import { Module } from '../module/module.entity.js';
 
@@ -127,6 +128,25 @@ export class PcDocumentBegroting {
   @ManyToOne({ entity: () => Begroting, deleteRule: 'restrict' })
   @Unique({ name: 'pc_document_begroting_begroting_unique' })
   begroting!: Begroting;
+}
+
+/**
+ * The jaarrekeningen a (voorlopige) jaarrekening document carries. A jaarrekening belongs to at most
+ * one document of each kind (the voorlopige and the vastgestelde jaarrekening may both carry it);
+ * pc.service.ts checks that, this table only refuses a double link to one document.
+ */
+@Entity({ tableName: 'pc_document_jaarrekening' })
+@Unique({ name: 'pc_document_jaarrekening_unique', properties: ['document', 'jaarrekening'] })
+export class PcDocumentJaarrekening {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => PcDocument, deleteRule: 'cascade' })
+  document!: PcDocument;
+
+  @ManyToOne({ entity: () => Jaarrekening, deleteRule: 'restrict' })
+  @Index({ name: 'pc_document_jaarrekening_jaarrekening_idx' })
+  jaarrekening!: Jaarrekening;
 }
 
 /** A raad's zienswijze on a document, with the DB's reaction and the AB's decision. */

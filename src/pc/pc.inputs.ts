@@ -14,7 +14,7 @@ export class PcBegrotingVersieInvoer {
   @Field(() => BegrotingSoort)
   soort!: BegrotingSoort;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Volgnummer van een wijziging; 0 voor primitief en jaarrekening.' })
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Volgnummer van een wijziging; 0 voor de primitieve begroting.' })
   @IsOptional()
   @Min(0, { message: 'Volgnummer moet 0 of meer zijn.' })
   @Max(999, { message: 'Volgnummer mag hoogstens 999 zijn.' })
@@ -45,6 +45,14 @@ export class PcDocumentInvoer {
   @Field(() => [PcBegrotingVersieInvoer], { nullable: true, defaultValue: [], description: 'Bestaande begrotingsversies met de cijfers van het stuk.' })
   @ArrayMaxSize(100)
   begrotingen?: PcBegrotingVersieInvoer[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    defaultValue: [],
+    description: 'Alleen bij een (voorlopige) jaarrekening: de modulecodes van wie de jaarrekening over het jaar van het stuk het stuk draagt.',
+  })
+  @ArrayMaxSize(50)
+  jaarrekeningen?: string[] | null;
 }
 
 @InputType({ description: 'Een zienswijze van een gemeenteraad, zoals ontvangen.' })

@@ -3,6 +3,7 @@ import { ErrorCode, hubError } from '../core/errors.js';
 import { vereisRol } from '../auth/authenticate.js';
 import { Rol } from '../auth/identity.js';
 import { begrotingLezen, BegrotingType } from '../begroting/begroting.types.js';
+import { jaarrekeningLezen, JaarrekeningType } from '../begroting/jaarrekening.types.js';
 import type { Context } from '../context.js';
 import { LocalDate } from '../core/graphql-types.js';
 import { JaarArg } from '../core/jaar.js';
@@ -25,19 +26,22 @@ import {
 } from './pc.service.js';
 import { OpenstaandeZienswijzenType, pcDocumentLezen, PcDocumentType, PcTermijnType, termijnregelLezen, TermijnregelType, zienswijzeLezen, ZienswijzeType } from './pc.types.js';
 
+type Koppeltabel = 'pc_document_module' | 'pc_document_begroting' | 'pc_document_jaarrekening';
+
 /**
- * The rows a link table points to, per document, through the request's loaders: one statement for
- * the links of every document asked, one for the rows.
+ * The rows a link table points to, per row on its other side (a document's modules, a jaarrekening's
+ * documents …), through the request's loaders: one statement for the links of every row asked, one
+ * for the rows pointed to.
  */
-function gekoppeld<R extends { id: number }>(ctx: Context, tabel: 'pc_document_module' | 'pc_document_begroting', kolom: string, model: ReadModel<any, R>, documentId: number): Promise<R[]> {
+function gekoppeld<R extends { id: number }>(ctx: Context, tabel: Koppeltabel, van: string, naar: string, model: ReadModel<any, R>, id: number): Promise<R[]> {
   return ctx.loaders
-    .custom<number, number[]>(`pc#${tabel}`, async (ids) => {
+    .custom<number, number[]>(`pc#${tabel}#${van}`, async (ids) => {
       const rijen = await ctx.em
         .getConnection()
-        .execute<{ document_id: number; doel: number }[]>(`select document_id, ${kolom} as doel from ${tabel} where document_id = any(?::int[]) order by ${kolom}`, [`{${ids.join(',')}}`]);
-      return ids.map((id) => rijen.filter((r) => r.document_id === id).map((r) => r.doel));
+        .execute<{ bron: number; doel: number }[]>(`select ${van} as bron, ${naar} as doel from ${tabel} where ${van} = any(?::int[]) order by ${naar}`, [`{${ids.join(',')}}`]);
+      return ids.map((id) => rijen.filter((r) => r.bron === id).map((r) => r.doel));
     })
-    .load(documentId)
+    .load(id)
     .then(async (doelen) => (await ctx.loaders.read(model).loadMany(doelen)).filter((r): r is R => r !== null && !(r instanceof Error)));
 }
 
@@ -95,7 +99,7 @@ export class PcResolver {
     return openstaandeZienswijzen(ctx, await leesPcDocument(ctx.em, idVan(document, 'P&C-stuk')));
   }
 
-  @Mutation(() => PcDocumentType, { description: 'Voegt een P&C-stuk toe als concept, met modules en de begrotingsversies die het draagt (beheerder).' })
+  @Mutation(() => PcDocumentType, { description: 'Voegt een P&C-stuk toe als concept, met modules en de begrotingsversies of jaarrekeningen die het draagt (beheerder).' })
   async pcDocumentToevoegen(@Arg('invoer', () => PcDocumentInvoer) invoer: PcDocumentInvoer, @Ctx() ctx: Context): Promise<PcDocumentType> {
     vereisRol(ctx.identity, BEHEERDER, 'P&C-stukken toevoegen');
     const document = await pcDocumentToevoegen(ctx, invoer);
@@ -152,12 +156,17 @@ export class PcResolver {
 export class PcDocumentResolver {
   @FieldResolver(() => [ModuleType], { description: 'De modules waar het stuk over gaat; leeg = alle modules.' })
   modules(@Root() document: PcDocumentType, @Ctx() ctx: Context): Promise<ModuleType[]> {
-    return gekoppeld(ctx, 'pc_document_module', 'module_id', moduleLezen, document.id);
+    return gekoppeld(ctx, 'pc_document_module', 'document_id', 'module_id', moduleLezen, document.id);
   }
 
   @FieldResolver(() => [BegrotingType], { description: 'De begrotingsversies met de cijfers van het stuk (leeg als ze niet zijn gekoppeld).' })
   begrotingen(@Root() document: PcDocumentType, @Ctx() ctx: Context): Promise<BegrotingType[]> {
-    return gekoppeld(ctx, 'pc_document_begroting', 'begroting_id', begrotingLezen, document.id);
+    return gekoppeld(ctx, 'pc_document_begroting', 'document_id', 'begroting_id', begrotingLezen, document.id);
+  }
+
+  @FieldResolver(() => [JaarrekeningType], { description: 'De jaarrekeningen met de cijfers van een (voorlopige) jaarrekening (leeg als ze niet zijn gekoppeld).' })
+  jaarrekeningen(@Root() document: PcDocumentType, @Ctx() ctx: Context): Promise<JaarrekeningType[]> {
+    return gekoppeld(ctx, 'pc_document_jaarrekening', 'document_id', 'jaarrekening_id', jaarrekeningLezen, document.id);
   }
 
   @FieldResolver(() => [ZienswijzeType], { description: 'De zienswijzen op het stuk; een gemeente ziet alleen die van haar eigen raad.' })
@@ -173,6 +182,15 @@ export class PcDocumentResolver {
   @FieldResolver(() => OpenstaandeZienswijzenType, { description: 'Deelnemende raden zonder zienswijze, en het einde van de termijn.' })
   openstaandeZienswijzen(@Root() document: PcDocumentType, @Ctx() ctx: Context): Promise<OpenstaandeZienswijzenType> {
     return openstaandeZienswijzen(ctx, document);
+  }
+}
+
+/** A jaarrekening's documents live here: the P&C cycle sits above the figures it carries. */
+@Resolver(() => JaarrekeningType)
+export class JaarrekeningPcResolver {
+  @FieldResolver(() => [PcDocumentType], { description: 'De P&C-stukken ((voorlopige) jaarrekening) die deze jaarrekening dragen.' })
+  pcDocumenten(@Root() jaarrekening: JaarrekeningType, @Ctx() ctx: Context): Promise<PcDocumentType[]> {
+    return gekoppeld(ctx, 'pc_document_jaarrekening', 'jaarrekening_id', 'document_id', pcDocumentLezen, jaarrekening.id);
   }
 }
 

@@ -1,16 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit, momentopname } from '../audit/audit.service.js';
 import { Begroting } from '../begroting/begroting.entity.js';
+import { Jaarrekening } from '../begroting/jaarrekening.entity.js';
 import { vandaag, type Schrijver } from '../context.js';
 import { ErrorCode, hubError, notFound } from '../core/errors.js';
 import { gemeenteMetCode } from '../gemeente/gemeente.service.js';
 import { moduleMetCode } from '../module/module.service.js';
-import { PcDocument, PcDocumentBegroting, PcDocumentModule, PcDocumentSoort, PcDocumentStatus, PcStap, Termijnregel, TermijnSoort, Zienswijze } from './pc.entity.js';
+import { PcDocument, PcDocumentBegroting, PcDocumentJaarrekening, PcDocumentModule, PcDocumentSoort, PcDocumentStatus, PcStap, Termijnregel, TermijnSoort, Zienswijze } from './pc.entity.js';
 import type { PcDocumentInvoer, TermijnregelInvoer, ZienswijzeInvoer, ZienswijzeReactieInvoer } from './pc.inputs.js';
 import { bestaandeDatum, uitersteDatum } from './termijn.js';
 
 const VOLGORDE = Object.values(PcDocumentStatus);
 const PLANNEN = [PcDocumentSoort.UITVOERINGSPLAN];
+/** The kinds of document that carry jaarrekeningen. */
+const JAARREKENINGSTUKKEN = [PcDocumentSoort.JAARREKENING, PcDocumentSoort.VOORLOPIGE_JAARREKENING];
 
 const fout = (melding: string, details: Record<string, unknown> = {}) => hubError(ErrorCode.BAD_USER_INPUT, melding, details);
 
@@ -45,7 +48,7 @@ function vereisVooruit(document: PcDocument, naar: PcDocumentStatus): void {
   }
 }
 
-/** Adds a document as CONCEPT (beheerder), with its modules and the budget versions it carries. */
+/** Adds a document as CONCEPT (beheerder), with its modules and the budget versions or jaarrekeningen it carries. */
 export function pcDocumentToevoegen(ctx: Schrijver, invoer: PcDocumentInvoer): Promise<PcDocument> {
   const titel = invoer.titel.trim();
   if (!titel) throw fout('Geef het stuk een titel.');
@@ -53,6 +56,10 @@ export function pcDocumentToevoegen(ctx: Schrijver, invoer: PcDocumentInvoer): P
   if (totJaar !== null && !PLANNEN.includes(invoer.soort)) throw fout(`Alleen een uitvoeringsplan loopt over meer jaren; laat totJaar leeg voor een ${invoer.soort.toLowerCase()}.`);
   if (totJaar !== null && (totJaar < invoer.jaar || totJaar > invoer.jaar + 9)) {
     throw fout(`totJaar (${totJaar}) moet op of na jaar (${invoer.jaar}) liggen, en hoogstens 9 jaar verder.`);
+  }
+  const jaarrekeningen = [...new Set((invoer.jaarrekeningen ?? []).map((m) => m.trim().toUpperCase()))];
+  if (jaarrekeningen.length && !JAARREKENINGSTUKKEN.includes(invoer.soort)) {
+    throw fout(`Alleen een jaarrekening of voorlopige jaarrekening draagt jaarrekeningen; laat jaarrekeningen leeg voor een ${invoer.soort.toLowerCase()}.`);
   }
   return ctx.em.transactional(async (em) => {
     if (await em.count(PcDocument, { soort: invoer.soort, jaar: invoer.jaar, titel })) {
@@ -71,8 +78,23 @@ export function pcDocumentToevoegen(ctx: Schrijver, invoer: PcDocumentInvoer): P
       em.create(PcDocumentBegroting, { document, begroting });
       versies.push(`${module.code}/${v.soort}/${v.volgnummer ?? 0}`);
     }
+    for (const code of jaarrekeningen) {
+      const module = await moduleMetCode(em, code);
+      const jaarrekening = await em.findOne(Jaarrekening, { module, jaar: invoer.jaar });
+      if (!jaarrekening) throw fout(`${module.code} heeft over ${invoer.jaar} (nog) geen jaarrekening; leg die eerst vast met jaarrekeningVastleggen.`);
+      // The voorlopige and the vastgestelde jaarrekening may carry the same figures, but each kind once.
+      if (await em.count(PcDocumentJaarrekening, { jaarrekening, document: { soort: invoer.soort } })) {
+        throw hubError(ErrorCode.CONFLICT, `De jaarrekening ${invoer.jaar} van ${module.code} hoort al bij een andere ${invoer.soort.toLowerCase().replace('_', ' ')}.`);
+      }
+      em.create(PcDocumentJaarrekening, { document, jaarrekening });
+    }
     await em.flush();
-    audit(em, ctx, 'PC_DOCUMENT_TOEGEVOEGD', 'PcDocument', document.id, null, { ...(momentopname(document) as object), modules: codes, begrotingen: versies });
+    audit(em, ctx, 'PC_DOCUMENT_TOEGEVOEGD', 'PcDocument', document.id, null, {
+      ...(momentopname(document) as object),
+      modules: codes,
+      begrotingen: versies,
+      jaarrekeningen,
+    });
     return document;
   });
 }

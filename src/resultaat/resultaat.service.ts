@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit.service.js';
 import { afrekening, regelVan } from '../bijdrage/afrekening.service.js';
 import { Afrekengrondslag, type Afrekening } from '../bijdrage/afrekening.types.js';
-import { ACTUELE_BEGROTINGEN } from '../bijdrage/actueel.service.js';
+import { actueleBijdrage } from '../bijdrage/actueel.service.js';
 import { verdeel } from '../bijdrage/verdeling.service.js';
 import { vandaag, type Schrijver } from '../context.js';
 import { Decimal } from '../core/decimal.js';
@@ -38,10 +38,10 @@ interface JaarrekeningRij {
 
 /**
  * The result of every module with a jaarrekening in the year (or of one module): the budgeted net cost
- * na wijziging minus the realised net cost, both versions as the view actuele_begroting defines them
- * (the one definition of the current figures): the current amendment when the module has one that
- * year, else the primitieve begroting, against the jaarrekening. These are the versions whose
- * contributions the afrekening compares, and contributions add up exactly to their version's net
+ * na wijziging minus the realised net cost of the jaarrekening (once its realised contributions are
+ * computed); the budget as the view actuele_begroting defines it (the one definition of the current
+ * figures): the current amendment when the module has one that year, else the primitieve begroting.
+ * These are the figures whose contributions the afrekening compares, and contributions add up exactly to their version's net
  * cost, so the result is exactly minus the afrekening's full difference (tests/resultaat.test.ts).
  * One statement, whatever the number of modules; runs in the caller's transaction (em.execute).
  */
@@ -51,7 +51,7 @@ export async function jaarresultaten(em: EntityManager, jaar: number, moduleCode
             coalesce(nw.netto, 0)::text as begroot, (r.lasten - r.baten)::text as gerealiseerd,
             (coalesce(nw.netto, 0) - (r.lasten - r.baten))::text as resultaat,
             rb.id as bestemming_id, rb.resultaat::text as bestemd
-     from begroting r
+     from jaarrekening r
      join module m on m.id = r.module_id
      left join lateral (
        select b.lasten - b.baten as netto
@@ -59,7 +59,7 @@ export async function jaarresultaten(em: EntityManager, jaar: number, moduleCode
        where a.module_id = r.module_id and a.jaar = r.jaar and a.soort in ('PRIMITIEF', 'WIJZIGING')
        order by a.soort = 'WIJZIGING' desc limit 1) nw on true
      left join resultaatbestemming rb on rb.module_id = r.module_id and rb.jaar = r.jaar and rb.ingetrokken_op is null
-     where r.id in (${ACTUELE_BEGROTINGEN}) and r.soort = 'REALISATIE' and r.jaar = ? and (?::text is null or m.code = ?)
+     where exists (select 1 from bijdrage x where x.jaarrekening_id = r.id) and r.jaar = ? and (?::text is null or m.code = ?)
      order by m.code`,
     [jaar, moduleCode ?? null, moduleCode ?? null],
   );
@@ -296,7 +296,7 @@ export async function afrekeningVolgensResultaat(em: EntityManager, module: Modu
   const gewichten = await em.execute<Array<{ gemeente_id: number; cbs_code: string; gewicht: string }>>(
     `select b.gemeente_id, g.cbs_code, (b.eenheden * b.deelname_dagen)::text as gewicht
      from bijdrage b join gemeente g on g.id = b.gemeente_id
-     where b.module_id = ? and b.jaar = ? and b.fase = 'GEREALISEERD' and b.begroting_id in (${ACTUELE_BEGROTINGEN})
+     where b.module_id = ? and b.jaar = ? and b.fase = 'GEREALISEERD' and ${actueleBijdrage('b')}
        and b.eenheden is not null and b.deelname_dagen is not null
      order by g.cbs_code`,
     [module.id, jaar],

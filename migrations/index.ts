@@ -16,6 +16,7 @@ import { Migration20261202132000_resultaat } from './Migration20261202132000_res
 import { Migration20261202130000_pcCyclus } from './Migration20261202130000_pcCyclus.js';
 import { Migration20261202152000_jaarrekening } from './Migration20261202152000_jaarrekening.js';
 import { Migration20261202153558_bestemmingIntrekken } from './Migration20261202153558_bestemmingIntrekken.js';
+import { Migration20261202170000_kostenversieRaming } from './Migration20261202170000_kostenversieRaming.js';
 
 /**
  * Every migration, in order. Listed explicitly (not found by scanning the folder) so that tsx,
@@ -39,4 +40,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202130000_pcCyclus', class: Migration20261202130000_pcCyclus },
   { name: 'Migration20261202152000_jaarrekening', class: Migration20261202152000_jaarrekening },
   { name: 'Migration20261202153558_bestemmingIntrekken', class: Migration20261202153558_bestemmingIntrekken },
+  { name: 'Migration20261202170000_kostenversieRaming', class: Migration20261202170000_kostenversieRaming },
 ];

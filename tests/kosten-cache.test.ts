@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionedCache } from '../src/core/versioned-cache.js';
 import { Decimal } from '../src/core/decimal.js';
-import { InwonertalVastleggenDocument, KostenoverzichtDocument, KostenTrendDocument } from './generated/graphql.js';
+import { InwonertalVastleggenDocument, KostenoverzichtDocument, KostenReeksMetRamingDocument, KostenTrendDocument, VerdeelsleutelVastleggenDocument } from './generated/graphql.js';
 import { ALS } from './helpers/identities.js';
 import { buitenDeHubOm as buitenDeHubOmMetOrm } from './helpers/sql.js';
 import { dataStatements, startTestHub, type TestHub } from './helpers/test-hub.js';
@@ -76,6 +76,31 @@ describe('cache van het kostenoverzicht', () => {
     expect(voor.perGemeente[0].inwoners).toBe(ARNHEM_INWONERS_2024);
     expect(na.perGemeente[0].inwoners).toBe(200_000);
     expect(na.perGemeente[0].perInwoner).toBe(new Decimal(na.perGemeente[0].bedrag!).dividedBy(200_000).toDecimalPlaces(2).toFixed(2));
+  });
+
+  it('geeft na een nieuwe verdeelsleutel van een raming-jaar meteen de nieuwe geraamde bijdragen', async () => {
+    // 2028 is a raming year: its geraamde contributions are split live with the latest key up to 2028
+    // (that of 2026), so a key recorded for 2028 changes them without any contribution being written.
+    const geraamd = async () => {
+      const { data, errors } = await t.execute(KostenReeksMetRamingDocument, { van: 2028, tot: 2028, modules: ['WGSW'], gemeenten: ['GM0202'] }, ALS.controller);
+      expect(errors).toBeUndefined();
+      return data!.kostenoverzichtReeks[0].regio!.geraamd;
+    };
+    const voor = await geraamd();
+    expect(await geraamd()).toBe(voor);
+    const sleutel = await t.sql<{ grondslag: string; cbs_code: string; eenheden: string }>(
+      `select s.grondslag, g.cbs_code, e.eenheden::text as eenheden from verdeelsleutel s join module m on m.id = s.module_id
+       join verdeelsleutel_eenheid e on e.verdeelsleutel_id = s.id join gemeente g on g.id = e.gemeente_id where m.code = 'WGSW' and s.jaar = 2026`,
+    );
+    const eenheden = sleutel.map((e) => ({ gemeente: e.cbs_code, eenheden: e.cbs_code === 'GM0202' ? new Decimal(e.eenheden).times(2).toFixed() : e.eenheden, bron: 'test' }));
+    const { errors } = await t.execute(
+      VerdeelsleutelVastleggenDocument,
+      { invoer: { module: 'WGSW', jaar: 2028, grondslag: sleutel[0].grondslag as never, omschrijving: 'Sleutel 2028 (test)', eenheden } },
+      ALS.beheerder,
+    );
+    expect(errors).toBeUndefined();
+    const na = await geraamd();
+    expect(new Decimal(na!).greaterThan(voor!)).toBe(true);
   });
 
   it('geeft na een wijziging buiten de hub om (een andere instantie) meteen de nieuwe cijfers', async () => {
